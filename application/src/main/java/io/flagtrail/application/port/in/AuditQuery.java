@@ -1,0 +1,23 @@
+package io.flagtrail.application.port.in;
+
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.AuditCategory;
+import java.time.Instant;
+
+/**
+ * Which audit entries to read, newest first: every filter is optional and they combine with AND.
+ * {@code from} is inclusive and {@code to} exclusive.
+ */
+public record AuditQuery(String subjectType, String subjectId, String subjectKey, String actorId,
+                         AuditAction action, AuditCategory category, Instant from, Instant to,
+                         int limit, String cursor) {
+
+    public AuditQuery {
+        limit = Page.limit(limit);
+    }
+
+    /** Every entry about one subject. */
+    public static AuditQuery forSubject(String type, String id, int limit, String cursor) {
+        return new AuditQuery(type, id, null, null, null, null, null, null, limit, cursor);
+    }
+}

@@ -1,0 +1,8 @@
+package io.flagtrail.application.port.in;
+
+import io.flagtrail.domain.feature.FeatureState;
+
+/** Lists features, one keyset page at a time. */
+public interface ListFeaturesUseCase {
+    Page<FeatureState> list(FeatureListQuery query);
+}

@@ -1,0 +1,8 @@
+package io.flagtrail.application.port.in;
+
+import io.flagtrail.domain.audit.AuditEntry;
+
+/** Reads the audit trail, newest first, one keyset page at a time. */
+public interface QueryAuditUseCase {
+    Page<AuditEntry> query(AuditQuery query);
+}

@@ -1,0 +1,25 @@
+package io.flagtrail.application.port.out;
+
+import io.flagtrail.application.port.in.FeatureListQuery;
+import io.flagtrail.application.port.in.Page;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeatureState;
+import java.util.Optional;
+
+/** Where features live. */
+public interface Features {
+
+    /** The feature with this key, active or deleted. */
+    Optional<FeatureState> find(FeatureKey key);
+
+    /** Stores a new feature; throws {@code Conflict.featureKeyTaken} when the key is in use (deleted features included). */
+    void add(FeatureState feature);
+
+    /**
+     * Replaces the stored feature if it is still at {@code expectedVersion}; throws
+     * {@link io.flagtrail.domain.error.StaleVersion} when another change got there first.
+     */
+    void update(FeatureState feature, long expectedVersion);
+
+    Page<FeatureState> list(FeatureListQuery query);
+}

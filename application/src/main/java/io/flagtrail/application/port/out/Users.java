@@ -1,0 +1,22 @@
+package io.flagtrail.application.port.out;
+
+import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.User;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where users live; e-mail look-ups ignore case. */
+public interface Users {
+
+    Optional<User> findByEmail(Email email);
+
+    Optional<User> findById(UUID id);
+
+    /** Stores a new user; throws {@code Conflict} with code {@code user.email_taken} when the e-mail is in use. */
+    void add(User user);
+
+    long count();
+
+    void recordLogin(UUID id, Instant at, String passwordHash);
+}

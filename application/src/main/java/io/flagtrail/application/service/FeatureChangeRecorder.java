@@ -1,0 +1,86 @@
+package io.flagtrail.application.service;
+
+import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.application.port.out.AppLogger;
+import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.Features;
+import io.flagtrail.application.port.out.IdGenerator;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.domain.error.NotFound;
+import io.flagtrail.domain.error.StaleVersion;
+import io.flagtrail.domain.feature.ChangeStamp;
+import io.flagtrail.domain.feature.Feature;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeatureState;
+import io.flagtrail.domain.feature.Reason;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+
+/**
+ * The one path every feature change takes: inside one transaction, load (or create), check the expected
+ * version, apply the aggregate's behaviour, and store the new state together with its audit entries.
+ * A change that changed nothing stores and records nothing.
+ */
+public final class FeatureChangeRecorder {
+
+    private final Features features;
+    private final AuditLedger ledger;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final AppLogger log;
+    private final FeatureLedgerEntries entries;
+
+    public FeatureChangeRecorder(Features features, AuditLedger ledger, Transactions transactions, Clock clock,
+                                 IdGenerator ids, AppLogger log) {
+        this.features = features;
+        this.ledger = ledger;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.ids = ids;
+        this.log = log;
+        this.entries = new FeatureLedgerEntries(ids);
+    }
+
+    /** Creates a feature from what {@code factory} builds with a fresh id and stamp. */
+    FeatureState create(Origin origin, Reason reason, BiFunction<UUID, ChangeStamp, Feature> factory) {
+        return transactions.inTransaction(() -> {
+            var feature = factory.apply(ids.newId(), stamp(origin, reason));
+            features.add(feature.state());
+            return record(feature, origin);
+        });
+    }
+
+    /** Applies {@code change} to the stored feature, which must be at {@code expectedVersion} when one is given. */
+    FeatureState change(FeatureKey key, Long expectedVersion, Origin origin, Reason reason,
+                        BiConsumer<Feature, ChangeStamp> change) {
+        return transactions.inTransaction(() -> {
+            var loaded = features.find(key).orElseThrow(() -> NotFound.feature(key.value()));
+            if (expectedVersion != null && expectedVersion != loaded.version()) {
+                throw new StaleVersion("feature '" + key + "'", expectedVersion, loaded.version());
+            }
+            var feature = Feature.reconstitute(loaded);
+            change.accept(feature, stamp(origin, reason));
+            if (feature.state().version() != loaded.version()) {
+                features.update(feature.state(), loaded.version());
+            }
+            return record(feature, origin);
+        });
+    }
+
+    private FeatureState record(Feature feature, Origin origin) {
+        var events = feature.pullEvents();
+        if (!events.isEmpty()) {
+            ledger.append(entries.of(events, origin));
+            events.forEach(e -> log.info("feature changed", "key", e.after().key().value(),
+                    "action", e.action(), "version", e.after().version(), "actor", e.stamp().actor().reference()));
+        }
+        return feature.state();
+    }
+
+    private ChangeStamp stamp(Origin origin, Reason reason) {
+        return new ChangeStamp(origin.actor(), clock.now(), reason);
+    }
+}

@@ -1,0 +1,13 @@
+package io.flagtrail.domain.error;
+
+/** The named thing does not exist. */
+public final class NotFound extends DomainException {
+
+    public NotFound(String code, String message) {
+        super(code, message);
+    }
+
+    public static NotFound feature(String key) {
+        return new NotFound("feature.not_found", "no feature with key '" + key + "'");
+    }
+}

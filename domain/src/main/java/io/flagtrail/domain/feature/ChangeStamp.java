@@ -1,0 +1,14 @@
+package io.flagtrail.domain.feature;
+
+import io.flagtrail.domain.actor.Actor;
+import java.time.Instant;
+import java.util.Objects;
+
+/** Who makes a change, when, and why (the reason is optional). */
+public record ChangeStamp(Actor actor, Instant at, Reason reason) {
+
+    public ChangeStamp {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(at, "at");
+    }
+}

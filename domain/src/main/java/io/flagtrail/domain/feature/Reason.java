@@ -1,0 +1,20 @@
+package io.flagtrail.domain.feature;
+
+import io.flagtrail.domain.error.InvalidInput;
+
+/** Why a change was made, in the actor's words; at most 500 characters. */
+public record Reason(String text) {
+
+    public static final int MAX_LENGTH = 500;
+
+    public Reason {
+        if (text == null || text.isBlank() || text.length() > MAX_LENGTH || Text.hasControlCharacters(text, true)) {
+            throw InvalidInput.of("reason", "must be 1-" + MAX_LENGTH + " characters without control characters");
+        }
+    }
+
+    /** A reason from optional input: null or blank means none was given. */
+    public static Reason ofNullable(String text) {
+        return text == null || text.isBlank() ? null : new Reason(text.strip());
+    }
+}

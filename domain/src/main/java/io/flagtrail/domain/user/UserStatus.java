@@ -1,0 +1,6 @@
+package io.flagtrail.domain.user;
+
+/** Whether a user may log in. */
+public enum UserStatus {
+    ACTIVE, DISABLED, LOCKED
+}
