@@ -1,0 +1,16 @@
+package io.flagtrail.adapter.persistence;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Generated SQL for the {@code features} table. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface FeatureRowRepository extends GenericRepository<FeatureRow, UUID> {
+
+    Optional<FeatureRow> findByFeatureKey(String featureKey);
+
+    FeatureRow save(FeatureRow row);
+}

@@ -1,0 +1,100 @@
+package io.flagtrail.adapter.persistence;
+
+import io.flagtrail.application.port.in.FeatureListQuery;
+import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.out.Features;
+import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.error.StaleVersion;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeatureState;
+import jakarta.inject.Singleton;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Features in the {@code features} table, with optimistic concurrency on the version column. */
+@Singleton
+final class JdbcFeatures implements Features {
+
+    private static final String UPDATE_IF_AT = """
+            UPDATE features SET name = ?, description = ?, enabled = ?, rollout_percentage = ?, tags = ?, owner = ?,
+                status = ?, version = ?, updated_at = ?, updated_by = ?
+            WHERE id = ? AND version = ?""";
+
+    private final FeatureRowRepository rows;
+    private final FeatureRowMapper mapper;
+    private final Sql sql;
+
+    JdbcFeatures(FeatureRowRepository rows, FeatureRowMapper mapper, Sql sql) {
+        this.rows = rows;
+        this.mapper = mapper;
+        this.sql = sql;
+    }
+
+    @Override
+    public Optional<FeatureState> find(FeatureKey key) {
+        return rows.findByFeatureKey(key.value()).map(mapper::toState);
+    }
+
+    @Override
+    public void add(FeatureState feature) {
+        try {
+            rows.save(mapper.toRow(feature));
+        } catch (RuntimeException e) {
+            if (SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
+                throw Conflict.featureKeyTaken(feature.key().value());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void update(FeatureState feature, long expectedVersion) {
+        var row = mapper.toRow(feature);
+        int updated;
+        try {
+            updated = sql.update(UPDATE_IF_AT, Arrays.asList(row.name(), row.description(), row.enabled(),
+                    row.rolloutPercentage(), row.tags(), row.owner(), row.status(), row.version(),
+                    Timestamp.from(row.updatedAt()), row.updatedBy(), row.id(), expectedVersion));
+        } catch (RuntimeException e) {
+            if (SqlErrors.hasState(e, SqlErrors.H2_CONCURRENT_UPDATE)) {
+                throw stale(feature, expectedVersion);
+            }
+            throw e;
+        }
+        if (updated != 1) {
+            throw stale(feature, expectedVersion);
+        }
+    }
+
+    @Override
+    public Page<FeatureState> list(FeatureListQuery query) {
+        var select = new StringBuilder("SELECT * FROM features WHERE status = ?");
+        List<Object> args = new ArrayList<>(List.of(query.status().name()));
+        if (query.tag() != null) {
+            select.append(" AND tags LIKE ?").append(LikePatterns.ESCAPE_CLAUSE);
+            args.add("%|" + LikePatterns.escape(query.tag()) + "|%");
+        }
+        if (query.text() != null) {
+            select.append(" AND (LOWER(feature_key) LIKE ?1 OR LOWER(name) LIKE ?1 OR LOWER(description) LIKE ?1)"
+                    .replace("?1", "?" + LikePatterns.ESCAPE_CLAUSE));
+            var pattern = LikePatterns.containing(query.text());
+            args.addAll(List.of(pattern, pattern, pattern));
+        }
+        if (query.cursor() != null) {
+            select.append(" AND feature_key > ?");
+            args.add(Cursors.decode(query.cursor()));
+        }
+        select.append(" ORDER BY feature_key LIMIT ?");
+        args.add(query.limit() + 1);
+        var found = sql.entities(select.toString(), args, FeatureRow.class).stream().map(mapper::toState).toList();
+        return KeysetPage.of(found, query.limit(), f -> f.key().value());
+    }
+
+    private StaleVersion stale(FeatureState feature, long expectedVersion) {
+        long actual = find(feature.key()).map(FeatureState::version).orElse(-1L);
+        return new StaleVersion("feature '" + feature.key() + "'", expectedVersion, actual);
+    }
+}

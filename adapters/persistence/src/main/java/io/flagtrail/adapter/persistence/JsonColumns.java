@@ -1,0 +1,50 @@
+package io.flagtrail.adapter.persistence;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** Writes and reads the JSON text columns of the ledger (snapshots and field changes). */
+@Singleton
+final class JsonColumns {
+
+    private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
+    private static final Argument<List<Map<String, Object>>> LIST_OF_MAPS = Argument.listOf(MAP);
+
+    private final JsonMapper json;
+
+    JsonColumns(JsonMapper json) {
+        this.json = json;
+    }
+
+    String write(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a ledger column as JSON", e);
+        }
+    }
+
+    Map<String, Object> readMap(String text) {
+        return text == null ? null : read(text, MAP);
+    }
+
+    List<Map<String, Object>> readList(String text) {
+        return read(text, LIST_OF_MAPS);
+    }
+
+    private <T> T read(String text, Argument<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a ledger column holds malformed JSON", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.flagtrail.adapter.persistence;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Hand-written SQL for what generated repositories cannot express (dynamic filters, compare-and-set updates).
+ * Each call joins the caller's transaction, or opens a short one of its own when there is none.
+ */
+@Singleton
+final class Sql {
+
+    /** Reads what a query returned. */
+    @FunctionalInterface
+    interface Reader<R> {
+        R read(ResultSet resultSet) throws SQLException;
+    }
+
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+
+    Sql(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    <R> R query(String sql, List<?> args, Reader<R> reader) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
+            bind(statement, args);
+            try (var resultSet = statement.executeQuery()) {
+                return reader.read(resultSet);
+            }
+        }));
+    }
+
+    /** The rows of a query as entities of a {@code @MappedEntity} type, read in full. */
+    <E> List<E> entities(String sql, List<?> args, Class<E> type) {
+        return query(sql, args, resultSet -> {
+            try (Stream<E> rows = jdbc.entityStream(resultSet, type)) {
+                return rows.toList();
+            }
+        });
+    }
+
+    int update(String sql, List<?> args) {
+        return transactions.executeWrite(status -> jdbc.prepareStatement(sql, statement -> {
+            bind(statement, args);
+            return statement.executeUpdate();
+        }));
+    }
+
+    private static void bind(PreparedStatement statement, List<?> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            statement.setObject(i + 1, args.get(i));
+        }
+    }
+}

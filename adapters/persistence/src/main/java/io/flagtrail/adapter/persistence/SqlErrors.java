@@ -1,0 +1,23 @@
+package io.flagtrail.adapter.persistence;
+
+import java.sql.SQLException;
+
+/** Recognises database errors by SQLSTATE, the same on PostgreSQL and H2, through any wrapping. */
+final class SqlErrors {
+
+    static final String UNIQUE_VIOLATION = "23505";
+    /** H2's "concurrent update": another transaction changed the row first. */
+    static final String H2_CONCURRENT_UPDATE = "90131";
+
+    private SqlErrors() {
+    }
+
+    static boolean hasState(Throwable error, String state) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

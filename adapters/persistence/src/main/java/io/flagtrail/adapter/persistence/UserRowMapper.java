@@ -1,0 +1,34 @@
+package io.flagtrail.adapter.persistence;
+
+import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.user.User;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/** Maps users onto rows and back. */
+@Mapper(componentModel = "jakarta")
+interface UserRowMapper {
+
+    @Mapping(target = "email", source = "email.value")
+    @Mapping(target = "emailNormalized", expression = "java(user.email().normalized())")
+    UserRow toRow(User user);
+
+    User toUser(UserRow row);
+
+    default Email email(String value) {
+        return new Email(value);
+    }
+
+    default String roles(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    default Set<Role> roles(String stored) {
+        return Arrays.stream(stored.split(",")).filter(r -> !r.isBlank()).map(Role::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,188 @@
+package io.flagtrail.adapter.web;
+
+import io.flagtrail.application.port.in.CreateFeatureCommand;
+import io.flagtrail.application.port.in.CreateFeatureUseCase;
+import io.flagtrail.application.port.in.FeatureHistoryUseCase;
+import io.flagtrail.application.port.in.FeatureListQuery;
+import io.flagtrail.application.port.in.FeatureTransition;
+import io.flagtrail.application.port.in.GetFeatureUseCase;
+import io.flagtrail.application.port.in.ListFeaturesUseCase;
+import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.in.TransitionFeatureCommand;
+import io.flagtrail.application.port.in.TransitionFeatureUseCase;
+import io.flagtrail.application.port.in.UpdateFeatureCommand;
+import io.flagtrail.application.port.in.UpdateFeatureUseCase;
+import io.flagtrail.domain.error.Violations;
+import io.flagtrail.domain.feature.FeatureAttributes;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeaturePatch;
+import io.flagtrail.domain.feature.FeatureState;
+import io.flagtrail.domain.feature.FeatureStatus;
+import io.flagtrail.domain.feature.Reason;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code /api/v1/features}: VIEWER reads, EDITOR (and ADMIN through the role hierarchy) changes. Every response
+ * that shows one feature carries its version as ETag; changes accept If-Match for optimistic concurrency.
+ * A reason can come in the body's {@code reason} or in the {@code X-Change-Reason} header.
+ */
+@Controller("/api/v1/features")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class FeatureController {
+
+    static final String REASON_HEADER = "X-Change-Reason";
+
+    private final CreateFeatureUseCase create;
+    private final UpdateFeatureUseCase update;
+    private final TransitionFeatureUseCase transition;
+    private final GetFeatureUseCase get;
+    private final ListFeaturesUseCase list;
+    private final FeatureHistoryUseCase history;
+
+    FeatureController(CreateFeatureUseCase create, UpdateFeatureUseCase update, TransitionFeatureUseCase transition,
+                      GetFeatureUseCase get, ListFeaturesUseCase list, FeatureHistoryUseCase history) {
+        this.create = create;
+        this.update = update;
+        this.transition = transition;
+        this.get = get;
+        this.list = list;
+        this.history = history;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Secured("EDITOR")
+    MutableHttpResponse<FeatureResponse> create(HttpRequest<?> request, Authentication user,
+                                                @Body CreateFeatureRequest body,
+                                                @Nullable @Header(REASON_HEADER) String reasonHeader) {
+        var key = new AtomicReference<FeatureKey>();
+        var attributes = new AtomicReference<FeatureAttributes>();
+        var reason = new AtomicReference<Reason>();
+        new Violations()
+                .include(() -> key.set(new FeatureKey(body.key())))
+                .include(() -> attributes.set(new FeatureAttributes(body.name(), body.description(),
+                        body.rolloutPercentage() == null ? 100 : body.rolloutPercentage(), body.tags(), body.owner())))
+                .include(() -> reason.set(Reason.ofNullable(firstNonNull(body.reason(), reasonHeader))))
+                .throwIfAny();
+        var created = create.create(new CreateFeatureCommand(key.get(), attributes.get(),
+                Boolean.TRUE.equals(body.enabled()), reason.get(), Origins.of(request, user)));
+        return withEtag(HttpResponse.created(FeatureResponse.from(created),
+                URI.create("/api/v1/features/" + created.key().value())), created);
+    }
+
+    @Get
+    @Secured("VIEWER")
+    PageResponse<FeatureResponse> list(@Nullable @QueryValue String status, @Nullable @QueryValue String tag,
+                                       @Nullable @QueryValue String q, @Nullable @QueryValue Integer limit,
+                                       @Nullable @QueryValue String cursor) {
+        var page = list.list(new FeatureListQuery(Params.enumValue(FeatureStatus.class, "status", status), tag, q,
+                Page.limit(limit), cursor));
+        return new PageResponse<>(page.items().stream().map(FeatureResponse::from).toList(), page.nextCursor());
+    }
+
+    @Get("/{key}")
+    @Secured("VIEWER")
+    MutableHttpResponse<FeatureResponse> get(@PathVariable String key,
+                                             @Nullable @Header("If-None-Match") String ifNoneMatch) {
+        var feature = get.get(new FeatureKey(key));
+        if (Versions.etag(feature.version()).equals(ifNoneMatch)) {
+            return withEtag(HttpResponse.status(HttpStatus.NOT_MODIFIED), feature);
+        }
+        return withEtag(HttpResponse.ok(FeatureResponse.from(feature)), feature);
+    }
+
+    @Patch("/{key}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Secured("EDITOR")
+    MutableHttpResponse<FeatureResponse> update(HttpRequest<?> request, Authentication user, @PathVariable String key,
+                                                @Body UpdateFeatureRequest body,
+                                                @Nullable @Header("If-Match") String ifMatch,
+                                                @Nullable @Header(REASON_HEADER) String reasonHeader) {
+        var patch = new FeaturePatch(body.name(), body.description(), body.rolloutPercentage(), body.tags(), body.owner());
+        var updated = update.update(new UpdateFeatureCommand(new FeatureKey(key), patch, Versions.fromIfMatch(ifMatch),
+                Reason.ofNullable(firstNonNull(body.reason(), reasonHeader)), Origins.of(request, user)));
+        return withEtag(HttpResponse.ok(FeatureResponse.from(updated)), updated);
+    }
+
+    @Post("/{key}/enable")
+    @Secured("EDITOR")
+    MutableHttpResponse<FeatureResponse> enable(HttpRequest<?> request, Authentication user, @PathVariable String key,
+                                                @Nullable @Body ReasonRequest body,
+                                                @Nullable @Header("If-Match") String ifMatch,
+                                                @Nullable @Header(REASON_HEADER) String reasonHeader) {
+        return transition(request, user, key, FeatureTransition.ENABLE, body, ifMatch, reasonHeader);
+    }
+
+    @Post("/{key}/disable")
+    @Secured("EDITOR")
+    MutableHttpResponse<FeatureResponse> disable(HttpRequest<?> request, Authentication user, @PathVariable String key,
+                                                 @Nullable @Body ReasonRequest body,
+                                                 @Nullable @Header("If-Match") String ifMatch,
+                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
+        return transition(request, user, key, FeatureTransition.DISABLE, body, ifMatch, reasonHeader);
+    }
+
+    @Post("/{key}/restore")
+    @Secured("EDITOR")
+    MutableHttpResponse<FeatureResponse> restore(HttpRequest<?> request, Authentication user, @PathVariable String key,
+                                                 @Nullable @Body ReasonRequest body,
+                                                 @Nullable @Header("If-Match") String ifMatch,
+                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
+        return transition(request, user, key, FeatureTransition.RESTORE, body, ifMatch, reasonHeader);
+    }
+
+    /** Soft delete: the feature stays readable, keeps its history and can be restored. */
+    @Delete("/{key}")
+    @Secured("EDITOR")
+    MutableHttpResponse<FeatureResponse> delete(HttpRequest<?> request, Authentication user, @PathVariable String key,
+                                                @Nullable @Header("If-Match") String ifMatch,
+                                                @Nullable @Header(REASON_HEADER) String reasonHeader) {
+        return transition(request, user, key, FeatureTransition.DELETE, null, ifMatch, reasonHeader);
+    }
+
+    @Get("/{key}/history")
+    @Secured({"VIEWER", "AUDITOR"})
+    PageResponse<AuditEntryResponse> history(@PathVariable String key, @Nullable @QueryValue Integer limit,
+                                             @Nullable @QueryValue String cursor) {
+        var page = history.history(new FeatureKey(key), Page.limit(limit), cursor);
+        return new PageResponse<>(page.items().stream().map(AuditEntryResponse::from).toList(), page.nextCursor());
+    }
+
+    private MutableHttpResponse<FeatureResponse> transition(HttpRequest<?> request, Authentication user, String key,
+                                                            FeatureTransition kind, ReasonRequest body, String ifMatch,
+                                                            String reasonHeader) {
+        var reason = Reason.ofNullable(firstNonNull(body == null ? null : body.reason(), reasonHeader));
+        var changed = transition.transition(new TransitionFeatureCommand(new FeatureKey(key), kind,
+                Versions.fromIfMatch(ifMatch), reason, Origins.of(request, user)));
+        return withEtag(HttpResponse.ok(FeatureResponse.from(changed)), changed);
+    }
+
+    private static <T> MutableHttpResponse<T> withEtag(MutableHttpResponse<T> response, FeatureState feature) {
+        return response.header("ETag", Versions.etag(feature.version()));
+    }
+
+    private static String firstNonNull(String first, String second) {
+        return first != null ? first : second;
+    }
+}

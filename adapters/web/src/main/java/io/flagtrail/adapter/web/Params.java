@@ -1,0 +1,36 @@
+package io.flagtrail.adapter.web;
+
+import io.flagtrail.domain.error.InvalidInput;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Parses query parameters, naming the parameter when its value is wrong. */
+final class Params {
+
+    private Params() {
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of(name, "must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z");
+        }
+    }
+}

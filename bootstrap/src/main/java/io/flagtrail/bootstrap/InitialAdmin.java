@@ -1,0 +1,39 @@
+package io.flagtrail.bootstrap;
+
+import io.flagtrail.application.port.in.BootstrapAdminCommand;
+import io.flagtrail.application.port.in.BootstrapAdminUseCase;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.io.PrintStream;
+
+/**
+ * On the first start (no users yet) creates an ADMIN from {@code FLAGTRAIL_ADMIN_EMAIL} and
+ * {@code FLAGTRAIL_ADMIN_PASSWORD}; without a password one is generated and printed once to standard output,
+ * never to the log.
+ */
+@Singleton
+final class InitialAdmin {
+
+    private final BootstrapAdminUseCase bootstrap;
+    private final String email;
+    private final String password;
+    private final PrintStream console = System.out;
+
+    InitialAdmin(BootstrapAdminUseCase bootstrap,
+                 @Value("${flagtrail.admin.email:admin@flagtrail.local}") String email,
+                 @Value("${flagtrail.admin.password:}") String password) {
+        this.bootstrap = bootstrap;
+        this.email = email;
+        this.password = password;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        bootstrap.ensureAdmin(new BootstrapAdminCommand(email, password.toCharArray()))
+                .ifPresent(generated -> console.printf("%n=== Flagtrail: initial administrator created ===%n"
+                        + "e-mail:   %s%npassword: %s%nThis password is shown only now. Change it after logging in.%n%n",
+                        email, generated));
+    }
+}
