@@ -1,0 +1,71 @@
+package io.flagtrail.application.fakes;
+
+import io.flagtrail.application.port.in.FeatureListQuery;
+import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.out.Features;
+import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.error.StaleVersion;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeatureState;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Features in a sorted map, with the same version check as the database. */
+public final class InMemoryFeatures implements Features, Rollbackable {
+
+    private final TreeMap<String, FeatureState> byKey = new TreeMap<>();
+
+    @Override
+    public synchronized Optional<FeatureState> find(FeatureKey key) {
+        return Optional.ofNullable(byKey.get(key.value()));
+    }
+
+    @Override
+    public synchronized void add(FeatureState feature) {
+        if (byKey.putIfAbsent(feature.key().value(), feature) != null) {
+            throw Conflict.featureKeyTaken(feature.key().value());
+        }
+    }
+
+    @Override
+    public synchronized void update(FeatureState feature, long expectedVersion) {
+        var current = byKey.get(feature.key().value());
+        if (current.version() != expectedVersion) {
+            throw new StaleVersion("feature", expectedVersion, current.version());
+        }
+        byKey.put(feature.key().value(), feature);
+    }
+
+    @Override
+    public synchronized Page<FeatureState> list(FeatureListQuery query) {
+        var matching = byKey.tailMap(query.cursor() == null ? "" : query.cursor(), query.cursor() == null)
+                .values().stream()
+                .filter(f -> f.status() == query.status())
+                .filter(f -> query.tag() == null || f.attributes().tags().contains(query.tag()))
+                .filter(f -> query.text() == null || text(f).contains(query.text().toLowerCase(Locale.ROOT)))
+                .limit(query.limit() + 1L).toList();
+        if (matching.size() <= query.limit()) {
+            return new Page<>(matching, null);
+        }
+        var items = matching.subList(0, query.limit());
+        return new Page<>(items, items.getLast().key().value());
+    }
+
+    private static String text(FeatureState f) {
+        return (f.key().value() + " " + f.attributes().name() + " " + f.attributes().description()).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return Map.copyOf(byKey);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        byKey.clear();
+        byKey.putAll((Map<String, FeatureState>) snapshot);
+    }
+}

@@ -1,0 +1,58 @@
+package io.flagtrail.application.fakes;
+
+import io.flagtrail.application.port.out.Users;
+import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.User;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Users in a map keyed by lower-cased e-mail. */
+public final class InMemoryUsers implements Users, Rollbackable {
+
+    private final Map<String, User> byEmail = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Optional<User> findByEmail(Email email) {
+        return Optional.ofNullable(byEmail.get(email.normalized()));
+    }
+
+    @Override
+    public synchronized Optional<User> findById(UUID id) {
+        return byEmail.values().stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public synchronized void add(User user) {
+        if (byEmail.putIfAbsent(user.email().normalized(), user) != null) {
+            throw new Conflict("user.email_taken", "taken");
+        }
+    }
+
+    @Override
+    public synchronized long count() {
+        return byEmail.size();
+    }
+
+    @Override
+    public synchronized void recordLogin(UUID id, Instant at, String passwordHash) {
+        var user = findById(id).orElseThrow();
+        byEmail.put(user.email().normalized(), new User(user.id(), user.email(), user.displayName(), passwordHash,
+                user.roles(), user.status(), user.createdAt(), at));
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return Map.copyOf(byEmail);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        byEmail.clear();
+        byEmail.putAll((Map<String, User>) snapshot);
+    }
+}

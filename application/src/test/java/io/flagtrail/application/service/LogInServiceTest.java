@@ -1,0 +1,102 @@
+package io.flagtrail.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.fakes.FixedClock;
+import io.flagtrail.application.fakes.InMemoryAuditLedger;
+import io.flagtrail.application.fakes.InMemoryTransactions;
+import io.flagtrail.application.fakes.InMemoryUsers;
+import io.flagtrail.application.fakes.RecordingLogger;
+import io.flagtrail.application.fakes.ReversibleHasher;
+import io.flagtrail.application.fakes.SequentialIds;
+import io.flagtrail.application.port.in.BootstrapAdminCommand;
+import io.flagtrail.application.port.in.LogInCommand;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.RequestContext;
+import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.error.Unauthenticated;
+import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.user.User;
+import io.flagtrail.domain.user.UserStatus;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LogInServiceTest {
+
+    final InMemoryUsers users = new InMemoryUsers();
+    final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+    final ReversibleHasher hasher = new ReversibleHasher();
+    final FixedClock clock = new FixedClock(Instant.parse("2026-03-01T10:00:00Z"));
+    final InMemoryTransactions transactions = new InMemoryTransactions(users, ledger);
+    final LogInService logIn = new LogInService(users, hasher, transactions, clock);
+    final BootstrapAdminService bootstrap = new BootstrapAdminService(users, hasher, ledger, transactions, clock,
+            new SequentialIds(), new RecordingLogger());
+
+    @Test
+    void the_first_admin_is_created_once_and_audited_as_a_system_action() {
+        var generated = bootstrap.ensureAdmin(new BootstrapAdminCommand("Admin@Example.com", new char[0]));
+        var again = bootstrap.ensureAdmin(new BootstrapAdminCommand("other@example.com", new char[0]));
+
+        assertTrue(generated.isPresent());
+        assertTrue(generated.get().length() >= 20);
+        assertTrue(again.isEmpty());
+        assertEquals(1, users.count());
+        var entry = ledger.entries().getFirst();
+        assertEquals(AuditAction.USER_CREATED, entry.action());
+        assertEquals("bootstrap", entry.actor().id());
+        assertTrue(entry.after().values().stream().noneMatch(v -> String.valueOf(v).contains(generated.get())));
+    }
+
+    @Test
+    void a_short_configured_admin_password_is_refused() {
+        assertThrows(InvalidInput.class,
+                () -> bootstrap.ensureAdmin(new BootstrapAdminCommand("a@example.com", "short".toCharArray())));
+    }
+
+    @Test
+    void the_right_password_logs_in_whatever_the_email_case_and_records_the_login() {
+        bootstrap.ensureAdmin(new BootstrapAdminCommand("admin@example.com", "a-long-password".toCharArray()));
+
+        var user = logIn.logIn(command("ADMIN@example.com", "a-long-password"));
+
+        assertEquals(Set.of(Role.ADMIN), user.roles());
+        assertEquals(clock.now(), users.findById(user.id()).orElseThrow().lastLoginAt());
+    }
+
+    @Test
+    void wrong_password_unknown_email_and_disabled_user_fail_alike() {
+        bootstrap.ensureAdmin(new BootstrapAdminCommand("admin@example.com", "a-long-password".toCharArray()));
+        users.add(new User(UUID.randomUUID(), new Email("off@example.com"), "Off", hasher.hash("a-long-password".toCharArray()),
+                Set.of(Role.VIEWER), UserStatus.DISABLED, clock.now(), null));
+
+        var wrong = assertThrows(Unauthenticated.class, () -> logIn.logIn(command("admin@example.com", "nope")));
+        var unknown = assertThrows(Unauthenticated.class, () -> logIn.logIn(command("who@example.com", "nope")));
+        var malformed = assertThrows(Unauthenticated.class, () -> logIn.logIn(command("not an email", "nope")));
+        var disabled = assertThrows(Unauthenticated.class, () -> logIn.logIn(command("off@example.com", "a-long-password")));
+
+        assertEquals(wrong.getMessage(), unknown.getMessage());
+        assertEquals(wrong.getMessage(), disabled.getMessage());
+        assertEquals(wrong.code(), malformed.code());
+        assertEquals(2, hasher.burned());
+    }
+
+    @Test
+    void a_hash_made_with_old_parameters_is_replaced_on_login() {
+        var id = UUID.randomUUID();
+        users.add(new User(id, new Email("old@example.com"), "Old", "v1:" + new StringBuilder("a-long-password").reverse(),
+                Set.of(Role.EDITOR), UserStatus.ACTIVE, clock.now(), null));
+
+        logIn.logIn(command("old@example.com", "a-long-password"));
+
+        assertTrue(users.findById(id).orElseThrow().passwordHash().startsWith(ReversibleHasher.CURRENT));
+    }
+
+    private static LogInCommand command(String email, String password) {
+        return new LogInCommand(email, password.toCharArray(), RequestContext.system());
+    }
+}

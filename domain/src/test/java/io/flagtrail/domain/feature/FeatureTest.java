@@ -1,0 +1,108 @@
+package io.flagtrail.domain.feature;
+
+import static io.flagtrail.domain.feature.FeatureMother.stamp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.domain.audit.FieldChange;
+import io.flagtrail.domain.error.Conflict;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class FeatureTest {
+
+    @Test
+    void creating_a_feature_starts_at_version_one_and_records_every_field_as_set() {
+        var feature = Feature.create(UUID.randomUUID(), new FeatureKey("beta"), FeatureMother.attributes(), true, stamp(0));
+
+        var events = feature.pullEvents();
+        assertEquals(1, events.size());
+        var created = events.getFirst();
+        assertEquals(FeatureAction.CREATED, created.action());
+        assertNull(created.before());
+        assertEquals(1, created.after().version());
+        assertEquals(FeatureStatus.ACTIVE, created.after().status());
+        assertTrue(created.changes().contains(new FieldChange("enabled", null, true)));
+        assertEquals("user:alice-id", feature.state().createdBy());
+    }
+
+    @Test
+    void an_update_bumps_the_version_and_records_only_the_fields_that_changed() {
+        var feature = FeatureMother.disabled();
+
+        feature.update(new FeaturePatch(null, null, 25, null, ""), stamp(5));
+
+        var event = feature.pullEvents().getFirst();
+        assertEquals(FeatureAction.UPDATED, event.action());
+        assertEquals(2, feature.state().version());
+        assertEquals(List.of(new FieldChange("rolloutPercentage", 100, 25), new FieldChange("owner", "team-pay", null)),
+                event.changes());
+        assertEquals(1, event.before().version());
+        assertEquals(FeatureMother.T0.plusSeconds(5), feature.state().updatedAt());
+    }
+
+    @Test
+    void a_change_that_changes_nothing_makes_no_version_and_no_event() {
+        var feature = FeatureMother.enabled();
+        long version = feature.state().version();
+
+        feature.update(new FeaturePatch("New checkout", null, 100, List.of("checkout"), null), stamp(9));
+        feature.update(new FeaturePatch(null, null, null, null, null), stamp(9));
+        feature.enable(stamp(9));
+        feature.restore(stamp(9));
+
+        assertEquals(version, feature.state().version());
+        assertTrue(feature.pullEvents().isEmpty());
+    }
+
+    @Test
+    void enable_and_disable_record_their_own_actions() {
+        var feature = FeatureMother.disabled();
+
+        feature.enable(stamp(1));
+        feature.disable(stamp(2));
+
+        var actions = feature.pullEvents().stream().map(FeatureChanged::action).toList();
+        assertEquals(List.of(FeatureAction.ENABLED, FeatureAction.DISABLED), actions);
+        assertEquals(3, feature.state().version());
+    }
+
+    @Test
+    void a_deleted_feature_refuses_every_change_but_restore() {
+        var feature = FeatureMother.deleted();
+
+        var update = new FeaturePatch("other", null, null, null, null);
+        assertThrows(Conflict.class, () -> feature.update(update, stamp(2)));
+        assertThrows(Conflict.class, () -> feature.enable(stamp(2)));
+        assertThrows(Conflict.class, () -> feature.disable(stamp(2)));
+        var refused = assertThrows(Conflict.class, () -> feature.enable(stamp(2)));
+        assertEquals("feature.deleted", refused.code());
+
+        feature.restore(stamp(3));
+        assertEquals(FeatureStatus.ACTIVE, feature.state().status());
+        assertEquals(FeatureAction.RESTORED, feature.pullEvents().getFirst().action());
+    }
+
+    @Test
+    void deleting_twice_changes_nothing_the_second_time() {
+        var feature = FeatureMother.deleted();
+        long version = feature.state().version();
+
+        feature.delete(stamp(5));
+
+        assertEquals(version, feature.state().version());
+        assertTrue(feature.pullEvents().isEmpty());
+    }
+
+    @Test
+    void pulling_events_empties_them() {
+        var feature = FeatureMother.disabled();
+        feature.enable(stamp(1));
+
+        assertEquals(1, feature.pullEvents().size());
+        assertTrue(feature.pullEvents().isEmpty());
+    }
+}
