@@ -1,0 +1,279 @@
+package io.flagtrail.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.fakes.RecordingLogger;
+import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.in.CreateFeatureCommand;
+import io.flagtrail.application.port.in.FeatureListQuery;
+import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.application.port.in.UpdateFeatureCommand;
+import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.Features;
+import io.flagtrail.application.port.out.ServerSecrets;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.application.service.CreateFeatureService;
+import io.flagtrail.application.service.FeatureChangeRecorder;
+import io.flagtrail.application.service.UpdateFeatureService;
+import io.flagtrail.domain.actor.Actor;
+import io.flagtrail.domain.actor.ActorType;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.Channel;
+import io.flagtrail.domain.audit.FieldChange;
+import io.flagtrail.domain.audit.RequestContext;
+import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.error.StaleVersion;
+import io.flagtrail.domain.feature.FeatureAttributes;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeaturePatch;
+import io.flagtrail.domain.feature.FeatureStatus;
+import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.testsupport.TestDatabase;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What the persistence adapter promises, run against PostgreSQL and against H2 (the embedded default) by the
+ * two subclasses. The use-case tests here wire the real services onto the real adapters.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PersistenceContractTest implements TestPropertyProvider {
+
+    static final Origin ORIGIN = new Origin(new Actor(ActorType.USER, "u-1", "Alice", "alice@example.com"),
+            new RequestContext("req-42", null, Channel.HTTP, "127.0.0.1", "junit"));
+
+    @Inject Features features;
+    @Inject AuditLedger ledger;
+    @Inject Transactions transactions;
+    @Inject ServerSecrets secrets;
+
+    final TestDatabase.Target database = database();
+
+    abstract TestDatabase.Target database();
+
+    @Override
+    public Map<String, String> getProperties() {
+        var props = new java.util.HashMap<String, String>();
+        database.properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
+        props.put("flyway.datasources.default.enabled", "true");
+        props.put("datasources.default.maximum-pool-size", "12");
+        return props;
+    }
+
+    FeatureChangeRecorder recorder() {
+        return new FeatureChangeRecorder(features, ledger, transactions, () -> Instant.now().truncatedTo(ChronoUnit.MICROS),
+                new RandomIds(), new RecordingLogger());
+    }
+
+    @Test
+    void a_feature_round_trips_with_all_its_fields() {
+        var key = uniqueKey();
+        var created = new CreateFeatureService(recorder()).create(new CreateFeatureCommand(key,
+                new FeatureAttributes("Name", "Some text", 42, List.of("b", "a"), "team"), true, null, ORIGIN));
+
+        var found = features.find(key).orElseThrow();
+
+        assertEquals(created, found);
+        assertEquals(List.of("a", "b"), found.attributes().tags());
+    }
+
+    @Test
+    void a_taken_key_is_a_conflict_and_leaves_one_feature_and_one_entry() {
+        var key = uniqueKey();
+        var create = new CreateFeatureService(recorder());
+        create.create(command(key, null));
+
+        assertThrows(Conflict.class, () -> create.create(command(key, null)));
+
+        var subjectId = features.find(key).orElseThrow().id().toString();
+        assertEquals(1, ledger.query(AuditQuery.forSubject("feature", subjectId, 10, null)).items().size());
+    }
+
+    @Test
+    void an_update_against_an_old_version_is_stale() {
+        var key = uniqueKey();
+        var created = new CreateFeatureService(recorder()).create(command(key, null));
+        features.update(created, 1);
+
+        assertThrows(StaleVersion.class, () -> transactions.inTransaction(() -> {
+            features.update(created, 7);
+            return null;
+        }));
+    }
+
+    @Test
+    void an_audit_entry_round_trips_with_snapshots_changes_and_context() {
+        var key = uniqueKey();
+        var recorder = recorder();
+        new CreateFeatureService(recorder).create(command(key, "first"));
+        new UpdateFeatureService(recorder).update(new UpdateFeatureCommand(key,
+                new FeaturePatch(null, null, 10, null, "owner-x"), 1L, new Reason("ramp"), ORIGIN));
+
+        var id = features.find(key).orElseThrow().id().toString();
+        var history = ledger.query(AuditQuery.forSubject("feature", id, 10, null)).items();
+
+        assertEquals(List.of(AuditAction.FEATURE_UPDATED, AuditAction.FEATURE_CREATED),
+                history.stream().map(e -> e.action()).toList());
+        var updated = history.getFirst();
+        assertEquals("ramp", updated.reason());
+        assertEquals(ORIGIN.actor(), updated.actor());
+        assertEquals(ORIGIN.context(), updated.context());
+        assertEquals(List.of(new FieldChange("rolloutPercentage", 100, 10), new FieldChange("owner", null, "owner-x")),
+                updated.changes());
+        assertTrue(updated.before().containsKey("owner"));
+        assertNull(updated.before().get("owner"));
+        assertEquals(2, ((Number) updated.after().get("version")).intValue());
+    }
+
+    @Test
+    void audit_queries_filter_and_page_newest_first() {
+        var key = uniqueKey();
+        var recorder = recorder();
+        new CreateFeatureService(recorder).create(command(key, null));
+        var update = new UpdateFeatureService(recorder);
+        for (int i = 1; i <= 4; i++) {
+            update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, i, null, null), null, null, ORIGIN));
+        }
+        var id = features.find(key).orElseThrow().id().toString();
+
+        var first = ledger.query(new AuditQuery("feature", id, null, "u-1", AuditAction.FEATURE_UPDATED, null,
+                Instant.now().minusSeconds(60), Instant.now().plusSeconds(60), 3, null));
+        var second = ledger.query(new AuditQuery("feature", id, null, "u-1", AuditAction.FEATURE_UPDATED, null,
+                null, null, 3, first.nextCursor()));
+
+        assertEquals(List.of(4, 3, 2), first.items().stream().map(e -> e.after().get("rolloutPercentage"))
+                .map(v -> ((Number) v).intValue()).toList());
+        assertEquals(1, second.items().size());
+        assertNull(second.nextCursor());
+        assertTrue(ledger.query(new AuditQuery(null, id, null, "someone-else", null, null, null, null, 10, null))
+                .items().isEmpty());
+    }
+
+    @Test
+    void listing_filters_by_status_tag_and_escaped_text_and_pages_by_key() {
+        String prefix = "l" + UUID.randomUUID().toString().substring(0, 8);
+        var create = new CreateFeatureService(recorder());
+        for (var suffix : List.of("a", "b", "c")) {
+            create.create(new CreateFeatureCommand(new FeatureKey(prefix + "." + suffix),
+                    new FeatureAttributes("100% " + suffix, "", 0, List.of(prefix), null), false, null, ORIGIN));
+        }
+
+        var first = features.list(new FeatureListQuery(FeatureStatus.ACTIVE, prefix, null, 2, null));
+        var second = features.list(new FeatureListQuery(FeatureStatus.ACTIVE, prefix, null, 2, first.nextCursor()));
+
+        assertEquals(List.of(prefix + ".a", prefix + ".b"), first.items().stream().map(f -> f.key().value()).toList());
+        assertEquals(List.of(prefix + ".c"), second.items().stream().map(f -> f.key().value()).toList());
+        assertEquals(3, features.list(new FeatureListQuery(null, null, "100%", 500, null)).items().stream()
+                .filter(f -> f.key().value().startsWith(prefix)).count());
+        assertEquals(0, features.list(new FeatureListQuery(null, prefix, "1000", 10, null)).items().size());
+        assertEquals(0, features.list(new FeatureListQuery(FeatureStatus.DELETED, prefix, null, 10, null)).items().size());
+    }
+
+    @Test
+    void when_appending_the_audit_entry_fails_the_change_is_rolled_back() {
+        var key = uniqueKey();
+        var recorder = recorder();
+        new CreateFeatureService(recorder).create(command(key, null));
+        refuseAuditEntriesWithReason("refuse-me");
+
+        assertThrows(RuntimeException.class, () -> new UpdateFeatureService(recorder).update(new UpdateFeatureCommand(
+                key, new FeaturePatch("Changed", null, null, null, null), 1L, new Reason("refuse-me"), ORIGIN)));
+        assertThrows(RuntimeException.class, () -> new CreateFeatureService(recorder).create(
+                command(new FeatureKey(key.value() + "-2"), "refuse-me")));
+
+        var unchanged = features.find(key).orElseThrow();
+        assertEquals(1, unchanged.version());
+        assertEquals("Name", unchanged.attributes().name());
+        assertFalse(features.find(new FeatureKey(key.value() + "-2")).isPresent());
+        assertEquals(1, ledger.query(AuditQuery.forSubject("feature", unchanged.id().toString(), 10, null)).items().size());
+    }
+
+    @Test
+    void fifty_concurrent_updates_of_one_version_let_exactly_one_win_and_write_one_entry() throws Exception {
+        var key = uniqueKey();
+        var recorder = recorder();
+        new CreateFeatureService(recorder).create(command(key, null));
+        var update = new UpdateFeatureService(recorder);
+        var start = new CountDownLatch(1);
+        var won = new AtomicInteger();
+        var stale = new AtomicInteger();
+        List<Future<?>> runs = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(50)) {
+            for (int i = 0; i < 50; i++) {
+                var name = "Name " + i;
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        update.update(new UpdateFeatureCommand(key, new FeaturePatch(name, null, null, null, null),
+                                1L, null, ORIGIN));
+                        won.incrementAndGet();
+                    } catch (StaleVersion e) {
+                        stale.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get();
+            }
+        }
+
+        assertEquals(1, won.get());
+        assertEquals(49, stale.get());
+        var id = features.find(key).orElseThrow().id().toString();
+        var updates = ledger.query(new AuditQuery("feature", id, null, null, AuditAction.FEATURE_UPDATED, null, null,
+                null, 100, null)).items();
+        assertEquals(1, updates.size());
+        assertEquals(2, features.find(key).orElseThrow().version());
+    }
+
+    @Test
+    void a_server_secret_is_generated_once_and_then_always_the_same() {
+        var name = "secret-" + UUID.randomUUID();
+        var first = secrets.getOrCreate(name, () -> "one");
+        var second = secrets.getOrCreate(name, () -> "two");
+
+        assertEquals("one", first);
+        assertEquals("one", second);
+    }
+
+    /** A real database refusal, in the same statement as the append: a check constraint on the test's own schema. */
+    private void refuseAuditEntriesWithReason(String reason) {
+        TestDatabase.execute(database, "ALTER TABLE audit_entries ADD CONSTRAINT ck_test_refuse_" + reason.replace("-", "_")
+                + " CHECK (reason IS NULL OR reason <> '" + reason + "')");
+    }
+
+    static FeatureKey uniqueKey() {
+        return new FeatureKey("f" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+    }
+
+    static CreateFeatureCommand command(FeatureKey key, String reason) {
+        return new CreateFeatureCommand(key, new FeatureAttributes("Name", "", 100, List.of(), null), false,
+                Reason.ofNullable(reason), ORIGIN);
+    }
+
+    /** Ids that stay unique across test methods sharing one schema (sequential ones would collide). */
+    static final class RandomIds implements io.flagtrail.application.port.out.IdGenerator {
+        @Override
+        public UUID newId() {
+            return UUID.randomUUID();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.flagtrail.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.testsupport.TestDatabase;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest(transactional = false, startApplication = false)
+class PostgresPersistenceTest extends PersistenceContractTest {
+
+    @Override
+    TestDatabase.Target database() {
+        return TestDatabase.postgres();
+    }
+
+    @Test
+    void the_database_itself_refuses_to_change_or_remove_audit_entries() {
+        new io.flagtrail.application.service.CreateFeatureService(recorder()).create(command(uniqueKey(), null));
+
+        var update = assertThrows(IllegalStateException.class,
+                () -> TestDatabase.execute(database, "UPDATE audit_entries SET reason = 'forged'"));
+        var delete = assertThrows(IllegalStateException.class,
+                () -> TestDatabase.execute(database, "DELETE FROM audit_entries"));
+        var truncate = assertThrows(IllegalStateException.class,
+                () -> TestDatabase.execute(database, "TRUNCATE audit_entries"));
+
+        for (var refused : new IllegalStateException[]{update, delete, truncate}) {
+            assertTrue(refused.getCause().getMessage().contains("append-only"), refused.getCause().getMessage());
+        }
+        assertEquals("POSTGRES", database.dialect());
+    }
+}
