@@ -1,0 +1,232 @@
+package io.flagtrail.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.port.out.PasswordHasher;
+import io.flagtrail.application.port.out.Users;
+import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.user.User;
+import io.flagtrail.domain.user.UserStatus;
+import io.flagtrail.testsupport.TestDatabase;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The real wiring of the jar, driven over HTTP as the README's walkthrough does; run on PostgreSQL and on H2
+ * by the two subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SystemTest implements TestPropertyProvider {
+
+    static final String ADMIN = "admin@example.com";
+    static final String ADMIN_PASSWORD = "a-long-admin-password";
+    static final String PASSWORD = "a-long-user-password";
+
+    @Inject EmbeddedServer server;
+    @Inject JsonMapper json;
+    @Inject Users users;
+    @Inject PasswordHasher hasher;
+
+    final TestDatabase.Target database = database();
+    Api api;
+    String admin;
+
+    abstract TestDatabase.Target database();
+
+    @Override
+    public Map<String, String> getProperties() {
+        var props = new HashMap<String, String>();
+        database.properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
+        props.put("flagtrail.admin.email", ADMIN);
+        props.put("flagtrail.admin.password", ADMIN_PASSWORD);
+        props.put("micronaut.server.port", "-1");
+        return props;
+    }
+
+    @BeforeAll
+    void logIn() {
+        api = new Api(server.getURI(), json);
+        admin = api.login(ADMIN, ADMIN_PASSWORD);
+    }
+
+    @Test
+    void the_walkthrough_leaves_five_history_entries_newest_first_with_everything_a_reviewer_needs() {
+        String key = uniqueKey();
+        var created = api.send("POST", "/api/v1/features", admin,
+                "{\"key\":\"" + key + "\",\"name\":\"New checkout\",\"enabled\":true,\"tags\":[\"checkout\"],\"reason\":\"FT-1 launch\"}",
+                "X-Request-Id", "req-create-1");
+        assertEquals(201, created.status());
+        assertEquals("/api/v1/features/" + key, created.header("Location"));
+        assertEquals("\"1\"", created.header("ETag"));
+        assertEquals("req-create-1", created.header("X-Request-Id"));
+
+        assertEquals(200, api.send("PATCH", "/api/v1/features/" + key, admin,
+                "{\"rolloutPercentage\":25,\"reason\":\"ramp to a quarter\"}", "If-Match", "\"1\"").status());
+        var unchanged = api.send("PATCH", "/api/v1/features/" + key, admin, "{\"rolloutPercentage\":25}",
+                "If-Match", "\"2\"");
+        assertEquals(200, unchanged.status());
+        assertEquals("\"2\"", unchanged.header("ETag"));
+        assertEquals(200, api.send("POST", "/api/v1/features/" + key + "/disable", admin, "{\"reason\":\"incident 7\"}").status());
+        assertEquals(200, api.send("DELETE", "/api/v1/features/" + key, admin, null, "X-Change-Reason", "retired").status());
+        var restored = api.send("POST", "/api/v1/features/" + key + "/restore", admin, null,
+                "X-Change-Reason", "still needed", "If-Match", "\"4\"");
+        assertEquals(200, restored.status());
+        assertEquals("ACTIVE", restored.json().get("status"));
+        assertEquals(5, ((Number) restored.json().get("version")).intValue());
+
+        var history = api.send("GET", "/api/v1/features/" + key + "/history", admin, null).items();
+        assertEquals(List.of("FEATURE_RESTORED", "FEATURE_DELETED", "FEATURE_DISABLED", "FEATURE_UPDATED",
+                "FEATURE_CREATED"), history.stream().map(e -> e.get("action")).toList());
+        assertEquals(List.of("still needed", "retired", "incident 7", "ramp to a quarter", "FT-1 launch"),
+                history.stream().map(e -> e.get("reason")).toList());
+        for (var entry : history) {
+            assertEquals(ADMIN, map(entry, "actor").get("email"));
+            assertEquals("USER", map(entry, "actor").get("type"));
+            assertNotNull(map(entry, "after"));
+            assertFalse(((List<?>) entry.get("changes")).isEmpty());
+            assertNotNull(map(entry, "context").get("requestId"));
+            assertEquals("HTTP", map(entry, "context").get("channel"));
+        }
+        var update = history.get(3);
+        assertEquals(List.of(Map.of("field", "rolloutPercentage", "from", 100, "to", 25)), update.get("changes"));
+        assertEquals(100, ((Number) map(update, "before").get("rolloutPercentage")).intValue());
+        assertNull(history.get(4).get("before"));
+        assertEquals("req-create-1", map(history.get(4), "context").get("requestId"));
+    }
+
+    @Test
+    void the_audit_trail_is_filtered_and_paged_for_auditors() {
+        String key = uniqueKey();
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"N\"}");
+        for (int i = 1; i <= 3; i++) {
+            api.send("POST", "/api/v1/features/" + key + (i % 2 == 1 ? "/enable" : "/disable"), admin, null);
+        }
+        String auditor = userWith(Role.AUDITOR);
+
+        var first = api.send("GET", "/api/v1/audit?subjectKey=" + key + "&limit=2", auditor, null);
+        var second = api.send("GET", "/api/v1/audit?subjectKey=" + key + "&limit=2&cursor=" + first.json().get("nextCursor"),
+                auditor, null);
+        var enables = api.send("GET", "/api/v1/audit?subjectKey=" + key + "&action=FEATURE_ENABLED", auditor, null);
+
+        assertEquals(200, first.status());
+        assertEquals(List.of("FEATURE_ENABLED", "FEATURE_DISABLED"), first.items().stream().map(e -> e.get("action")).toList());
+        assertEquals(List.of("FEATURE_ENABLED", "FEATURE_CREATED"), second.items().stream().map(e -> e.get("action")).toList());
+        assertNull(second.json().get("nextCursor"));
+        assertEquals(2, enables.items().size());
+        assertEquals(400, api.send("GET", "/api/v1/audit?from=yesterday", auditor, null).status());
+    }
+
+    @Test
+    void roles_decide_who_reads_and_who_changes() {
+        String key = uniqueKey();
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"N\"}");
+        String viewer = userWith(Role.VIEWER);
+        String editor = userWith(Role.EDITOR);
+        String auditor = userWith(Role.AUDITOR);
+
+        assertEquals(200, api.send("GET", "/api/v1/features/" + key, viewer, null).status());
+        assertEquals(200, api.send("GET", "/api/v1/features/" + key + "/history", viewer, null).status());
+        assertProblem(api.send("POST", "/api/v1/features/" + key + "/enable", viewer, null), 403, "auth.forbidden");
+        assertProblem(api.send("GET", "/api/v1/audit", viewer, null), 403, "auth.forbidden");
+        assertEquals(200, api.send("POST", "/api/v1/features/" + key + "/enable", editor, null).status());
+        assertProblem(api.send("GET", "/api/v1/audit", editor, null), 403, "auth.forbidden");
+        assertEquals(200, api.send("GET", "/api/v1/audit", auditor, null).status());
+        assertProblem(api.send("POST", "/api/v1/features/" + key + "/disable", auditor, null), 403, "auth.forbidden");
+        assertEquals(200, api.send("GET", "/api/v1/audit", admin, null).status());
+    }
+
+    @Test
+    void bad_input_gets_problem_json_with_the_stated_status_and_never_a_stack_trace() {
+        String key = uniqueKey();
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"N\"}");
+        String path = "/api/v1/features/" + key;
+
+        assertProblem(api.send("GET", "/api/v1/features", null, null), 401, "auth.unauthenticated");
+        assertProblem(api.send("GET", "/api/v1/features", "not.a.token", null), 401, "auth.unauthenticated");
+        assertProblem(api.send("POST", "/api/v1/features", admin, "{\"key\":"), 400, "request.malformed");
+        assertProblem(api.send("POST", "/api/v1/features", admin, "{\"key\":\"a\",\"name\":\"b\",\"bogus\":1}"),
+                400, "request.malformed");
+        var invalid = api.send("POST", "/api/v1/features", admin, "{\"key\":\"Not A Slug\",\"name\":\"\",\"rolloutPercentage\":101}");
+        assertProblem(invalid, 400, "validation.failed");
+        assertEquals(List.of("key", "name", "rolloutPercentage"),
+                ((List<?>) invalid.json().get("errors")).stream().map(e -> ((Map<?, ?>) e).get("field")).toList());
+        assertProblem(api.send("GET", "/api/v1/features/no-such-feature", admin, null), 404, "feature.not_found");
+        assertProblem(api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"N\"}"),
+                409, "feature.key_taken");
+        var stale = api.send("PATCH", path, admin, "{\"name\":\"M\"}", "If-Match", "\"9\"");
+        assertProblem(stale, 412, "version.stale");
+        assertEquals("\"1\"", stale.header("ETag"));
+        assertProblem(api.send("POST", "/api/v1/features", admin, "{\"key\":\"big\",\"name\":\"" + "x".repeat(1_100_000) + "\"}"),
+                413, "request.too_large");
+        assertProblem(api.send("POST", "/api/v1/features", admin, "key=x", "Content-Type", "text/plain"),
+                415, "media_type.unsupported");
+        assertProblem(api.send("POST", path + "/enable", admin, "{\"reason\":\"" + "r".repeat(501) + "\"}"),
+                400, "validation.failed");
+        assertProblem(api.send("POST", "/api/v1/auth/login", null, "{\"email\":\"" + ADMIN + "\",\"password\":\"wrong\"}"),
+                401, "auth.bad_credentials");
+        assertProblem(api.send("GET", "/api/v1/features?cursor=@@@", admin, null), 400, "validation.failed");
+
+        api.send("DELETE", path, admin, null);
+        assertProblem(api.send("PATCH", path, admin, "{\"name\":\"M\"}"), 409, "feature.deleted");
+    }
+
+    @Test
+    void a_request_id_that_is_not_a_sane_token_is_replaced() {
+        var reply = api.send("GET", "/api/v1/features", admin, null, "X-Request-Id", "bad id with spaces");
+        assertNotNull(reply.header("X-Request-Id"));
+        assertFalse(reply.header("X-Request-Id").contains("bad"));
+    }
+
+    @Test
+    void a_feature_read_carries_its_version_as_etag_and_honours_if_none_match() {
+        String key = uniqueKey();
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"N\"}");
+
+        var read = api.send("GET", "/api/v1/features/" + key, admin, null);
+        var again = api.send("GET", "/api/v1/features/" + key, admin, null, "If-None-Match", read.header("ETag"));
+
+        assertEquals("\"1\"", read.header("ETag"));
+        assertEquals(304, again.status());
+    }
+
+    void assertProblem(Api.Reply reply, int status, String code) {
+        assertEquals(status, reply.status(), reply.raw().body());
+        assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply.header("Content-Type"));
+        assertEquals(code, reply.json().get("code"));
+        assertEquals(status, ((Number) reply.json().get("status")).intValue());
+        assertFalse(reply.raw().body().contains("\tat "), "stack trace leaked: " + reply.raw().body());
+        assertFalse(reply.raw().body().contains("Exception"), "exception leaked: " + reply.raw().body());
+    }
+
+    String userWith(Role role) {
+        String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
+        users.add(new User(UUID.randomUUID(), new Email(email), role.name(), hasher.hash(PASSWORD.toCharArray()),
+                Set.of(role), UserStatus.ACTIVE, Instant.now(), null));
+        return api.login(email, PASSWORD);
+    }
+
+    static String uniqueKey() {
+        return "sys-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Map<String, Object> parent, String name) {
+        return (Map<String, Object>) parent.get(name);
+    }
+}
