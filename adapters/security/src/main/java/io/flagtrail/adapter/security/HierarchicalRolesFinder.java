@@ -1,16 +1,18 @@
 package io.flagtrail.adapter.security;
 
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.context.env.Environment;
 import io.micronaut.security.token.DefaultRolesFinder;
 import io.micronaut.security.token.RolesFinder;
 import io.micronaut.security.token.config.TokenConfiguration;
 import jakarta.inject.Singleton;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,15 +25,30 @@ import java.util.Set;
 @Replaces(DefaultRolesFinder.class)
 final class HierarchicalRolesFinder implements RolesFinder {
 
+    static final String PROPERTY = "flagtrail.security.role-hierarchy";
+
     private final TokenConfiguration tokens;
     private final Map<String, List<String>> includes;
 
-    HierarchicalRolesFinder(TokenConfiguration tokens,
-                            @Nullable @Value("${flagtrail.security.role-hierarchy:}") Map<String, List<String>> configured) {
+    HierarchicalRolesFinder(TokenConfiguration tokens, Environment environment) {
         this.tokens = tokens;
-        this.includes = configured == null || configured.isEmpty()
+        var configured = configured(environment);
+        this.includes = configured.isEmpty()
                 ? Map.of("ADMIN", List.of("EDITOR"), "EDITOR", List.of("VIEWER"))
-                : Map.copyOf(configured);
+                : configured;
+    }
+
+    /** Role names are upper case whatever the configuration source did to them (environment keys are folded). */
+    private static Map<String, List<String>> configured(Environment environment) {
+        Map<String, List<String>> includes = new HashMap<>();
+        environment.getProperties(PROPERTY).forEach((role, included) -> {
+            var names = included instanceof Collection<?> list
+                    ? list.stream().map(String::valueOf).toList()
+                    : Arrays.asList(String.valueOf(included).split(","));
+            includes.put(role.toUpperCase(Locale.ROOT),
+                    names.stream().map(n -> n.strip().toUpperCase(Locale.ROOT)).filter(n -> !n.isEmpty()).toList());
+        });
+        return Map.copyOf(includes);
     }
 
     @Override
