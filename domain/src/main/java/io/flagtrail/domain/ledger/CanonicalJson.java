@@ -1,0 +1,116 @@
+package io.flagtrail.domain.ledger;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 8785 (JSON Canonicalization Scheme) for plain Java values: maps with string keys, collections, strings,
+ * booleans, numbers, null, and {@link RawJson}. Object members are sorted by UTF-16 code units, strings are
+ * escaped as ECMAScript's JSON.stringify does, numbers are written as ECMAScript writes a double.
+ * The same bytes on every machine: this is what the ledger hashes.
+ */
+public final class CanonicalJson {
+
+    private CanonicalJson() {
+    }
+
+    public static String write(Object value) {
+        var out = new StringBuilder(256);
+        write(value, out);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        switch (value) {
+            case null -> out.append("null");
+            case RawJson raw -> out.append(raw.text());
+            case String s -> string(s, out);
+            case Boolean b -> out.append(b);
+            case Integer i -> out.append(i);
+            case Long l -> number(l, out);
+            case Short s -> out.append(s);
+            case Byte b -> out.append(b);
+            case BigInteger i -> number(new BigDecimal(i).doubleValue(), out);
+            case Number n -> number(n.doubleValue(), out);
+            case Map<?, ?> map -> object(map, out);
+            case Collection<?> list -> array(list, out);
+            case Enum<?> e -> string(e.name(), out);
+            default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+        }
+    }
+
+    private static void number(long value, StringBuilder out) {
+        // ECMAScript numbers are doubles: beyond 2^53 a long is written as the double it becomes.
+        if (Math.abs(value) <= (1L << 53)) {
+            out.append(value);
+        } else {
+            number((double) value, out);
+        }
+    }
+
+    private static void number(double value, StringBuilder out) {
+        out.append(Es6Numbers.format(value));
+    }
+
+    private static void object(Map<?, ?> map, StringBuilder out) {
+        List<String> keys = new ArrayList<>(map.size());
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String s)) {
+                throw new IllegalArgumentException("JSON object keys must be strings: " + key);
+            }
+            keys.add(s);
+        }
+        keys.sort(null); // String.compareTo compares UTF-16 code units, as RFC 8785 asks
+        out.append('{');
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            string(keys.get(i), out);
+            out.append(':');
+            write(map.get(keys.get(i)), out);
+        }
+        out.append('}');
+    }
+
+    private static void array(Collection<?> list, StringBuilder out) {
+        out.append('[');
+        boolean first = true;
+        for (Object item : list) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            write(item, out);
+        }
+        out.append(']');
+    }
+
+    private static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

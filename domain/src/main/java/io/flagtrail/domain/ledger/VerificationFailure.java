@@ -1,0 +1,19 @@
+package io.flagtrail.domain.ledger;
+
+/** Why verification stopped, at the first position that does not match. */
+public enum VerificationFailure {
+    /** The entry's content does not hash to its stored hash: a field was changed. */
+    HASH_MISMATCH,
+    /** The entry's prevHash is not the hash of the entry before it: something was inserted, removed or moved. */
+    BROKEN_LINK,
+    /** A position is missing: an entry was removed (or a checkpoint claims more entries than there are). */
+    GAP,
+    /** A position came again or out of order: entries were duplicated or reordered. */
+    REORDERED,
+    /** A checkpoint's head hash is not the hash of the entry at its size. */
+    CHECKPOINT_MISMATCH,
+    /** A checkpoint's signature does not verify under its key. */
+    BAD_SIGNATURE,
+    /** A checkpoint names a signing key that is not known. */
+    UNKNOWN_KEY
+}

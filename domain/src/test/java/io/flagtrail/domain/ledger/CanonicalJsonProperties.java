@@ -1,0 +1,43 @@
+package io.flagtrail.domain.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+/** Our canonical form equals an independent RFC 8785 implementation's, for any JSON value. */
+class CanonicalJsonProperties {
+
+    @Property(tries = 500)
+    void matches_an_independent_implementation(@ForAll("values") Object value) throws IOException {
+        String ours = CanonicalJson.write(java.util.Collections.singletonList(value)); // it wants a top-level array or object
+        assertEquals(new JsonCanonicalizer(ours).getEncodedString(), ours);
+    }
+
+    @Property(tries = 300)
+    void numbers_match_an_independent_implementation(@ForAll double value) throws IOException {
+        String ours = CanonicalJson.write(List.of(value));
+        assertEquals(new JsonCanonicalizer(ours).getEncodedString(), ours);
+    }
+
+    @Provide
+    Arbitrary<Object> values() {
+        return Arbitraries.lazyOf(
+                () -> Arbitraries.strings().ofMaxLength(12).map(s -> (Object) s.replaceAll("[\\uD800-\\uDFFF]", "?")),
+                () -> Arbitraries.integers().map(i -> (Object) i),
+                () -> Arbitraries.doubles().between(-1e25, 1e25).map(d -> (Object) d),
+                () -> Arbitraries.of(true, false).map(b -> (Object) b),
+                () -> Arbitraries.just(null),
+                () -> values().list().ofMaxSize(4).map(l -> (Object) l),
+                () -> Arbitraries.maps(Arbitraries.strings().ofMaxLength(6)
+                                .map(s -> s.replaceAll("[\\uD800-\\uDFFF]", "?")), values())
+                        .ofMaxSize(4).map(m -> (Object) new java.util.HashMap<>(m)));
+    }
+}
