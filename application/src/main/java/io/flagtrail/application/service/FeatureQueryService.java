@@ -1,27 +1,41 @@
 package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.in.FeatureAsOfUseCase;
 import io.flagtrail.application.port.in.FeatureHistoryUseCase;
 import io.flagtrail.application.port.in.FeatureListQuery;
 import io.flagtrail.application.port.in.GetFeatureUseCase;
 import io.flagtrail.application.port.in.ListFeaturesUseCase;
+import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.in.Page;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Features;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.AuditCategory;
 import io.flagtrail.domain.audit.AuditEntry;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
 
-/** The read side of features: one, a list, and one feature's history. */
-public final class FeatureQueryService implements GetFeatureUseCase, ListFeaturesUseCase, FeatureHistoryUseCase {
+/** The read side of features: one, a list, one feature's history, and a feature as it was at an instant. */
+public final class FeatureQueryService
+        implements GetFeatureUseCase, ListFeaturesUseCase, FeatureHistoryUseCase, FeatureAsOfUseCase {
 
     private final Features features;
     private final AuditLedger ledger;
+    private final AccessLog access;
+    private final Transactions transactions;
 
-    public FeatureQueryService(Features features, AuditLedger ledger) {
+    public FeatureQueryService(Features features, AuditLedger ledger, AccessLog access, Transactions transactions) {
         this.features = features;
         this.ledger = ledger;
+        this.access = access;
+        this.transactions = transactions;
     }
 
     @Override
@@ -36,8 +50,40 @@ public final class FeatureQueryService implements GetFeatureUseCase, ListFeature
 
     /** History follows the feature's id, not its key, so it stays whole across delete and restore. */
     @Override
-    public Page<AuditEntry> history(FeatureKey key, int limit, String cursor) {
-        var feature = get(key);
-        return ledger.query(AuditQuery.forSubject(FeatureLedgerEntries.SUBJECT_TYPE, feature.id().toString(), limit, cursor));
+    public Page<AuditEntry> history(FeatureKey key, int limit, String cursor, Origin origin) {
+        return transactions.inTransaction(() -> {
+            var feature = get(key);
+            var query = AuditQuery.forSubject(FeatureLedgerEntries.SUBJECT_TYPE, feature.id().toString(), limit, cursor);
+            var page = ledger.query(query);
+            access.record(AuditAction.AUDIT_HISTORY_READ, origin, AuditQueries.describe(query));
+            return page;
+        });
     }
+
+    /**
+     * Rebuilt from the ledger alone: the {@code after} snapshot of the last change at or before the instant, with
+     * creation taken from the FEATURE_CREATED entry. For the current instant this equals the live feature.
+     */
+    @Override
+    public FeatureState asOf(FeatureKey key, Instant instant, Origin origin) {
+        return transactions.inTransaction(() -> {
+            access.record(AuditAction.AUDIT_STATE_READ, origin, Map.of("feature", key.value(), "asOf", instant.toString()));
+            var id = get(key).id().toString();
+            var last = one(new AuditQuery(FeatureLedgerEntries.SUBJECT_TYPE, id, null, null, null, AuditCategory.CHANGE,
+                    null, instant.plus(1, ChronoUnit.MICROS), 1, null));
+            var created = one(new AuditQuery(FeatureLedgerEntries.SUBJECT_TYPE, id, null, null,
+                    AuditAction.FEATURE_CREATED, null, null, null, 1, null));
+            if (last == null || created == null) {
+                throw new NotFound("feature.not_found_at", "feature '" + key + "' did not exist at " + instant);
+            }
+            return FeatureState.fromSnapshot(UUID.fromString(id), last.after(), created.occurredAt(),
+                    created.actor().reference(), last.occurredAt(), last.actor().reference());
+        });
+    }
+
+    private AuditEntry one(AuditQuery query) {
+        var items = ledger.query(query).items();
+        return items.isEmpty() ? null : items.getFirst();
+    }
+
 }

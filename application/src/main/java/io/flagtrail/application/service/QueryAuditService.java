@@ -1,22 +1,33 @@
 package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.in.Page;
 import io.flagtrail.application.port.in.QueryAuditUseCase;
 import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.AuditEntry;
 
-/** Reads the audit trail for reviewers. */
+/** Reads the audit trail for reviewers, and records that they did. */
 public final class QueryAuditService implements QueryAuditUseCase {
 
     private final AuditLedger ledger;
+    private final AccessLog access;
+    private final Transactions transactions;
 
-    public QueryAuditService(AuditLedger ledger) {
+    public QueryAuditService(AuditLedger ledger, AccessLog access, Transactions transactions) {
         this.ledger = ledger;
+        this.access = access;
+        this.transactions = transactions;
     }
 
     @Override
-    public Page<AuditEntry> query(AuditQuery query) {
-        return ledger.query(query);
+    public Page<AuditEntry> query(AuditQuery query, Origin origin) {
+        return transactions.inTransaction(() -> {
+            var page = ledger.query(query);
+            access.record(AuditAction.AUDIT_QUERIED, origin, AuditQueries.describe(query));
+            return page;
+        });
     }
 }

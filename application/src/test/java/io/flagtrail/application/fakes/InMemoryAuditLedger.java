@@ -3,16 +3,27 @@ package io.flagtrail.application.fakes;
 import io.flagtrail.application.port.in.AuditQuery;
 import io.flagtrail.application.port.in.Page;
 import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.domain.ledger.LedgerHash;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
 import io.flagtrail.domain.audit.AuditEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
-/** The ledger as a list; can be told to fail the next appends, as a full disk or a broken trigger would. */
-public final class InMemoryAuditLedger implements AuditLedger, Rollbackable {
+/**
+ * The ledger as a list, with its hash chain alongside; can be told to fail the next appends, as a full disk or a
+ * broken trigger would, and lets tests tamper with sealed entries as a database owner could.
+ */
+public final class InMemoryAuditLedger implements AuditLedger, LedgerChain, Rollbackable {
 
     private final List<AuditEntry> entries = new ArrayList<>();
+    private final Map<Integer, Seal> seals = new HashMap<>();
+    private final Map<Integer, Map<String, Object>> tampered = new HashMap<>();
     private boolean failing;
 
     public synchronized void failAppends() {
@@ -50,6 +61,95 @@ public final class InMemoryAuditLedger implements AuditLedger, Rollbackable {
                 && (q.category() == null || q.category() == e.category())
                 && (q.from() == null || !e.occurredAt().isBefore(q.from()))
                 && (q.to() == null || e.occurredAt().isBefore(q.to()));
+    }
+
+    /** Overwrites the reason of the sealed entry at {@code position}, leaving its hash as it was. */
+    public synchronized void tamperReason(long position, String reason) {
+        int index = indexOf(position);
+        var fields = new HashMap<>(fields(index));
+        fields.put("reason", reason);
+        tampered.put(index, fields);
+    }
+
+    @Override
+    public boolean tryLead() {
+        return true;
+    }
+
+    @Override
+    public synchronized Head head() {
+        return seals.values().stream().max(Comparator.comparingLong(Seal::position))
+                .map(s -> new Head(s.position(), s.hash())).orElse(new Head(0, LedgerHash.GENESIS));
+    }
+
+    @Override
+    public synchronized List<Pending> pending(int limit) {
+        return IntStream.range(0, entries.size()).filter(i -> !seals.containsKey(i)).limit(limit)
+                .mapToObj(i -> new Pending(i, fields(i))).toList();
+    }
+
+    @Override
+    public synchronized void seal(List<Seal> sealed) {
+        sealed.forEach(s -> seals.put((int) s.ref(), s));
+    }
+
+    @Override
+    public synchronized String hashAt(long position) {
+        return seals.get(indexOf(position)).hash();
+    }
+
+    @Override
+    public synchronized void read(long from, long to, Predicate<Link> each) {
+        var inOrder = seals.entrySet().stream()
+                .filter(e -> e.getValue().position() >= from && e.getValue().position() <= to)
+                .sorted(Comparator.comparingLong(e -> e.getValue().position())).toList();
+        for (var e : inOrder) {
+            var s = e.getValue();
+            if (!each.test(new Link(s.position(), s.prevHash(), s.hash(), fields(e.getKey())))) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void export(AuditQuery q, Predicate<Link> each) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (matches(entries.get(i), q)) {
+                var s = seals.get(i);
+                var link = s == null ? new Link(null, null, null, fields(i)) : new Link(s.position(), s.prevHash(), s.hash(), fields(i));
+                if (!each.test(link)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized Backlog backlog() {
+        var unsealed = IntStream.range(0, entries.size()).filter(i -> !seals.containsKey(i)).boxed().toList();
+        return new Backlog(unsealed.size(), unsealed.isEmpty() ? null : entries.get(unsealed.getFirst()).occurredAt());
+    }
+
+    /** What the fake hashes: enough of the entry that any change to it shows. */
+    private Map<String, Object> fields(int index) {
+        if (tampered.containsKey(index)) {
+            return tampered.get(index);
+        }
+        var e = entries.get(index);
+        var fields = new HashMap<String, Object>();
+        fields.put("id", e.id().toString());
+        fields.put("action", e.action().name());
+        fields.put("actor", e.actor().reference());
+        fields.put("subject", e.subject().type() + ":" + e.subject().id());
+        fields.put("reason", e.reason());
+        fields.put("after", e.after());
+        fields.put("occurredAt", e.occurredAt().toString());
+        return fields;
+    }
+
+    private int indexOf(long position) {
+        return seals.entrySet().stream().filter(e -> e.getValue().position() == position).findFirst()
+                .orElseThrow().getKey();
     }
 
     @Override

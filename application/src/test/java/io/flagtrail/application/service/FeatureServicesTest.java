@@ -52,7 +52,9 @@ class FeatureServicesTest {
     final CreateFeatureService create = new CreateFeatureService(recorder);
     final UpdateFeatureService update = new UpdateFeatureService(recorder);
     final TransitionFeatureService transition = new TransitionFeatureService(recorder);
-    final FeatureQueryService queries = new FeatureQueryService(features, ledger);
+    final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger);
+    final FeatureQueryService queries = new FeatureQueryService(features, ledger,
+            new AccessLog(ledger, clock, new SequentialIds()), transactions);
 
     @Test
     void creating_records_one_change_entry_with_who_why_and_where() {
@@ -81,13 +83,40 @@ class FeatureServicesTest {
         transition.transition(command(FeatureTransition.DELETE, null));
         transition.transition(command(FeatureTransition.RESTORE, 5L));
 
-        var history = queries.history(KEY, 50, null).items();
+        var history = queries.history(KEY, 50, null, ORIGIN).items();
         assertEquals(List.of(AuditAction.FEATURE_RESTORED, AuditAction.FEATURE_DELETED, AuditAction.FEATURE_DISABLED,
                 AuditAction.FEATURE_ENABLED, AuditAction.FEATURE_UPDATED, AuditAction.FEATURE_CREATED),
                 history.stream().map(e -> e.action()).toList());
         assertEquals(List.of(new FieldChange("rolloutPercentage", 100, 25)), history.get(4).changes());
         assertEquals("ramp up", history.get(4).reason());
         assertEquals(6L, queries.get(KEY).version());
+    }
+
+    @Test
+    void reading_history_is_itself_recorded_without_crowding_the_history() {
+        create.create(createCommand(null));
+
+        queries.history(KEY, 50, null, ORIGIN);
+        var history = queries.history(KEY, 50, null, ORIGIN);
+
+        assertEquals(1, history.items().size());
+        var reads = ledger.entries().stream().filter(e -> e.action() == AuditAction.AUDIT_HISTORY_READ).toList();
+        assertEquals(2, reads.size());
+        assertEquals(AuditCategory.ACCESS, reads.getFirst().category());
+        assertEquals("u1", reads.getFirst().actor().id());
+    }
+
+    @Test
+    void the_state_as_of_an_instant_comes_from_the_ledger() {
+        create.create(createCommand(null));
+        var afterCreate = clock.now();
+        clock.advance(Duration.ofMinutes(1));
+        update.update(new UpdateFeatureCommand(KEY, new FeaturePatch("Renamed", null, null, null, null), null, null,
+                ORIGIN));
+
+        assertEquals("New checkout", queries.asOf(KEY, afterCreate, ORIGIN).attributes().name());
+        assertEquals(queries.get(KEY), queries.asOf(KEY, clock.now(), ORIGIN));
+        assertThrows(NotFound.class, () -> queries.asOf(KEY, afterCreate.minusSeconds(1), ORIGIN));
     }
 
     @Test

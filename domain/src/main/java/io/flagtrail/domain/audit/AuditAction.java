@@ -8,7 +8,13 @@ public enum AuditAction {
     FEATURE_DISABLED(AuditCategory.CHANGE),
     FEATURE_DELETED(AuditCategory.CHANGE),
     FEATURE_RESTORED(AuditCategory.CHANGE),
-    USER_CREATED(AuditCategory.SECURITY);
+    USER_CREATED(AuditCategory.SECURITY),
+    AUDIT_QUERIED(AuditCategory.ACCESS),
+    AUDIT_HISTORY_READ(AuditCategory.ACCESS),
+    AUDIT_STATE_READ(AuditCategory.ACCESS),
+    AUDIT_EXPORTED(AuditCategory.ACCESS),
+    AUDIT_VERIFIED(AuditCategory.ACCESS),
+    EVIDENCE_EXPORTED(AuditCategory.ACCESS);
 
     private final AuditCategory category;
 

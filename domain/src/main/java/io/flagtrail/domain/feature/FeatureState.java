@@ -39,6 +39,21 @@ public record FeatureState(
         return map;
     }
 
+    /**
+     * The feature as an audited snapshot described it: the inverse of {@link #snapshot()}, with the bookkeeping
+     * the snapshot leaves out (creation and last change) given by the entries around it.
+     */
+    @SuppressWarnings("unchecked")
+    public static FeatureState fromSnapshot(UUID id, Map<String, Object> snapshot, Instant createdAt, String createdBy,
+                                            Instant updatedAt, String updatedBy) {
+        var attributes = new FeatureAttributes((String) snapshot.get("name"), (String) snapshot.get("description"),
+                ((Number) snapshot.get("rolloutPercentage")).intValue(), (List<String>) snapshot.get("tags"),
+                (String) snapshot.get("owner"));
+        return new FeatureState(id, new FeatureKey((String) snapshot.get("key")), attributes,
+                (Boolean) snapshot.get("enabled"), FeatureStatus.valueOf((String) snapshot.get("status")),
+                ((Number) snapshot.get("version")).longValue(), createdAt, createdBy, updatedAt, updatedBy);
+    }
+
     /** The business fields that differ from {@code before} (all of them when there was no before). */
     public List<FieldChange> changesSince(FeatureState before) {
         return FieldChange.between(before == null ? null : before.snapshot(), snapshot(), BOOKKEEPING);

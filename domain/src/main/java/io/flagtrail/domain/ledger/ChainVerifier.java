@@ -62,6 +62,13 @@ public final class ChainVerifier {
         return true;
     }
 
+    /** Stops verification: what was fed could not even be read as an entry. */
+    public void malformed(long position, String detail) {
+        if (failure == null) {
+            fail(position, VerificationFailure.MALFORMED, detail);
+        }
+    }
+
     /** The report once every entry up to {@code to} (or the end of the ledger) has been fed. */
     public VerificationReport finish() {
         if (failure != null) {

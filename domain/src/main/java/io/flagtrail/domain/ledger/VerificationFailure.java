@@ -15,5 +15,7 @@ public enum VerificationFailure {
     /** A checkpoint's signature does not verify under its key. */
     BAD_SIGNATURE,
     /** A checkpoint names a signing key that is not known. */
-    UNKNOWN_KEY
+    UNKNOWN_KEY,
+    /** An exported entry or file is not well-formed (offline verification). */
+    MALFORMED
 }

@@ -27,6 +27,12 @@ class CanonicalJsonProperties {
         assertEquals(new JsonCanonicalizer(ours).getEncodedString(), ours);
     }
 
+    @Property(tries = 500)
+    void reading_canonical_text_and_writing_it_again_gives_the_same_text(@ForAll("values") Object value) {
+        String canonical = CanonicalJson.write(java.util.Collections.singletonList(value));
+        assertEquals(canonical, CanonicalJson.write(JsonReader.parse(canonical)));
+    }
+
     @Provide
     Arbitrary<Object> values() {
         return Arbitraries.lazyOf(

@@ -5,5 +5,6 @@ import io.flagtrail.domain.feature.FeatureKey;
 
 /** Every audit entry about one feature, newest first. */
 public interface FeatureHistoryUseCase {
-    Page<AuditEntry> history(FeatureKey key, int limit, String cursor);
+    /** The read is itself recorded, as an ACCESS entry naming {@code origin}. */
+    Page<AuditEntry> history(FeatureKey key, int limit, String cursor, Origin origin);
 }

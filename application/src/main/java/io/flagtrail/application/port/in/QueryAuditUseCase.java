@@ -4,5 +4,6 @@ import io.flagtrail.domain.audit.AuditEntry;
 
 /** Reads the audit trail, newest first, one keyset page at a time. */
 public interface QueryAuditUseCase {
-    Page<AuditEntry> query(AuditQuery query);
+    /** The read is itself recorded, as an ACCESS entry naming {@code origin}. */
+    Page<AuditEntry> query(AuditQuery query, Origin origin);
 }

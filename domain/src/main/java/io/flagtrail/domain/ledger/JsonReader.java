@@ -1,0 +1,211 @@
+package io.flagtrail.domain.ledger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON text into plain Java values (maps, lists, strings, booleans, Long or Double, null), so that an
+ * evidence bundle can be checked with nothing but the JDK. Strict: trailing data and malformed text are refused.
+ */
+public final class JsonReader {
+
+    private final String text;
+    private int at;
+
+    private JsonReader(String text) {
+        this.text = text;
+    }
+
+    public static Object parse(String text) {
+        var reader = new JsonReader(text);
+        reader.skipSpace();
+        Object value = reader.value();
+        reader.skipSpace();
+        if (reader.at != text.length()) {
+            throw reader.error("trailing data");
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String text) {
+        if (parse(text) instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalArgumentException("expected a JSON object");
+    }
+
+    private Object value() {
+        if (at >= text.length()) {
+            throw error("unexpected end");
+        }
+        char c = text.charAt(at);
+        return switch (c) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> string();
+            case 't' -> literal("true", Boolean.TRUE);
+            case 'f' -> literal("false", Boolean.FALSE);
+            case 'n' -> literal("null", null);
+            default -> number();
+        };
+    }
+
+    private Map<String, Object> object() {
+        var map = new LinkedHashMap<String, Object>();
+        at++;
+        skipSpace();
+        if (peek() == '}') {
+            at++;
+            return map;
+        }
+        while (true) {
+            skipSpace();
+            if (peek() != '"') {
+                throw error("expected a member name");
+            }
+            String key = string();
+            skipSpace();
+            expect(':');
+            skipSpace();
+            if (map.containsKey(key)) {
+                throw error("duplicate member " + key);
+            }
+            map.put(key, value());
+            skipSpace();
+            char c = next();
+            if (c == '}') {
+                return map;
+            }
+            if (c != ',') {
+                throw error("expected , or }");
+            }
+        }
+    }
+
+    private List<Object> array() {
+        var list = new ArrayList<>();
+        at++;
+        skipSpace();
+        if (peek() == ']') {
+            at++;
+            return list;
+        }
+        while (true) {
+            skipSpace();
+            list.add(value());
+            skipSpace();
+            char c = next();
+            if (c == ']') {
+                return list;
+            }
+            if (c != ',') {
+                throw error("expected , or ]");
+            }
+        }
+    }
+
+    private String string() {
+        expect('"');
+        var out = new StringBuilder();
+        while (true) {
+            char c = next();
+            if (c == '"') {
+                return out.toString();
+            }
+            if (c < 0x20) {
+                throw error("control character in string");
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            char e = next();
+            switch (e) {
+                case '"', '\\', '/' -> out.append(e);
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    if (at + 4 > text.length()) {
+                        throw error("short unicode escape");
+                    }
+                    out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                    at += 4;
+                }
+                default -> throw error("bad escape");
+            }
+        }
+    }
+
+    private Object number() {
+        int start = at;
+        boolean integral = true;
+        if (peek() == '-') {
+            at++;
+        }
+        while (at < text.length()) {
+            char c = text.charAt(at);
+            if (c >= '0' && c <= '9') {
+                at++;
+            } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
+                integral = false;
+                at++;
+            } else {
+                break;
+            }
+        }
+        String literal = text.substring(start, at);
+        if (literal.isEmpty() || literal.equals("-")) {
+            throw error("unexpected character");
+        }
+        try {
+            if (integral) {
+                long value = Long.parseLong(literal);
+                return Math.abs(value) <= (1L << 53) ? (Object) value : (Object) Double.parseDouble(literal);
+            }
+            return Double.parseDouble(literal);
+        } catch (NumberFormatException e) {
+            throw error("bad number " + literal);
+        }
+    }
+
+    private Object literal(String word, Object value) {
+        if (!text.startsWith(word, at)) {
+            throw error("unexpected character");
+        }
+        at += word.length();
+        return value;
+    }
+
+    private void skipSpace() {
+        while (at < text.length() && " \t\r\n".indexOf(text.charAt(at)) >= 0) {
+            at++;
+        }
+    }
+
+    private char peek() {
+        return at < text.length() ? text.charAt(at) : '\0';
+    }
+
+    private char next() {
+        if (at >= text.length()) {
+            throw error("unexpected end");
+        }
+        return text.charAt(at++);
+    }
+
+    private void expect(char c) {
+        if (next() != c) {
+            throw error("expected " + c);
+        }
+    }
+
+    private IllegalArgumentException error(String what) {
+        return new IllegalArgumentException("malformed JSON at offset " + at + ": " + what);
+    }
+}
