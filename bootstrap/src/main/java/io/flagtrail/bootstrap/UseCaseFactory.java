@@ -2,6 +2,12 @@ package io.flagtrail.bootstrap;
 
 import io.flagtrail.application.port.in.BootstrapAdminUseCase;
 import io.flagtrail.application.port.in.CreateFeatureUseCase;
+import io.flagtrail.application.port.in.EvidenceBundleUseCase;
+import io.flagtrail.application.port.in.ExportAuditUseCase;
+import io.flagtrail.application.port.in.FeatureAsOfUseCase;
+import io.flagtrail.application.port.in.LedgerStatusUseCase;
+import io.flagtrail.application.port.in.SealLedgerUseCase;
+import io.flagtrail.application.port.in.VerifyLedgerUseCase;
 import io.flagtrail.application.port.in.FeatureHistoryUseCase;
 import io.flagtrail.application.port.in.GetFeatureUseCase;
 import io.flagtrail.application.port.in.ListFeaturesUseCase;
@@ -11,13 +17,23 @@ import io.flagtrail.application.port.in.TransitionFeatureUseCase;
 import io.flagtrail.application.port.in.UpdateFeatureUseCase;
 import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.Checkpoints;
+import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
+import io.flagtrail.application.service.AccessLog;
 import io.flagtrail.application.service.BootstrapAdminService;
+import io.flagtrail.application.service.EvidenceBundleService;
+import io.flagtrail.application.service.ExportAuditService;
+import io.flagtrail.application.service.LedgerSettings;
+import io.flagtrail.application.service.LedgerStatusService;
+import io.flagtrail.application.service.SealLedgerService;
+import io.flagtrail.application.service.VerifyLedgerService;
 import io.flagtrail.application.service.CreateFeatureService;
 import io.flagtrail.application.service.FeatureChangeRecorder;
 import io.flagtrail.application.service.FeatureQueryService;
@@ -27,7 +43,9 @@ import io.flagtrail.application.service.TransitionFeatureService;
 import io.flagtrail.application.service.UpdateFeatureService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 
 /**
  * Wires the use cases onto the adapters by hand, so that domain and application carry no framework annotation.
@@ -57,16 +75,58 @@ final class UseCaseFactory {
         return new TransitionFeatureService(recorder);
     }
 
-    /** One service answers get, list and history: it is exposed under each of those use cases. */
     @Singleton
-    @Bean(typed = {GetFeatureUseCase.class, ListFeaturesUseCase.class, FeatureHistoryUseCase.class})
-    FeatureQueryService featureQueries(Features features, AuditLedger ledger) {
-        return new FeatureQueryService(features, ledger);
+    AccessLog accessLog(AuditLedger ledger, Clock clock, IdGenerator ids) {
+        return new AccessLog(ledger, clock, ids);
+    }
+
+    /** One service answers get, list, history and as-of: it is exposed under each of those use cases. */
+    @Singleton
+    @Bean(typed = {GetFeatureUseCase.class, ListFeaturesUseCase.class, FeatureHistoryUseCase.class,
+            FeatureAsOfUseCase.class})
+    FeatureQueryService featureQueries(Features features, AuditLedger ledger, AccessLog access,
+                                       Transactions transactions) {
+        return new FeatureQueryService(features, ledger, access, transactions);
     }
 
     @Singleton
-    QueryAuditUseCase queryAudit(AuditLedger ledger) {
-        return new QueryAuditService(ledger);
+    QueryAuditUseCase queryAudit(AuditLedger ledger, AccessLog access, Transactions transactions) {
+        return new QueryAuditService(ledger, access, transactions);
+    }
+
+    @Singleton
+    LedgerSettings ledgerSettings(@Value("${flagtrail.ledger.seal-batch:2000}") int sealBatch,
+                                  @Value("${flagtrail.ledger.checkpoint-every-entries:1000}") long everyEntries,
+                                  @Value("${flagtrail.ledger.checkpoint-every:60s}") Duration every) {
+        return new LedgerSettings(sealBatch, everyEntries, every);
+    }
+
+    @Singleton
+    SealLedgerUseCase sealLedger(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                                 Transactions transactions, Clock clock, AppLogger log, LedgerSettings settings) {
+        return new SealLedgerService(chain, checkpoints, signer, transactions, clock, log, settings);
+    }
+
+    @Singleton
+    VerifyLedgerUseCase verifyLedger(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer, AccessLog access,
+                                     Transactions transactions) {
+        return new VerifyLedgerService(chain, checkpoints, signer, access, transactions);
+    }
+
+    @Singleton
+    LedgerStatusUseCase ledgerStatus(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer, Clock clock) {
+        return new LedgerStatusService(chain, checkpoints, signer, clock);
+    }
+
+    @Singleton
+    ExportAuditUseCase exportAudit(LedgerChain chain, AccessLog access, Transactions transactions) {
+        return new ExportAuditService(chain, access, transactions);
+    }
+
+    @Singleton
+    EvidenceBundleUseCase evidenceBundle(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                                         AccessLog access, Transactions transactions, Clock clock) {
+        return new EvidenceBundleService(chain, checkpoints, signer, access, transactions, clock);
     }
 
     @Singleton

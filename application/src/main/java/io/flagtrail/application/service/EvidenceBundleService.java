@@ -1,5 +1,6 @@
 package io.flagtrail.application.service;
 
+import io.flagtrail.application.port.in.AuditDownload;
 import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.Checkpoints;
@@ -46,13 +47,17 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
     }
 
     @Override
-    public void write(Origin origin, OutputStream out) throws IOException {
+    public AuditDownload bundle(Origin origin) {
         var checkpoint = checkpoints.latest().orElseThrow(() ->
                 new NotFound("ledger.no_checkpoint", "no checkpoint has been signed yet; try again in a minute"));
         transactions.inTransaction(() -> {
             access.record(AuditAction.EVIDENCE_EXPORTED, origin, Map.of("to", checkpoint.size()));
             return null;
         });
+        return out -> write(checkpoint, out);
+    }
+
+    private void write(Checkpoint checkpoint, OutputStream out) throws IOException {
         var digests = new LinkedHashMap<String, Object>();
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         file(zip, EvidenceBundle.CHECKPOINT, digests, stream -> stream.write(bytes(checkpointJson(checkpoint))));

@@ -1,5 +1,6 @@
 package io.flagtrail.application.service;
 
+import io.flagtrail.application.port.in.AuditDownload;
 import io.flagtrail.application.port.in.AuditQuery;
 import io.flagtrail.application.port.in.ExportAuditUseCase;
 import io.flagtrail.application.port.in.Origin;
@@ -27,13 +28,17 @@ public final class ExportAuditService implements ExportAuditUseCase {
     }
 
     @Override
-    public void export(AuditQuery query, Format format, Origin origin, OutputStream out) throws IOException {
+    public AuditDownload export(AuditQuery query, Format format, Origin origin) {
         var recorded = AuditQueries.describe(query);
         recorded.put("format", format.name());
         transactions.inTransaction(() -> {
             access.record(AuditAction.AUDIT_EXPORTED, origin, recorded);
             return null;
         });
+        return out -> write(query, format, out);
+    }
+
+    private void write(AuditQuery query, Format format, OutputStream out) throws IOException {
         var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         if (format == Format.CSV) {
             writer.write(LedgerLines.csvHeader());

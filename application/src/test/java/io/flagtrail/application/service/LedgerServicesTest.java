@@ -126,7 +126,7 @@ class LedgerServicesTest {
         sealAll();
 
         var ndjson = new ByteArrayOutputStream();
-        export.export(query(), Format.NDJSON, FeatureServicesTest.ORIGIN, ndjson);
+        export.export(query(), Format.NDJSON, FeatureServicesTest.ORIGIN).writeTo(ndjson);
         var lines = ndjson.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(3, lines.length);
         for (var line : lines) {
@@ -136,7 +136,7 @@ class LedgerServicesTest {
         }
 
         var csv = new ByteArrayOutputStream();
-        export.export(query(), Format.CSV, FeatureServicesTest.ORIGIN, csv);
+        export.export(query(), Format.CSV, FeatureServicesTest.ORIGIN).writeTo(csv);
         assertTrue(csv.toString(StandardCharsets.UTF_8).startsWith("position,hash,id,occurredAt"));
         assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", LedgerLines.cell("=HYPERLINK(\"x\")"));
         assertEquals("\"a,b\"", LedgerLines.cell("a,b"));
@@ -213,7 +213,7 @@ class LedgerServicesTest {
 
     private byte[] bundle() throws IOException {
         var out = new ByteArrayOutputStream();
-        evidence.write(FeatureServicesTest.ORIGIN, out);
+        evidence.bundle(FeatureServicesTest.ORIGIN).writeTo(out);
         return out.toByteArray();
     }
 

@@ -32,5 +32,8 @@ record AuditEntryRow(
         String channel,
         @Nullable String clientIp,
         @Nullable String userAgent,
-        Instant occurredAt) {
+        Instant occurredAt,
+        @Nullable Long position,
+        @Nullable String prevHash,
+        @Nullable String hash) {
 }

@@ -19,6 +19,9 @@ import org.mapstruct.Mapping;
 interface AuditEntryRowMapper {
 
     @Mapping(target = "seq", ignore = true)
+    @Mapping(target = "position", ignore = true)
+    @Mapping(target = "prevHash", ignore = true)
+    @Mapping(target = "hash", ignore = true)
     @Mapping(target = "actorType", source = "actor.type")
     @Mapping(target = "actorId", source = "actor.id")
     @Mapping(target = "actorName", source = "actor.displayName")

@@ -5,7 +5,6 @@ import io.flagtrail.application.port.in.Page;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.domain.audit.AuditEntry;
 import jakarta.inject.Singleton;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,20 +35,7 @@ final class JdbcAuditLedger implements AuditLedger {
     public Page<AuditEntry> query(AuditQuery query) {
         var select = new StringBuilder("SELECT * FROM audit_entries WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        filter(select, args, "subject_type", query.subjectType());
-        filter(select, args, "subject_id", query.subjectId());
-        filter(select, args, "subject_key", query.subjectKey());
-        filter(select, args, "actor_id", query.actorId());
-        filter(select, args, "action", query.action() == null ? null : query.action().name());
-        filter(select, args, "category", query.category() == null ? null : query.category().name());
-        if (query.from() != null) {
-            select.append(" AND occurred_at >= ?");
-            args.add(Timestamp.from(query.from()));
-        }
-        if (query.to() != null) {
-            select.append(" AND occurred_at < ?");
-            args.add(Timestamp.from(query.to()));
-        }
+        AuditFilters.where(query, select, args);
         if (query.cursor() != null) {
             select.append(" AND seq < ?");
             args.add(Cursors.decodeLong(query.cursor()));
@@ -59,12 +45,5 @@ final class JdbcAuditLedger implements AuditLedger {
         var found = sql.entities(select.toString(), args, AuditEntryRow.class);
         var page = KeysetPage.of(found, query.limit(), row -> Long.toString(row.seq()));
         return new Page<>(page.items().stream().map(row -> mapper.toEntry(row, json)).toList(), page.nextCursor());
-    }
-
-    private static void filter(StringBuilder select, List<Object> args, String column, String value) {
-        if (value != null) {
-            select.append(" AND ").append(column).append(" = ?");
-            args.add(value);
-        }
     }
 }

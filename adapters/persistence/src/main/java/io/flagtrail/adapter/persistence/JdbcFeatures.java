@@ -8,7 +8,7 @@ import io.flagtrail.domain.error.StaleVersion;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import jakarta.inject.Singleton;
-import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +57,7 @@ final class JdbcFeatures implements Features {
         try {
             updated = sql.update(UPDATE_IF_AT, Arrays.asList(row.name(), row.description(), row.enabled(),
                     row.rolloutPercentage(), row.tags(), row.owner(), row.status(), row.version(),
-                    Timestamp.from(row.updatedAt()), row.updatedBy(), row.id(), expectedVersion));
+                    row.updatedAt().atOffset(ZoneOffset.UTC), row.updatedBy(), row.id(), expectedVersion));
         } catch (RuntimeException e) {
             if (SqlErrors.hasState(e, SqlErrors.H2_CONCURRENT_UPDATE)) {
                 throw stale(feature, expectedVersion);

@@ -2,7 +2,7 @@ package io.flagtrail.adapter.persistence;
 
 import io.flagtrail.application.port.out.ServerSecrets;
 import jakarta.inject.Singleton;
-import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ final class JdbcServerSecrets implements ServerSecrets {
         return read(name).orElseGet(() -> {
             try {
                 sql.update("INSERT INTO server_secrets (name, secret_value, created_at) VALUES (?, ?, ?)",
-                        List.of(name, generator.get(), Timestamp.from(Instant.now())));
+                        List.of(name, generator.get(), Instant.now().atOffset(ZoneOffset.UTC)));
             } catch (RuntimeException e) {
                 if (!SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
                     throw e;

@@ -1,5 +1,6 @@
 package io.flagtrail.adapter.persistence;
 
+import io.flagtrail.domain.ledger.CanonicalJson;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -8,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** Writes and reads the JSON text columns of the ledger (snapshots and field changes). */
+/** Writes (canonical) and reads the JSON text columns of the ledger (snapshots and field changes). */
 @Singleton
 final class JsonColumns {
 
@@ -21,15 +22,9 @@ final class JsonColumns {
         this.json = json;
     }
 
+    /** RFC 8785 canonical text: the ledger hashes these columns as they are stored, without parsing them. */
     String write(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a ledger column as JSON", e);
-        }
+        return value == null ? null : CanonicalJson.write(value);
     }
 
     Map<String, Object> readMap(String text) {

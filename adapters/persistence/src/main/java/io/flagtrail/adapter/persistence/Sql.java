@@ -25,6 +25,7 @@ final class Sql {
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    private volatile Boolean postgres;
 
     Sql(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
         this.jdbc = jdbc;
@@ -47,6 +48,41 @@ final class Sql {
                 return rows.toList();
             }
         });
+    }
+
+    /** Reads rows one at a time with the given fetch size (a server-side cursor on PostgreSQL) until told to stop. */
+    void stream(String sql, List<?> args, int fetchSize, Reader<Boolean> eachRow) {
+        transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
+            bind(statement, args);
+            statement.setFetchSize(fetchSize);
+            try (var resultSet = statement.executeQuery()) {
+                while (resultSet.next() && eachRow.read(resultSet)) {
+                    // eachRow does the work
+                }
+            }
+            return null;
+        }));
+    }
+
+    /** One statement run for many rows in a single round trip; answers the rows each run changed. */
+    int[] batch(String sql, List<List<?>> rows) {
+        return transactions.executeWrite(status -> jdbc.prepareStatement(sql, statement -> {
+            for (var row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        }));
+    }
+
+    /** Whether the database is PostgreSQL (else it is the embedded H2); asked once. */
+    boolean postgres() {
+        if (postgres == null) {
+            postgres = transactions.executeRead(status -> jdbc.execute(connection ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                            .contains("postgres")));
+        }
+        return postgres;
     }
 
     int update(String sql, List<?> args) {

@@ -8,7 +8,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Points Flyway at the migrations for the database in use: {@code db/migration/common} always, plus
- * {@code db/migration/postgresql} (triggers and other PostgreSQL-only parts) on PostgreSQL. Flyway itself has
+ * {@code db/migration/postgresql} (triggers and other PostgreSQL-only parts) on PostgreSQL, or
+ * {@code db/migration/h2} on H2. Flyway itself has
  * no "vendor" placeholder (that is a Spring Boot feature), hence this listener.
  */
 @Singleton
@@ -16,6 +17,7 @@ final class VendorMigrationLocations implements BeanCreatedEventListener<FlywayC
 
     static final String COMMON = "classpath:db/migration/common";
     static final String POSTGRESQL = "classpath:db/migration/postgresql";
+    static final String H2 = "classpath:db/migration/h2";
 
     private final Environment environment;
 
@@ -31,7 +33,7 @@ final class VendorMigrationLocations implements BeanCreatedEventListener<FlywayC
         if (url.startsWith("jdbc:postgresql:")) {
             flyway.setLocations(COMMON, POSTGRESQL);
         } else {
-            flyway.setLocations(COMMON);
+            flyway.setLocations(COMMON, H2);
         }
         return flyway;
     }

@@ -1,32 +1,67 @@
 package io.flagtrail.adapter.web;
 
+import io.flagtrail.adapter.web.LedgerResponses.CheckpointView;
+import io.flagtrail.adapter.web.LedgerResponses.KeyView;
+import io.flagtrail.adapter.web.LedgerResponses.KeysView;
+import io.flagtrail.adapter.web.LedgerResponses.ReportView;
+import io.flagtrail.adapter.web.LedgerResponses.StatusView;
+import io.flagtrail.adapter.web.LedgerResponses.VerifyRequest;
 import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.in.EvidenceBundleUseCase;
+import io.flagtrail.application.port.in.ExportAuditUseCase;
+import io.flagtrail.application.port.in.LedgerStatusUseCase;
 import io.flagtrail.application.port.in.Page;
 import io.flagtrail.application.port.in.QueryAuditUseCase;
+import io.flagtrail.application.port.in.VerifyLedgerUseCase;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.AuditCategory;
+import io.flagtrail.domain.error.NotFound;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 
-/** {@code /api/v1/audit}: the audit trail for AUDITOR and ADMIN, newest first, filtered and paged by cursor. */
+/**
+ * {@code /api/v1/audit}: the audit trail for AUDITOR and ADMIN — query, export, evidence bundle, verification,
+ * sealing status and checkpoints — and the public keys that check checkpoints, for anyone.
+ * Every read of entries is itself recorded in the trail.
+ */
 @Controller("/api/v1/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({"AUDITOR", "ADMIN"})
 final class AuditController {
 
-    private final QueryAuditUseCase audit;
+    static final MediaType NDJSON = MediaType.of("application/x-ndjson");
 
-    AuditController(QueryAuditUseCase audit) {
+    private final QueryAuditUseCase audit;
+    private final ExportAuditUseCase export;
+    private final EvidenceBundleUseCase evidence;
+    private final VerifyLedgerUseCase verify;
+    private final LedgerStatusUseCase ledger;
+
+    AuditController(QueryAuditUseCase audit, ExportAuditUseCase export, EvidenceBundleUseCase evidence,
+                    VerifyLedgerUseCase verify, LedgerStatusUseCase ledger) {
         this.audit = audit;
+        this.export = export;
+        this.evidence = evidence;
+        this.verify = verify;
+        this.ledger = ledger;
     }
 
     @Get
-    PageResponse<AuditEntryResponse> query(@Nullable @QueryValue String subjectType,
+    PageResponse<AuditEntryResponse> query(HttpRequest<?> request, Authentication user,
+                                           @Nullable @QueryValue String subjectType,
                                            @Nullable @QueryValue String subjectId,
                                            @Nullable @QueryValue String subjectKey,
                                            @Nullable @QueryValue String actorId,
@@ -36,10 +71,83 @@ final class AuditController {
                                            @Nullable @QueryValue String to,
                                            @Nullable @QueryValue Integer limit,
                                            @Nullable @QueryValue String cursor) {
-        var page = audit.query(new AuditQuery(subjectType, subjectId, subjectKey, actorId,
-                Params.enumValue(AuditAction.class, "action", action),
-                Params.enumValue(AuditCategory.class, "category", category),
-                Params.instant("from", from), Params.instant("to", to), Page.limit(limit), cursor));
+        var query = query(subjectType, subjectId, subjectKey, actorId, action, category, from, to, Page.limit(limit), cursor);
+        var page = audit.query(query, Origins.of(request, user));
         return new PageResponse<>(page.items().stream().map(AuditEntryResponse::from).toList(), page.nextCursor());
     }
+
+    /** Every matching entry, newest first, streamed: NDJSON lines re-hash to their {@code hash}; CSV is for spreadsheets. */
+    @Get("/export")
+    MutableHttpResponse<StreamedFile> export(HttpRequest<?> request, Authentication user,
+                                             @Nullable @QueryValue String format,
+                                             @Nullable @QueryValue String subjectType,
+                                             @Nullable @QueryValue String subjectId,
+                                             @Nullable @QueryValue String subjectKey,
+                                             @Nullable @QueryValue String actorId,
+                                             @Nullable @QueryValue String action,
+                                             @Nullable @QueryValue String category,
+                                             @Nullable @QueryValue String from,
+                                             @Nullable @QueryValue String to) {
+        var chosen = Params.enumValue(ExportAuditUseCase.Format.class, "format", format);
+        var kind = chosen == null ? ExportAuditUseCase.Format.NDJSON : chosen;
+        var query = query(subjectType, subjectId, subjectKey, actorId, action, category, from, to, Page.MAX_LIMIT, null);
+        var download = export.export(query, kind, Origins.of(request, user));
+        return kind == ExportAuditUseCase.Format.CSV
+                ? Downloads.stream(download, MediaType.of("text/csv; charset=utf-8"), "flagtrail-audit.csv")
+                : Downloads.stream(download, NDJSON, "flagtrail-audit.ndjson");
+    }
+
+    /** A zip that the offline verifier ({@code java -jar flagtrail.jar verify-bundle <file>}) checks without us. */
+    @Get("/evidence")
+    MutableHttpResponse<StreamedFile> evidence(HttpRequest<?> request, Authentication user) {
+        return Downloads.stream(evidence.bundle(Origins.of(request, user)), MediaType.of("application/zip"),
+                "flagtrail-evidence.zip");
+    }
+
+    @Post("/verify")
+    ReportView verify(HttpRequest<?> request, Authentication user, @Nullable @Body VerifyRequest body) {
+        var range = body == null ? new VerifyRequest(null, null) : body;
+        return ReportView.of(verify.verify(new VerifyLedgerUseCase.VerifyLedgerCommand(range.from(), range.to(),
+                Origins.of(request, user))));
+    }
+
+    @Get("/status")
+    StatusView status() {
+        return StatusView.of(ledger.status());
+    }
+
+    @Get("/checkpoints/latest")
+    CheckpointView latestCheckpoint() {
+        var latest = ledger.status().latestCheckpoint();
+        if (latest == null) {
+            throw new NotFound("ledger.no_checkpoint", "no checkpoint has been signed yet");
+        }
+        return CheckpointView.of(latest);
+    }
+
+    @Get("/checkpoints")
+    PageResponse<CheckpointView> checkpoints(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+        int size = Page.limit(limit);
+        Long below = cursor == null ? null : Params.positiveLong("cursor", cursor);
+        var found = ledger.checkpoints(size, below);
+        String next = found.size() == size ? String.valueOf(found.getLast().size()) : null;
+        return new PageResponse<>(found.stream().map(CheckpointView::of).toList(), next);
+    }
+
+    /** Public keys are public: anyone may fetch them to check a checkpoint published elsewhere. */
+    @Get("/keys")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    KeysView keys() {
+        return new KeysView(ledger.publicKeys().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> new KeyView(e.getKey(), "Ed25519", e.getValue())).toList());
+    }
+
+    private static AuditQuery query(String subjectType, String subjectId, String subjectKey, String actorId,
+                                    String action, String category, String from, String to, int limit, String cursor) {
+        return new AuditQuery(subjectType, subjectId, subjectKey, actorId,
+                Params.enumValue(AuditAction.class, "action", action),
+                Params.enumValue(AuditCategory.class, "category", category),
+                Params.instant("from", from), Params.instant("to", to), limit, cursor);
+    }
+
 }

@@ -2,6 +2,7 @@ package io.flagtrail.adapter.web;
 
 import io.flagtrail.application.port.in.CreateFeatureCommand;
 import io.flagtrail.application.port.in.CreateFeatureUseCase;
+import io.flagtrail.application.port.in.FeatureAsOfUseCase;
 import io.flagtrail.application.port.in.FeatureHistoryUseCase;
 import io.flagtrail.application.port.in.FeatureListQuery;
 import io.flagtrail.application.port.in.FeatureTransition;
@@ -59,15 +60,18 @@ final class FeatureController {
     private final GetFeatureUseCase get;
     private final ListFeaturesUseCase list;
     private final FeatureHistoryUseCase history;
+    private final FeatureAsOfUseCase asOf;
 
     FeatureController(CreateFeatureUseCase create, UpdateFeatureUseCase update, TransitionFeatureUseCase transition,
-                      GetFeatureUseCase get, ListFeaturesUseCase list, FeatureHistoryUseCase history) {
+                      GetFeatureUseCase get, ListFeaturesUseCase list, FeatureHistoryUseCase history,
+                      FeatureAsOfUseCase asOf) {
         this.create = create;
         this.update = update;
         this.transition = transition;
         this.get = get;
         this.list = list;
         this.history = history;
+        this.asOf = asOf;
     }
 
     @Post
@@ -101,11 +105,15 @@ final class FeatureController {
         return new PageResponse<>(page.items().stream().map(FeatureResponse::from).toList(), page.nextCursor());
     }
 
+    /** With {@code asOf} (an RFC 3339 instant) the feature as it was then, rebuilt from the audit trail. */
     @Get("/{key}")
-    @Secured("VIEWER")
-    MutableHttpResponse<FeatureResponse> get(@PathVariable String key,
+    @Secured({"VIEWER", "AUDITOR"})
+    MutableHttpResponse<FeatureResponse> get(HttpRequest<?> request, Authentication user, @PathVariable String key,
+                                             @Nullable @QueryValue String asOf,
                                              @Nullable @Header("If-None-Match") String ifNoneMatch) {
-        var feature = get.get(new FeatureKey(key));
+        var instant = Params.instant("asOf", asOf);
+        var feature = instant == null ? get.get(new FeatureKey(key))
+                : this.asOf.asOf(new FeatureKey(key), instant, Origins.of(request, user));
         if (Versions.etag(feature.version()).equals(ifNoneMatch)) {
             return withEtag(HttpResponse.status(HttpStatus.NOT_MODIFIED), feature);
         }
@@ -163,9 +171,10 @@ final class FeatureController {
 
     @Get("/{key}/history")
     @Secured({"VIEWER", "AUDITOR"})
-    PageResponse<AuditEntryResponse> history(@PathVariable String key, @Nullable @QueryValue Integer limit,
+    PageResponse<AuditEntryResponse> history(HttpRequest<?> request, Authentication user, @PathVariable String key,
+                                             @Nullable @QueryValue Integer limit,
                                              @Nullable @QueryValue String cursor) {
-        var page = history.history(new FeatureKey(key), Page.limit(limit), cursor);
+        var page = history.history(new FeatureKey(key), Page.limit(limit), cursor, Origins.of(request, user));
         return new PageResponse<>(page.items().stream().map(AuditEntryResponse::from).toList(), page.nextCursor());
     }
 

@@ -23,6 +23,18 @@ final class Params {
         }
     }
 
+    static long positiveLong(String name, String value) {
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw InvalidInput.of(name, "must be a positive whole number");
+    }
+
     static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -1,0 +1,55 @@
+package io.flagtrail.adapter.web;
+
+import io.flagtrail.application.port.in.LedgerStatusUseCase.LedgerStatus;
+import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.VerificationReport;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/** The ledger as the API shows it: status, checkpoints, keys and verification reports. */
+final class LedgerResponses {
+
+    private LedgerResponses() {
+    }
+
+    @Serdeable
+    record CheckpointView(long size, String headHash, Instant issuedAt, String keyId, String signature) {
+        static CheckpointView of(Checkpoint c) {
+            return c == null ? null : new CheckpointView(c.size(), c.headHash(), c.issuedAt(), c.keyId(), c.signature());
+        }
+    }
+
+    @Serdeable
+    record StatusView(long size, String headHash, long unsealed, long sealingLagMillis,
+                      @Nullable CheckpointView latestCheckpoint) {
+        static StatusView of(LedgerStatus s) {
+            return new StatusView(s.size(), s.headHash(), s.unsealed(), s.sealingLagMillis(),
+                    CheckpointView.of(s.latestCheckpoint()));
+        }
+    }
+
+    @Serdeable
+    record KeyView(String keyId, String algorithm, String publicKey) {
+    }
+
+    @Serdeable
+    record KeysView(List<KeyView> keys) {
+    }
+
+    @Serdeable
+    record VerifyRequest(@Nullable Long from, @Nullable Long to) {
+    }
+
+    @Serdeable
+    record ReportView(boolean verified, String summary, long from, long verifiedUpTo, long entriesChecked,
+                      @Nullable CheckpointView checkpoint, @Nullable Long failedAt, @Nullable String failure,
+                      @Nullable String detail) {
+        static ReportView of(VerificationReport r) {
+            return new ReportView(r.verified(), r.summary(), r.from(), r.verifiedUpTo(), r.entriesChecked(),
+                    CheckpointView.of(r.checkpoint()), r.failedAt(), r.failure() == null ? null : r.failure().name(),
+                    r.detail());
+        }
+    }
+}
