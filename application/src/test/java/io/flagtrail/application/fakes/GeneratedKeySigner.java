@@ -12,6 +12,7 @@ import java.util.Map;
 public final class GeneratedKeySigner implements LedgerSigner {
 
     private final KeyPair key;
+    private final String keyId;
 
     public GeneratedKeySigner() {
         try {
@@ -19,11 +20,12 @@ public final class GeneratedKeySigner implements LedgerSigner {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+        keyId = "test-" + Integer.toHexString(java.util.Arrays.hashCode(key.getPublic().getEncoded()));
     }
 
     @Override
     public String keyId() {
-        return "test-key";
+        return keyId;
     }
 
     @Override

@@ -5,26 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.flagtrail.application.fakes.RecordingLogger;
 import io.flagtrail.application.port.in.AuditQuery;
 import io.flagtrail.application.port.in.CreateFeatureCommand;
 import io.flagtrail.application.port.in.FeatureListQuery;
-import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
-import io.flagtrail.application.port.out.AuditLedger;
-import io.flagtrail.application.port.out.Features;
-import io.flagtrail.application.port.out.ServerSecrets;
-import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.CreateFeatureService;
-import io.flagtrail.application.service.FeatureChangeRecorder;
 import io.flagtrail.application.service.UpdateFeatureService;
-import io.flagtrail.domain.actor.Actor;
-import io.flagtrail.domain.actor.ActorType;
 import io.flagtrail.domain.audit.AuditAction;
-import io.flagtrail.domain.audit.Channel;
 import io.flagtrail.domain.audit.FieldChange;
-import io.flagtrail.domain.audit.RequestContext;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.StaleVersion;
 import io.flagtrail.domain.feature.FeatureAttributes;
@@ -33,53 +21,21 @@ import io.flagtrail.domain.feature.FeaturePatch;
 import io.flagtrail.domain.feature.FeatureStatus;
 import io.flagtrail.domain.feature.Reason;
 import io.flagtrail.testsupport.TestDatabase;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What the persistence adapter promises, run against PostgreSQL and against H2 (the embedded default) by the
  * two subclasses. The use-case tests here wire the real services onto the real adapters.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PersistenceContractTest implements TestPropertyProvider {
-
-    static final Origin ORIGIN = new Origin(new Actor(ActorType.USER, "u-1", "Alice", "alice@example.com"),
-            new RequestContext("req-42", null, Channel.HTTP, "127.0.0.1", "junit"));
-
-    @Inject Features features;
-    @Inject AuditLedger ledger;
-    @Inject Transactions transactions;
-    @Inject ServerSecrets secrets;
-
-    final TestDatabase.Target database = database();
-
-    abstract TestDatabase.Target database();
-
-    @Override
-    public Map<String, String> getProperties() {
-        var props = new java.util.HashMap<String, String>();
-        database.properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
-        props.put("flyway.datasources.default.enabled", "true");
-        props.put("datasources.default.maximum-pool-size", "12");
-        return props;
-    }
-
-    FeatureChangeRecorder recorder() {
-        return new FeatureChangeRecorder(features, ledger, transactions, () -> Instant.now().truncatedTo(ChronoUnit.MICROS),
-                new RandomIds(), new RecordingLogger());
-    }
+abstract class PersistenceContractTest extends DatabaseTest {
 
     @Test
     void a_feature_round_trips_with_all_its_fields() {
@@ -245,6 +201,28 @@ abstract class PersistenceContractTest implements TestPropertyProvider {
     }
 
     @Test
+    void sealing_chains_every_entry_gaplessly_and_the_chain_verifies() throws Exception {
+        var recorder = recorder();
+        var key = uniqueKey();
+        new CreateFeatureService(recorder).create(command(key, "sealed"));
+        new UpdateFeatureService(recorder).update(new UpdateFeatureCommand(key,
+                new FeaturePatch("Sealed \u00e9\u20ac \"quoted\"", "line\nbreak", 7, List.of("z", "a"), "o"), null,
+                new Reason("unicode and escapes survive hashing"), ORIGIN));
+        var ledger = new Ledger(this);
+
+        ledger.sealAll();
+        assertEquals(0, chain.backlog().unsealed());
+        var report = ledger.verify(null, null);
+
+        assertTrue(report.verified(), report.summary());
+        assertEquals(chain.head().size(), report.verifiedUpTo());
+        assertEquals(report.verifiedUpTo(), checkpoints.latest().orElseThrow().size());
+        var offline = new io.flagtrail.application.service.VerifyBundleService()
+                .verify(new java.io.ByteArrayInputStream(ledger.bundle()));
+        assertTrue(offline.verified(), offline.summary());
+    }
+
+    @Test
     void a_server_secret_is_generated_once_and_then_always_the_same() {
         var name = "secret-" + UUID.randomUUID();
         var first = secrets.getOrCreate(name, () -> "one");
@@ -258,22 +236,5 @@ abstract class PersistenceContractTest implements TestPropertyProvider {
     private void refuseAuditEntriesWithReason(String reason) {
         TestDatabase.execute(database, "ALTER TABLE audit_entries ADD CONSTRAINT ck_test_refuse_" + reason.replace("-", "_")
                 + " CHECK (reason IS NULL OR reason <> '" + reason + "')");
-    }
-
-    static FeatureKey uniqueKey() {
-        return new FeatureKey("f" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
-    }
-
-    static CreateFeatureCommand command(FeatureKey key, String reason) {
-        return new CreateFeatureCommand(key, new FeatureAttributes("Name", "", 100, List.of(), null), false,
-                Reason.ofNullable(reason), ORIGIN);
-    }
-
-    /** Ids that stay unique across test methods sharing one schema (sequential ones would collide). */
-    static final class RandomIds implements io.flagtrail.application.port.out.IdGenerator {
-        @Override
-        public UUID newId() {
-            return UUID.randomUUID();
-        }
     }
 }

@@ -1,0 +1,167 @@
+package io.flagtrail.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.port.in.UpdateFeatureCommand;
+import io.flagtrail.application.service.CreateFeatureService;
+import io.flagtrail.application.service.UpdateFeatureService;
+import io.flagtrail.domain.feature.FeaturePatch;
+import io.flagtrail.domain.ledger.LedgerHash;
+import io.flagtrail.domain.ledger.VerificationFailure;
+import io.flagtrail.domain.ledger.VerificationReport;
+import io.flagtrail.testsupport.TestDatabase;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tampering with the ledger as its database owner would — triggers off, any SQL — is detected at the right
+ * position. Each test starts from the same sealed ledger of 12 entries with a checkpoint at 12, restored after.
+ */
+@MicronautTest(transactional = false, startApplication = false)
+class PostgresTamperTest extends DatabaseTest {
+
+    static final String AS_OWNER = "SET session_replication_role = replica; ";
+    Ledger sealed;
+
+    @Override
+    TestDatabase.Target database() {
+        return TestDatabase.postgres();
+    }
+
+    @BeforeAll
+    void buildLedger() {
+        var recorder = recorder();
+        var key = uniqueKey();
+        new CreateFeatureService(recorder).create(command(key, null));
+        var update = new UpdateFeatureService(recorder);
+        for (int i = 1; i < 12; i++) {
+            update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, i, null, null), null, null, ORIGIN));
+        }
+        sealed = new Ledger(this);
+        sealed.sealAll();
+        assertEquals(12, chain.head().size());
+        TestDatabase.execute(database, "CREATE TABLE audit_backup AS SELECT * FROM audit_entries");
+        TestDatabase.execute(database, "CREATE TABLE checkpoint_backup AS SELECT * FROM ledger_checkpoints");
+    }
+
+    @BeforeEach
+    @AfterEach
+    void restore() {
+        owner("DELETE FROM audit_entries; INSERT INTO audit_entries SELECT * FROM audit_backup; "
+                + "DELETE FROM ledger_checkpoints; INSERT INTO ledger_checkpoints SELECT * FROM checkpoint_backup");
+    }
+
+    @Test
+    void the_untouched_ledger_verifies_under_its_checkpoint() {
+        var report = verify();
+        assertTrue(report.verified(), report.summary());
+        assertEquals(12, report.verifiedUpTo());
+        assertEquals(12, report.checkpoint().size());
+    }
+
+    @Test
+    void without_owner_rights_the_database_refuses_even_a_one_field_change() {
+        assertThrows(IllegalStateException.class,
+                () -> TestDatabase.execute(database, "UPDATE audit_entries SET reason = 'x' WHERE position = 5"));
+        assertThrows(IllegalStateException.class,
+                () -> TestDatabase.execute(database, "UPDATE audit_entries SET position = 99 WHERE position = 5"));
+        assertThrows(IllegalStateException.class,
+                () -> TestDatabase.execute(database, "UPDATE ledger_checkpoints SET signature = 'x'"));
+    }
+
+    @Test
+    void a_changed_field_is_found_at_its_position() {
+        owner("UPDATE audit_entries SET reason = 'approved by the CFO' WHERE position = 5");
+        assertFailure(verify(), 5, VerificationFailure.HASH_MISMATCH);
+    }
+
+    @Test
+    void a_changed_snapshot_is_found_at_its_position() {
+        owner("UPDATE audit_entries SET after_state = replace(after_state, '\"enabled\":false', '\"enabled\":true') "
+                + "WHERE position = 3");
+        assertFailure(verify(), 3, VerificationFailure.HASH_MISMATCH);
+    }
+
+    @Test
+    void a_deleted_row_is_a_gap_at_its_position() {
+        owner("DELETE FROM audit_entries WHERE position = 7");
+        assertFailure(verify(), 7, VerificationFailure.GAP);
+    }
+
+    @Test
+    void deleting_the_newest_rows_is_caught_by_the_checkpoint() {
+        owner("DELETE FROM audit_entries WHERE position > 10");
+        assertFailure(verify(), 11, VerificationFailure.GAP);
+    }
+
+    @Test
+    void swapped_rows_break_the_chain_where_the_first_one_now_stands() {
+        owner("UPDATE audit_entries SET position = -1 WHERE position = 4; "
+                + "UPDATE audit_entries SET position = 4 WHERE position = 6; "
+                + "UPDATE audit_entries SET position = 6 WHERE position = -1");
+        assertFailure(verify(), 4, VerificationFailure.BROKEN_LINK);
+    }
+
+    @Test
+    void a_forged_row_with_a_correct_hash_breaks_the_link_of_the_row_after_it() throws SQLException {
+        // Make room at position 6, then insert a copy of row 5 re-worded, linked and hashed by the rules.
+        owner("UPDATE audit_entries SET position = -(position + 1) WHERE position > 5; "
+                + "UPDATE audit_entries SET position = -position WHERE position < 0; "
+                + "INSERT INTO audit_entries (id, category, action, outcome, severity, actor_type, actor_id, actor_name, "
+                + "actor_email, subject_type, subject_id, subject_key, reason, before_state, after_state, changes, "
+                + "request_id, traceparent, channel, client_ip, user_agent, occurred_at, position, prev_hash, hash) "
+                + "SELECT gen_random_uuid(), category, action, outcome, severity, actor_type, actor_id, actor_name, "
+                + "actor_email, subject_type, subject_id, subject_key, 'forged', before_state, after_state, changes, "
+                + "request_id, traceparent, channel, client_ip, user_agent, occurred_at, 6, hash, 'pending' "
+                + "FROM audit_entries WHERE position = 5");
+        String forgedHash;
+        try (var connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             var select = connection.createStatement();
+             var row = select.executeQuery("SELECT * FROM audit_entries WHERE position = 6")) {
+            row.next();
+            forgedHash = LedgerHash.of(LedgerForm.fields(row), 6, row.getString("prev_hash"));
+        }
+        owner("UPDATE audit_entries SET hash = '" + forgedHash + "' WHERE position = 6");
+
+        assertFailure(verify(), 7, VerificationFailure.BROKEN_LINK);
+    }
+
+    @Test
+    void an_altered_checkpoint_signature_is_found_at_the_checkpoint() {
+        var latest = checkpoints.latest().orElseThrow();
+        var signature = Base64.getDecoder().decode(latest.signature());
+        signature[10] ^= 0x01;
+        owner("UPDATE ledger_checkpoints SET signature = '" + Base64.getEncoder().encodeToString(signature)
+                + "' WHERE size = " + latest.size());
+        assertFailure(verify(), 12, VerificationFailure.BAD_SIGNATURE);
+    }
+
+    @Test
+    void a_rewritten_checkpoint_head_is_found_at_the_checkpoint() {
+        owner("UPDATE ledger_checkpoints SET head_hash = '" + "f".repeat(64) + "' WHERE size = 12");
+        assertFailure(verify(), 12, VerificationFailure.CHECKPOINT_MISMATCH);
+    }
+
+    private VerificationReport verify() {
+        return sealed.verify(1L, 12L);
+    }
+
+    private void owner(String sql) {
+        TestDatabase.execute(database, AS_OWNER + sql);
+    }
+
+    private static void assertFailure(VerificationReport report, long position, VerificationFailure failure) {
+        assertFalse(report.verified(), report.summary());
+        assertEquals(failure, report.failure(), report.summary());
+        assertEquals(position, report.failedAt(), report.summary());
+    }
+}
