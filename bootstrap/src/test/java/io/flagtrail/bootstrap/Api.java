@@ -59,6 +59,23 @@ final class Api {
         }
     }
 
+    /** The raw bytes of a download. */
+    byte[] download(String path, String token) {
+        var request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).GET().build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("download of " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     String login(String email, String password) {
         var reply = send("POST", "/api/v1/auth/login", null,
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");

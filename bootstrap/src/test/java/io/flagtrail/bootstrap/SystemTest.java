@@ -56,6 +56,7 @@ abstract class SystemTest implements TestPropertyProvider {
         props.put("flagtrail.admin.email", ADMIN);
         props.put("flagtrail.admin.password", ADMIN_PASSWORD);
         props.put("micronaut.server.port", "-1");
+        props.put("flagtrail.ledger.checkpoint-every-entries", "1");
         return props;
     }
 

@@ -1,0 +1,133 @@
+package io.flagtrail.adapter.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bounded pipe from one writer thread to one reader, in chunks. Unlike {@link java.io.PipedInputStream} it does
+ * not tie itself to the threads that used it (a server may read each chunk on another thread, and virtual threads
+ * end), it hands the writer's failure to the reader, and a reader that closes makes the writer stop.
+ */
+final class ChunkPipe {
+
+    private static final byte[] END = new byte[0];
+    private static final int CHUNK = 1 << 15;
+    private static final long STALL_MINUTES = 10;
+
+    private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(8);
+    private volatile boolean readerClosed;
+    private volatile IOException writerFailure;
+
+    final OutputStream out = new OutputStream() {
+        private byte[] buffer = new byte[CHUNK];
+        private int used;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            while (length > 0) {
+                int n = Math.min(length, buffer.length - used);
+                System.arraycopy(bytes, offset, buffer, used, n);
+                used += n;
+                offset += n;
+                length -= n;
+                if (used == buffer.length) {
+                    flush();
+                }
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (used > 0) {
+                put(Arrays.copyOf(buffer, used));
+                used = 0;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+            put(END);
+        }
+    };
+
+    final InputStream in = new InputStream() {
+        private byte[] current = new byte[0];
+        private int at;
+        private boolean ended;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            while (at == current.length) {
+                if (ended) {
+                    return -1;
+                }
+                current = take();
+                at = 0;
+                ended = current == END;
+            }
+            int n = Math.min(length, current.length - at);
+            System.arraycopy(current, at, into, offset, n);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            readerClosed = true;
+            chunks.clear();
+        }
+    };
+
+    /** Ends the stream with a failure the reader will see instead of a silently short download. */
+    void fail(IOException failure) {
+        writerFailure = failure;
+        chunks.offer(END);
+    }
+
+    private void put(byte[] chunk) throws IOException {
+        try {
+            while (!chunks.offer(chunk, 1, TimeUnit.SECONDS)) {
+                if (readerClosed) {
+                    throw new IOException("the client went away");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException();
+        }
+    }
+
+    private byte[] take() throws IOException {
+        try {
+            byte[] chunk = chunks.poll(STALL_MINUTES, TimeUnit.MINUTES);
+            if (chunk == null) {
+                throw new IOException("the download stalled");
+            }
+            if (chunk == END && writerFailure != null) {
+                throw writerFailure;
+            }
+            return chunk;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException();
+        }
+    }
+}

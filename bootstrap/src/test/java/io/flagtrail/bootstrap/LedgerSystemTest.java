@@ -1,0 +1,147 @@
+package io.flagtrail.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.port.in.LedgerStatusUseCase;
+import io.flagtrail.domain.ledger.CanonicalJson;
+import io.flagtrail.domain.ledger.JsonReader;
+import io.flagtrail.domain.ledger.LedgerHash;
+import io.flagtrail.domain.user.Role;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The tamper-evident ledger through the running service: sealing, verification, exports, evidence, as-of. */
+abstract class LedgerSystemTest extends SystemTest {
+
+    @Inject LedgerStatusUseCase ledger;
+
+    @Test
+    void the_ledger_seals_within_a_second_and_verifies_under_a_signed_checkpoint() throws InterruptedException {
+        String key = uniqueKey();
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"N\"}");
+        awaitSealed();
+
+        var status = api.send("GET", "/api/v1/audit/status", admin, null);
+        var report = api.send("POST", "/api/v1/audit/verify", admin, "{}");
+
+        assertEquals(0, ((Number) status.json().get("unsealed")).intValue());
+        assertTrue((Boolean) report.json().get("verified"), report.raw().body());
+        assertNotNull(report.json().get("checkpoint"));
+        assertTrue(((String) report.json().get("summary")).startsWith("verified up to position"));
+        var latest = api.send("GET", "/api/v1/audit/checkpoints/latest", admin, null);
+        assertEquals(200, latest.status());
+        var keys = api.send("GET", "/api/v1/audit/keys", null, null);
+        assertEquals(200, keys.status(), "public keys are public");
+        assertTrue(keys.raw().body().contains((String) latest.json().get("keyId")));
+    }
+
+    @Test
+    void an_evidence_bundle_downloaded_over_http_verifies_offline() throws Exception {
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"E\"}");
+        awaitSealed();
+        var file = Files.createTempFile("evidence", ".zip");
+        Files.write(file, api.download("/api/v1/audit/evidence", admin));
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+
+        int exit = OfflineVerifier.run(new String[]{"verify-bundle", file.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("verified up to position"));
+        assertEquals(2, OfflineVerifier.run(new String[]{"verify-bundle"}, System.out, new PrintStream(err)));
+    }
+
+    @Test
+    void ndjson_export_lines_each_rehash_to_their_hash_and_csv_is_a_table() {
+        String key = uniqueKey();
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"X\"}");
+        api.send("POST", "/api/v1/features/" + key + "/enable", admin, null);
+        awaitSealed();
+
+        var ndjson = new String(api.download("/api/v1/audit/export?subjectKey=" + key, admin), StandardCharsets.UTF_8)
+                .split("\n");
+        var csv = new String(api.download("/api/v1/audit/export?format=csv&subjectKey=" + key, admin),
+                StandardCharsets.UTF_8).split("\r\n");
+
+        assertEquals(2, ndjson.length);
+        for (var line : ndjson) {
+            var entry = JsonReader.parseObject(line);
+            var hash = entry.remove("hash");
+            assertEquals(hash, LedgerHash.of((String) entry.get("prevHash"), CanonicalJson.write(entry)));
+        }
+        assertEquals(3, csv.length);
+        assertTrue(csv[0].startsWith("position,hash,id,occurredAt"));
+        assertProblem(api.send("GET", "/api/v1/audit/export?format=xml", admin, null), 400, "validation.failed");
+    }
+
+    @Test
+    void reads_of_the_trail_are_recorded_as_access_entries() {
+        String auditor = userWith(Role.AUDITOR);
+        api.send("GET", "/api/v1/audit?action=FEATURE_CREATED&limit=1", auditor, null);
+
+        var access = api.send("GET", "/api/v1/audit?category=ACCESS&action=AUDIT_QUERIED&limit=5", admin, null).items();
+
+        assertTrue(access.stream().anyMatch(e -> "AUDITOR".equals(map(e, "actor").get("displayName"))
+                && "FEATURE_CREATED".equals(map(e, "after").get("action"))), access.toString());
+    }
+
+    @Test
+    void a_feature_as_of_an_instant_is_rebuilt_from_the_ledger() throws InterruptedException {
+        String key = uniqueKey();
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"Before\"}");
+        Thread.sleep(20);
+        var between = Instant.now();
+        Thread.sleep(20);
+        api.send("PATCH", "/api/v1/features/" + key, admin, "{\"name\":\"After\",\"rolloutPercentage\":5}");
+
+        var then = api.send("GET", "/api/v1/features/" + key + "?asOf=" + between, admin, null);
+        var now = api.send("GET", "/api/v1/features/" + key + "?asOf=" + Instant.now().plusSeconds(1), admin, null);
+        var live = api.send("GET", "/api/v1/features/" + key, admin, null);
+
+        assertEquals("Before", then.json().get("name"));
+        assertEquals(1, ((Number) then.json().get("version")).intValue());
+        assertEquals(live.json(), now.json());
+        assertProblem(api.send("GET", "/api/v1/features/" + key + "?asOf=1999-01-01T00:00:00Z", admin, null),
+                404, "feature.not_found_at");
+        assertProblem(api.send("GET", "/api/v1/features/" + key + "?asOf=yesterday", admin, null), 400, "validation.failed");
+    }
+
+    @Test
+    void only_auditors_and_admins_reach_the_ledger() {
+        String editor = userWith(Role.EDITOR);
+        for (var path : List.of("/api/v1/audit/status", "/api/v1/audit/export", "/api/v1/audit/evidence",
+                "/api/v1/audit/checkpoints")) {
+            assertProblem(api.send("GET", path, editor, null), 403, "auth.forbidden");
+        }
+        assertProblem(api.send("POST", "/api/v1/audit/verify", editor, "{}"), 403, "auth.forbidden");
+    }
+
+    void awaitSealed() {
+        var deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            var status = ledger.status();
+            if (status.unsealed() == 0 && status.latestCheckpoint() != null
+                    && status.latestCheckpoint().size() == status.size()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("sealing did not catch up within 10 s: " + ledger.status());
+    }
+
+}
