@@ -57,7 +57,7 @@ public final class FeatureChangeRecorder {
     FeatureState change(FeatureKey key, Long expectedVersion, Origin origin, Reason reason,
                         BiConsumer<Feature, ChangeStamp> change) {
         return transactions.inTransaction(() -> {
-            var loaded = features.find(key).orElseThrow(() -> NotFound.feature(key.value()));
+            var loaded = features.lock(key).orElseThrow(() -> NotFound.feature(key.value()));
             if (expectedVersion != null && expectedVersion != loaded.version()) {
                 throw new StaleVersion("feature '" + key + "'", expectedVersion, loaded.version());
             }

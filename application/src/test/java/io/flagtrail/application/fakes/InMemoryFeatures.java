@@ -22,6 +22,12 @@ public final class InMemoryFeatures implements Features, Rollbackable {
         return Optional.ofNullable(byKey.get(key.value()));
     }
 
+    /** The fake's transactions run one at a time, so finding is locking. */
+    @Override
+    public synchronized Optional<FeatureState> lock(FeatureKey key) {
+        return find(key);
+    }
+
     @Override
     public synchronized void add(FeatureState feature) {
         if (byKey.putIfAbsent(feature.key().value(), feature) != null) {

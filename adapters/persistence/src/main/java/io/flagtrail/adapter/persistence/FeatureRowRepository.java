@@ -1,5 +1,6 @@
 package io.flagtrail.adapter.persistence;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -11,6 +12,10 @@ import java.util.UUID;
 interface FeatureRowRepository extends GenericRepository<FeatureRow, UUID> {
 
     Optional<FeatureRow> findByFeatureKey(String featureKey);
+
+    /** The same, with the row locked until the transaction ends. */
+    @Query("SELECT * FROM features WHERE feature_key = :featureKey FOR UPDATE")
+    Optional<FeatureRow> lockByFeatureKey(String featureKey);
 
     FeatureRow save(FeatureRow row);
 }

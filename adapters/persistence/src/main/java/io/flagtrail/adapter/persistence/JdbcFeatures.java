@@ -39,6 +39,11 @@ final class JdbcFeatures implements Features {
     }
 
     @Override
+    public Optional<FeatureState> lock(FeatureKey key) {
+        return rows.lockByFeatureKey(key.value()).map(mapper::toState);
+    }
+
+    @Override
     public void add(FeatureState feature) {
         try {
             rows.save(mapper.toRow(feature));

@@ -223,6 +223,30 @@ abstract class PersistenceContractTest extends DatabaseTest {
     }
 
     @Test
+    void concurrent_changes_without_an_expected_version_queue_and_all_land() throws Exception {
+        var key = uniqueKey();
+        var recorder = recorder();
+        new CreateFeatureService(recorder).create(command(key, null));
+        var update = new UpdateFeatureService(recorder);
+        try (var pool = Executors.newFixedThreadPool(20)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                var name = "Name " + i;
+                runs.add(pool.submit(() -> update.update(new UpdateFeatureCommand(key,
+                        new FeaturePatch(name, null, null, null, null), null, null, ORIGIN))));
+            }
+            for (var run : runs) {
+                run.get();
+            }
+        }
+
+        var feature = features.find(key).orElseThrow();
+        assertEquals(21, feature.version());
+        assertEquals(20, ledger.query(new AuditQuery("feature", feature.id().toString(), null, null,
+                AuditAction.FEATURE_UPDATED, null, null, null, 100, null)).items().size());
+    }
+
+    @Test
     void a_server_secret_is_generated_once_and_then_always_the_same() {
         var name = "secret-" + UUID.randomUUID();
         var first = secrets.getOrCreate(name, () -> "one");

@@ -12,6 +12,12 @@ public interface Features {
     /** The feature with this key, active or deleted. */
     Optional<FeatureState> find(FeatureKey key);
 
+    /**
+     * The feature with this key, locked against other changes until the caller's transaction ends, so that
+     * concurrent changes queue instead of failing (a stale If-Match still fails: it compares versions).
+     */
+    Optional<FeatureState> lock(FeatureKey key);
+
     /** Stores a new feature; throws {@code Conflict.featureKeyTaken} when the key is in use (deleted features included). */
     void add(FeatureState feature);
 

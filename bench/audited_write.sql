@@ -1,0 +1,16 @@
+-- pgbench: the SQL transaction one audited feature change runs (read, compare-and-set update, audit insert),
+-- each client on its own feature row, as bench/Load.java's clients do. No sealer runs on this database.
+BEGIN;
+SELECT id, version FROM features WHERE feature_key = 'pgb-' || :client_id;
+UPDATE features SET rollout_percentage = (rollout_percentage + 1) % 100, version = version + 1,
+    updated_at = now(), updated_by = 'user:pgbench'
+  WHERE feature_key = 'pgb-' || :client_id;
+INSERT INTO audit_entries (id, category, action, outcome, severity, actor_type, actor_id, actor_name, actor_email,
+    subject_type, subject_id, subject_key, reason, before_state, after_state, changes, request_id, channel,
+    client_ip, user_agent, occurred_at)
+  VALUES (gen_random_uuid(), 'CHANGE', 'FEATURE_UPDATED', 'SUCCESS', 'INFO', 'USER', 'pgbench', 'pgbench',
+    'bench@example.com', 'feature', 'pgb-' || :client_id, 'pgb-' || :client_id, null,
+    '{"description":"","enabled":false,"key":"pgb","name":"Bench","owner":null,"rolloutPercentage":1,"status":"ACTIVE","tags":[],"version":1}',
+    '{"description":"","enabled":false,"key":"pgb","name":"Bench","owner":null,"rolloutPercentage":2,"status":"ACTIVE","tags":[],"version":2}',
+    '[{"field":"rolloutPercentage","from":1,"to":2}]', 'bench', 'HTTP', '127.0.0.1', 'pgbench', now());
+END;
