@@ -43,11 +43,18 @@ public final class LedgerHash {
         return of(prevHash, CanonicalJson.write(link(fields, position, prevHash)));
     }
 
-    private static MessageDigest sha256() {
+    /** One digest per thread: looking the algorithm up for every entry costs as much as hashing it. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    });
+
+    private static MessageDigest sha256() {
+        var digest = SHA256.get();
+        digest.reset();
+        return digest;
     }
 }

@@ -44,10 +44,10 @@ final class JdbcLedgerChain implements LedgerChain {
 
     @Override
     public List<Pending> pending(int limit) {
-        return sql.query("SELECT * FROM audit_entries WHERE position IS NULL ORDER BY seq LIMIT ?", List.of(limit), rs -> {
+        return sql.query(LedgerForm.SELECT + " WHERE position IS NULL ORDER BY seq LIMIT ?", List.of(limit), rs -> {
             var pending = new ArrayList<Pending>();
             while (rs.next()) {
-                pending.add(new Pending(rs.getLong("seq"), LedgerForm.fields(rs)));
+                pending.add(new Pending(rs.getLong(LedgerForm.SEQ), LedgerForm.fields(rs)));
             }
             return pending;
         });
@@ -73,17 +73,17 @@ final class JdbcLedgerChain implements LedgerChain {
 
     @Override
     public void read(long from, long to, Predicate<Link> each) {
-        sql.stream("SELECT * FROM audit_entries WHERE position BETWEEN ? AND ? ORDER BY position",
-                List.of(from, to), FETCH, rs -> each.test(link(rs)));
+        sql.stream(LedgerForm.SELECT + " WHERE position BETWEEN ? AND ? ORDER BY position",
+                List.of(from, to), FETCH, JdbcLedgerChain::link, each);
     }
 
     @Override
     public void export(AuditQuery query, Predicate<Link> each) {
-        var select = new StringBuilder("SELECT * FROM audit_entries WHERE 1 = 1");
+        var select = new StringBuilder(LedgerForm.SELECT + " WHERE 1 = 1");
         var args = new ArrayList<Object>();
         AuditFilters.where(query, select, args);
         select.append(" ORDER BY seq DESC");
-        sql.stream(select.toString(), args, FETCH, rs -> each.test(link(rs)));
+        sql.stream(select.toString(), args, FETCH, JdbcLedgerChain::link, each);
     }
 
     @Override
@@ -96,8 +96,8 @@ final class JdbcLedgerChain implements LedgerChain {
     }
 
     private static Link link(ResultSet rs) throws SQLException {
-        long position = rs.getLong("position");
-        return new Link(rs.wasNull() ? null : position, rs.getString("prev_hash"), rs.getString("hash"),
+        long position = rs.getLong(LedgerForm.POSITION);
+        return new Link(rs.wasNull() ? null : position, rs.getString(LedgerForm.PREV_HASH), rs.getString(LedgerForm.HASH),
                 LedgerForm.fields(rs));
     }
 }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -50,15 +51,17 @@ final class Sql {
         });
     }
 
-    /** Reads rows one at a time with the given fetch size (a server-side cursor on PostgreSQL) until told to stop. */
-    void stream(String sql, List<?> args, int fetchSize, Reader<Boolean> eachRow) {
+    /**
+     * Streams a query's rows, mapped, to {@code each} until it says stop, with the given fetch size (a server-side
+     * cursor on PostgreSQL). A second thread reads and maps rows ahead of {@code each}, so that the database sends the
+     * next rows while the caller works on the last ones: memory stays bounded by the read-ahead.
+     */
+    <T> void stream(String sql, List<?> args, int fetchSize, Reader<T> mapper, Predicate<T> each) {
         transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
             bind(statement, args);
             statement.setFetchSize(fetchSize);
             try (var resultSet = statement.executeQuery()) {
-                while (resultSet.next() && eachRow.read(resultSet)) {
-                    // eachRow does the work
-                }
+                new ReadAhead<>(resultSet, mapper).drainTo(each);
             }
             return null;
         }));
