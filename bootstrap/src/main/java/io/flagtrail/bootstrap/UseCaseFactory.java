@@ -97,7 +97,7 @@ final class UseCaseFactory {
     @Singleton
     LedgerSettings ledgerSettings(@Value("${flagtrail.ledger.seal-batch:2000}") int sealBatch,
                                   @Value("${flagtrail.ledger.checkpoint-every-entries:1000}") long everyEntries,
-                                  @Value("${flagtrail.ledger.checkpoint-every:60s}") Duration every) {
+                                  @Value("${flagtrail.ledger.checkpoint-every:10s}") Duration every) {
         return new LedgerSettings(sealBatch, everyEntries, every);
     }
 
