@@ -7,14 +7,18 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
 
-/** Gives every request an id before anything else runs (security included) and echoes it in the response. */
+/**
+ * Gives every request an id before anything else runs (security included), puts it in the log context, and echoes
+ * it in the response.
+ */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestIdFilter implements Ordered {
 
     @RequestFilter
-    void assign(HttpRequest<?> request) {
-        RequestIds.assign(request);
+    void assign(HttpRequest<?> request, MutablePropagatedContext context) {
+        LogContext.start(request, context, RequestIds.assign(request));
     }
 
     @ResponseFilter

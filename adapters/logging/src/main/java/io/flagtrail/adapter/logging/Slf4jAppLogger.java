@@ -1,4 +1,4 @@
-package io.flagtrail.bootstrap.system;
+package io.flagtrail.adapter.logging;
 
 import io.flagtrail.application.port.out.AppLogger;
 import jakarta.inject.Singleton;
@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * The application's log lines over SLF4J, with the context as SLF4J key-value pairs (structured in JSON output).
- * A first cut: the logging adapter (masking, escaping, formats) replaces it.
+ * The application's log lines over SLF4J, with the context as SLF4J key-value pairs: fields of their own in JSON
+ * output, {@code key="value"} in text; masked and escaped by the encoders like every other line.
  */
 @Singleton
 final class Slf4jAppLogger implements AppLogger {
@@ -35,7 +35,7 @@ final class Slf4jAppLogger implements AppLogger {
         log(LOG.atError().setCause(cause), message, keyValues);
     }
 
-    private static void log(LoggingEventBuilder event, String message, Object[] keyValues) {
+    static void log(LoggingEventBuilder event, String message, Object[] keyValues) {
         event.setMessage(message);
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             event = event.addKeyValue(String.valueOf(keyValues[i]), keyValues[i + 1]);
