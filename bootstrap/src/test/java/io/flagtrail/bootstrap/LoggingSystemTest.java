@@ -108,7 +108,7 @@ class LoggingSystemTest implements TestPropertyProvider {
     }
 
     @Test
-    void request_lines_carry_the_request_id_and_the_actor() throws IOException {
+    void request_lines_carry_the_request_id_and_the_actor() throws IOException, InterruptedException {
         api.send("POST", "/api/v1/features", admin, "{\"key\":\"ctx-" + System.nanoTime() + "\",\"name\":\"N\"}",
                 "X-Request-Id", "ctx-request-1", "traceparent", "00-" + "c".repeat(32) + "-" + "d".repeat(16) + "-01");
 
@@ -119,8 +119,14 @@ class LoggingSystemTest implements TestPropertyProvider {
         assertEquals("ctx-request-1", fields.get("requestId"));
         assertEquals("c".repeat(32), fields.get("traceId"));
         assertTrue(String.valueOf(fields.get("actorId")).matches("[0-9a-f-]{36}"), changed);
-        assertTrue(Files.readAllLines(logFile).stream().anyMatch(l -> l.contains("HTTP_ACCESS_LOGGER")
-                && l.contains("request=ctx-request-1")), "no access log line for the request");
+        // The access line is written once the response has gone out: give it a moment.
+        boolean accessLogged = false;
+        for (int i = 0; i < 50 && !accessLogged; i++) {
+            accessLogged = Files.readAllLines(logFile).stream().anyMatch(l -> l.contains("HTTP_ACCESS_LOGGER")
+                    && l.contains("request=ctx-request-1"));
+            Thread.sleep(20);
+        }
+        assertTrue(accessLogged, "no access log line for the request");
     }
 
     @Test
