@@ -2,6 +2,7 @@ package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.out.LedgerChain;
 import io.flagtrail.domain.ledger.CanonicalJson;
+import io.flagtrail.domain.ledger.FixedKeyMap;
 import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.ledger.RawJson;
 import java.util.HashMap;
@@ -23,9 +24,13 @@ final class LedgerLines {
     }
 
     static String ndjson(LedgerChain.Link link) {
+        if (link.position() != null && link.fields() instanceof FixedKeyMap fixed) {
+            var linked = (FixedKeyMap) LedgerHash.link(fixed, link.position(), link.prevHash());
+            return CanonicalJson.write(linked.with(LedgerHash.HASH, link.hash()));
+        }
         Map<String, Object> line = link.position() == null
                 ? new HashMap<>(link.fields())
-                : LedgerHash.link(link.fields(), link.position(), link.prevHash());
+                : new HashMap<>(LedgerHash.link(link.fields(), link.position(), link.prevHash()));
         line.putIfAbsent(LedgerHash.POSITION, null);
         line.putIfAbsent(LedgerHash.PREV_HASH, null);
         line.put(LedgerHash.HASH, link.hash());

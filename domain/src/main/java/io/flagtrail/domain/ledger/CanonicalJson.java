@@ -19,7 +19,7 @@ public final class CanonicalJson {
     }
 
     public static String write(Object value) {
-        var out = new StringBuilder(256);
+        var out = new StringBuilder(1024);
         write(value, out);
         return out.toString();
     }
@@ -36,6 +36,7 @@ public final class CanonicalJson {
             case Byte b -> out.append(b);
             case BigInteger i -> number(new BigDecimal(i).doubleValue(), out);
             case Number n -> number(n.doubleValue(), out);
+            case FixedKeyMap map -> fixed(map, out);
             case Map<?, ?> map -> object(map, out);
             case Collection<?> list -> array(list, out);
             case Enum<?> e -> string(e.name(), out);
@@ -54,6 +55,20 @@ public final class CanonicalJson {
 
     private static void number(double value, StringBuilder out) {
         out.append(Es6Numbers.format(value));
+    }
+
+    /** Keys already sorted and known to be strings: written in one pass. */
+    private static void fixed(FixedKeyMap map, StringBuilder out) {
+        out.append('{');
+        for (int i = 0; i < map.values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            string(map.keys.sorted[i], out);
+            out.append(':');
+            write(map.values[i], out);
+        }
+        out.append('}');
     }
 
     private static void object(Map<?, ?> map, StringBuilder out) {

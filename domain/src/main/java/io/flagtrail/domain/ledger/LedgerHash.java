@@ -23,8 +23,14 @@ public final class LedgerHash {
     private LedgerHash() {
     }
 
-    /** The entry's fields with its place in the chain, as they are hashed and exported. */
+    /**
+     * The entry's fields with its place in the chain, as they are hashed and exported. A {@link FixedKeyMap} that
+     * has room for the chain members is filled in place; any other map is copied.
+     */
     public static Map<String, Object> link(Map<String, Object> fields, long position, String prevHash) {
+        if (fields instanceof FixedKeyMap fixed && fixed.containsKey(POSITION) && fixed.containsKey(PREV_HASH)) {
+            return fixed.set(POSITION, position).set(PREV_HASH, prevHash);
+        }
         var linked = new HashMap<>(fields);
         linked.put(POSITION, position);
         linked.put(PREV_HASH, prevHash);

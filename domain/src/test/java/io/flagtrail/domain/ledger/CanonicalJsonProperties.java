@@ -33,6 +33,25 @@ class CanonicalJsonProperties {
         assertEquals(canonical, CanonicalJson.write(JsonReader.parse(canonical)));
     }
 
+    @Property(tries = 300)
+    void a_fixed_key_map_writes_and_links_exactly_as_a_plain_map(@ForAll("values") Object a, @ForAll("values") Object b,
+                                                                  @ForAll long position) {
+        var keys = FixedKeyMap.Keys.of("zeta", "alpha", "position", "prevHash", "m");
+        var fixed = keys.map().set("zeta", a).set("alpha", b).set("m", "x");
+        var plain = new java.util.HashMap<String, Object>();
+        plain.put("zeta", a);
+        plain.put("alpha", b);
+        plain.put("m", "x");
+
+        assertEquals(CanonicalJson.write(plain),
+                CanonicalJson.write(new java.util.HashMap<>(fixed)).replace(",\"position\":null,\"prevHash\":null", ""));
+        assertEquals(LedgerHash.of(plain, position, "p"), LedgerHash.of(fixed, position, "p"));
+        plain.put("position", position);
+        plain.put("prevHash", "p");
+        plain.put("hash", "h");
+        assertEquals(CanonicalJson.write(plain), CanonicalJson.write(fixed.with("hash", "h")));
+    }
+
     @Provide
     Arbitrary<Object> values() {
         return Arbitraries.lazyOf(

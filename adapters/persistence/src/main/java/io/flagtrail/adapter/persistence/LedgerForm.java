@@ -1,11 +1,12 @@
 package io.flagtrail.adapter.persistence;
 
+import io.flagtrail.domain.ledger.FixedKeyMap;
+import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.ledger.LedgerTime;
 import io.flagtrail.domain.ledger.RawJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,35 +25,36 @@ final class LedgerForm {
     static final int PREV_HASH = 25;
     static final int HASH = 26;
 
+    /** The shape of an entry as hashed: its fields plus the chain members position and prevHash. */
+    private static final FixedKeyMap.Keys ENTRY = FixedKeyMap.Keys.of("id", "category", "action", "outcome", "severity",
+            "actor", "subject", "reason", "before", "after", "changes", "context", "occurredAt",
+            LedgerHash.POSITION, LedgerHash.PREV_HASH);
+    private static final FixedKeyMap.Keys ACTOR = FixedKeyMap.Keys.of("type", "id", "displayName", "email");
+    private static final FixedKeyMap.Keys SUBJECT = FixedKeyMap.Keys.of("type", "id", "key");
+    private static final FixedKeyMap.Keys CONTEXT = FixedKeyMap.Keys.of("requestId", "traceparent", "channel", "ip",
+            "userAgent");
+
     private LedgerForm() {
     }
 
     /** The hashed fields of the current row of a result set selected with {@link #SELECT}. */
     static Map<String, Object> fields(ResultSet row) throws SQLException {
-        var fields = new HashMap<String, Object>(24);
-        fields.put("id", row.getString(2));
-        fields.put("category", row.getString(3));
-        fields.put("action", row.getString(4));
-        fields.put("outcome", row.getString(5));
-        fields.put("severity", row.getString(6));
-        fields.put("actor", group("type", row.getString(7), "id", row.getString(8), "displayName", row.getString(9),
-                "email", row.getString(10)));
-        fields.put("subject", group("type", row.getString(11), "id", row.getString(12), "key", row.getString(13)));
-        fields.put("reason", row.getString(14));
-        fields.put("before", RawJson.ofNullable(row.getString(15)));
-        fields.put("after", RawJson.ofNullable(row.getString(16)));
-        fields.put("changes", new RawJson(row.getString(17)));
-        fields.put("context", group("requestId", row.getString(18), "traceparent", row.getString(19),
-                "channel", row.getString(20), "ip", row.getString(21), "userAgent", row.getString(22)));
-        fields.put("occurredAt", LedgerTime.format(row.getObject(23, OffsetDateTime.class).toInstant()));
-        return fields;
-    }
-
-    private static Map<String, Object> group(String... keyValues) {
-        var map = new HashMap<String, Object>(keyValues.length);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put(keyValues[i], keyValues[i + 1]);
-        }
-        return map;
+        return ENTRY.map()
+                .set("id", row.getString(2))
+                .set("category", row.getString(3))
+                .set("action", row.getString(4))
+                .set("outcome", row.getString(5))
+                .set("severity", row.getString(6))
+                .set("actor", ACTOR.map().set("type", row.getString(7)).set("id", row.getString(8))
+                        .set("displayName", row.getString(9)).set("email", row.getString(10)))
+                .set("subject", SUBJECT.map().set("type", row.getString(11)).set("id", row.getString(12))
+                        .set("key", row.getString(13)))
+                .set("reason", row.getString(14))
+                .set("before", RawJson.ofNullable(row.getString(15)))
+                .set("after", RawJson.ofNullable(row.getString(16)))
+                .set("changes", new RawJson(row.getString(17)))
+                .set("context", CONTEXT.map().set("requestId", row.getString(18)).set("traceparent", row.getString(19))
+                        .set("channel", row.getString(20)).set("ip", row.getString(21)).set("userAgent", row.getString(22)))
+                .set("occurredAt", LedgerTime.format(row.getObject(23, OffsetDateTime.class).toInstant()));
     }
 }
