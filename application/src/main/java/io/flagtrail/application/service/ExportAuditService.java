@@ -7,10 +7,9 @@ import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.LedgerChain;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -39,17 +38,21 @@ public final class ExportAuditService implements ExportAuditUseCase {
     }
 
     private void write(AuditQuery query, Format format, OutputStream out) throws IOException {
-        var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        // Bytes straight into a buffer: String.getBytes(UTF_8) is an intrinsic for this mostly-ASCII text, far
+        // cheaper than a Writer's charset encoder.
+        var writer = new BufferedOutputStream(out, 1 << 16);
+        byte[] newline = (format == Format.CSV ? "\r\n" : "\n").getBytes(StandardCharsets.UTF_8);
         if (format == Format.CSV) {
-            writer.write(LedgerLines.csvHeader());
-            writer.write("\r\n");
+            writer.write(LedgerLines.csvHeader().getBytes(StandardCharsets.UTF_8));
+            writer.write(newline);
         }
         try {
             transactions.inTransaction(() -> {
                 chain.export(query, link -> {
                     try {
-                        writer.write(format == Format.CSV ? LedgerLines.csv(link) : LedgerLines.ndjson(link));
-                        writer.write(format == Format.CSV ? "\r\n" : "\n");
+                        String line = format == Format.CSV ? LedgerLines.csv(link) : LedgerLines.ndjson(link);
+                        writer.write(line.getBytes(StandardCharsets.UTF_8));
+                        writer.write(newline);
                         return true;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

@@ -25,7 +25,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.types.files.StreamedFile;
+import reactor.core.publisher.Flux;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -78,7 +78,7 @@ final class AuditController {
 
     /** Every matching entry, newest first, streamed: NDJSON lines re-hash to their {@code hash}; CSV is for spreadsheets. */
     @Get("/export")
-    MutableHttpResponse<StreamedFile> export(HttpRequest<?> request, Authentication user,
+    MutableHttpResponse<Flux<byte[]>> export(HttpRequest<?> request, Authentication user,
                                              @Nullable @QueryValue String format,
                                              @Nullable @QueryValue String subjectType,
                                              @Nullable @QueryValue String subjectId,
@@ -99,7 +99,7 @@ final class AuditController {
 
     /** A zip that the offline verifier ({@code java -jar flagtrail.jar verify-bundle <file>}) checks without us. */
     @Get("/evidence")
-    MutableHttpResponse<StreamedFile> evidence(HttpRequest<?> request, Authentication user) {
+    MutableHttpResponse<Flux<byte[]>> evidence(HttpRequest<?> request, Authentication user) {
         return Downloads.stream(evidence.bundle(Origins.of(request, user)), MediaType.of("application/zip"),
                 "flagtrail-evidence.zip");
     }

@@ -1,7 +1,6 @@
 package io.flagtrail.adapter.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -10,14 +9,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A bounded pipe from one writer thread to one reader, in chunks. Unlike {@link java.io.PipedInputStream} it does
- * not tie itself to the threads that used it (a server may read each chunk on another thread, and virtual threads
- * end), it hands the writer's failure to the reader, and a reader that closes makes the writer stop.
+ * A bounded pipe from one writer thread to one reader, in 256 KB chunks. Unlike {@link java.io.PipedInputStream} it
+ * does not tie itself to the threads that used it (the server reads each chunk on whichever thread it likes), it
+ * hands the writer's failure to the reader, and a reader that cancels makes the writer stop.
  */
 final class ChunkPipe {
 
     private static final byte[] END = new byte[0];
-    private static final int CHUNK = 1 << 15;
+    private static final int CHUNK = 1 << 18;
     private static final long STALL_MINUTES = 10;
 
     private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(8);
@@ -62,39 +61,17 @@ final class ChunkPipe {
         }
     };
 
-    final InputStream in = new InputStream() {
-        private byte[] current = new byte[0];
-        private int at;
-        private boolean ended;
+    /** The next chunk for the reader, or null at the end; the writer's failure, if any, is thrown here. */
+    byte[] next() throws IOException {
+        byte[] chunk = take();
+        return chunk == END ? null : chunk;
+    }
 
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int length) throws IOException {
-            while (at == current.length) {
-                if (ended) {
-                    return -1;
-                }
-                current = take();
-                at = 0;
-                ended = current == END;
-            }
-            int n = Math.min(length, current.length - at);
-            System.arraycopy(current, at, into, offset, n);
-            at += n;
-            return n;
-        }
-
-        @Override
-        public void close() {
-            readerClosed = true;
-            chunks.clear();
-        }
-    };
+    /** The reader is gone (the client disconnected): the writer stops at its next write. */
+    void cancel() {
+        readerClosed = true;
+        chunks.clear();
+    }
 
     /** Ends the stream with a failure the reader will see instead of a silently short download. */
     void fail(IOException failure) {

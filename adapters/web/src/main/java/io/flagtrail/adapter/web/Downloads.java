@@ -4,8 +4,9 @@ import io.flagtrail.application.port.in.AuditDownload;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.types.files.StreamedFile;
 import java.io.IOException;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ final class Downloads {
     private Downloads() {
     }
 
-    static MutableHttpResponse<StreamedFile> stream(AuditDownload download, MediaType type, String fileName) {
+    static MutableHttpResponse<Flux<byte[]>> stream(AuditDownload download, MediaType type, String fileName) {
         var pipe = new ChunkPipe();
         Thread.ofVirtual().name("download-" + fileName).start(() -> {
             try (var out = pipe.out) {
@@ -33,7 +34,21 @@ final class Downloads {
                 pipe.fail(new IOException("the download failed on the server", e));
             }
         });
-        return HttpResponse.ok(new StreamedFile(pipe.in, type))
+        // Whole 256 KB chunks as the body's elements: the server hands each one to the network with one thread hop,
+        // where reading an InputStream would hop every 8 KB.
+        Flux<byte[]> body = Flux.<byte[]>generate(sink -> {
+            try {
+                byte[] chunk = pipe.next();
+                if (chunk == null) {
+                    sink.complete();
+                } else {
+                    sink.next(chunk);
+                }
+            } catch (IOException e) {
+                sink.error(e);
+            }
+        }).subscribeOn(Schedulers.boundedElastic()).doOnCancel(pipe::cancel);
+        return HttpResponse.ok(body).contentType(type)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 }
