@@ -2,6 +2,7 @@ package io.flagtrail.bootstrap;
 
 import io.flagtrail.application.port.in.BootstrapAdminCommand;
 import io.flagtrail.application.port.in.BootstrapAdminUseCase;
+import io.flagtrail.domain.error.InvalidInput;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -31,6 +32,15 @@ final class InitialAdmin {
 
     @EventListener
     void onStartup(StartupEvent event) {
+        try {
+            ensureAdmin();
+        } catch (InvalidInput e) {
+            throw new IllegalStateException("cannot create the first administrator from FLAGTRAIL_ADMIN_EMAIL and "
+                    + "FLAGTRAIL_ADMIN_PASSWORD (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void ensureAdmin() {
         bootstrap.ensureAdmin(new BootstrapAdminCommand(email, password.toCharArray()))
                 .ifPresent(generated -> console.printf("%n=== Flagtrail: initial administrator created ===%n"
                         + "e-mail:   %s%npassword: %s%nThis password is shown only now. Change it after logging in.%n%n",
