@@ -28,7 +28,8 @@ final class LogbackSetup {
     static final String TRACE_ID = "traceId";
     static final String ACTOR_ID = "actorId";
     static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{40} "
-            + "[request=%X{requestId:--} trace=%X{traceId:--} actor=%X{actorId:--}] %safeMessage%safeKvp%n%safeException";
+            + "[request=%X{" + REQUEST_ID + ":--} trace=%X{" + TRACE_ID + ":--} actor=%X{" + ACTOR_ID + ":--}] "
+            + "%safeMessage%safeKvp%n%safeException";
 
     private LogbackSetup() {
     }

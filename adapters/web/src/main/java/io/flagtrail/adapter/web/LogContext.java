@@ -4,7 +4,6 @@ import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
 import java.util.HashMap;
-import java.util.regex.Pattern;
 
 /**
  * Puts the request id, the trace id (from a W3C {@code traceparent}) and, once known, the actor id into the MDC of
@@ -17,7 +16,6 @@ final class LogContext {
     static final String TRACE_ID = "traceId";
     static final String ACTOR_ID = "actorId";
     private static final String ATTRIBUTE = "flagtrail.logContext";
-    private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
 
     private LogContext() {
     }
@@ -25,12 +23,9 @@ final class LogContext {
     static void start(HttpRequest<?> request, MutablePropagatedContext context, String requestId) {
         var mdc = new HashMap<String, String>();
         mdc.put(REQUEST_ID, requestId);
-        String traceparent = request.getHeaders().get("traceparent");
-        if (traceparent != null) {
-            var matcher = TRACEPARENT.matcher(traceparent);
-            if (matcher.matches()) {
-                mdc.put(TRACE_ID, matcher.group(1));
-            }
+        String traceId = Traceparents.traceId(request.getHeaders().get("traceparent"));
+        if (traceId != null) {
+            mdc.put(TRACE_ID, traceId);
         }
         var element = new MdcPropagationContext(mdc);
         context.add(element);

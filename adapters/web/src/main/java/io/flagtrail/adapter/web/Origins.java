@@ -7,7 +7,6 @@ import io.flagtrail.domain.audit.Channel;
 import io.flagtrail.domain.audit.RequestContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
-import java.util.regex.Pattern;
 
 /** Builds the {@link Origin} of an HTTP request: the authenticated actor and where the request came from. */
 final class Origins {
@@ -15,8 +14,6 @@ final class Origins {
     static final String EMAIL_CLAIM = "email";
     static final String NAME_CLAIM = "name";
     private static final int MAX_USER_AGENT = 512;
-    /** W3C Trace Context: version-traceid-parentid-flags. Anything else is not recorded. */
-    private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
 
     private Origins() {
     }
@@ -33,10 +30,7 @@ final class Origins {
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
             userAgent = userAgent.substring(0, MAX_USER_AGENT);
         }
-        String traceparent = request.getHeaders().get("traceparent");
-        if (traceparent != null && !TRACEPARENT.matcher(traceparent).matches()) {
-            traceparent = null;
-        }
+        String traceparent = Traceparents.valid(request.getHeaders().get("traceparent"));
         return new RequestContext(RequestIds.of(request), traceparent, Channel.HTTP,
                 request.getRemoteAddress().getAddress().getHostAddress(), userAgent);
     }
