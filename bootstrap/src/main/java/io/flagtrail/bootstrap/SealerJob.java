@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 final class SealerJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealerJob.class);
+    /** A round that sealed this many means a backlog: seal again at once instead of waiting the interval. */
+    private static final int BACKLOG_ROUND = 500;
     private final SealLedgerUseCase sealer;
 
     SealerJob(SealLedgerUseCase sealer) {
@@ -28,7 +30,7 @@ final class SealerJob {
             SealLedgerUseCase.SealRound round;
             do {
                 round = sealer.sealPending();
-            } while (round.leader() && round.sealed() > 0 && round.sealed() >= 500);
+            } while (round.leader() && round.sealed() >= BACKLOG_ROUND);
         } catch (RuntimeException e) {
             LOG.warn("sealing round failed; the next one retries: {}", e.toString());
         }
