@@ -6,6 +6,8 @@ import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.ExportAuditUseCase;
 import io.flagtrail.application.port.in.FeatureAsOfUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
+import io.flagtrail.application.port.in.ManageLegalHoldsUseCase;
+import io.flagtrail.application.port.in.PurgeLedgerUseCase;
 import io.flagtrail.application.port.in.SealLedgerUseCase;
 import io.flagtrail.application.port.in.VerifyLedgerUseCase;
 import io.flagtrail.application.port.in.FeatureHistoryUseCase;
@@ -19,6 +21,8 @@ import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Checkpoints;
 import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.application.port.out.LedgerRetention;
+import io.flagtrail.application.port.out.LegalHolds;
 import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.Features;
@@ -32,6 +36,9 @@ import io.flagtrail.application.service.EvidenceBundleService;
 import io.flagtrail.application.service.ExportAuditService;
 import io.flagtrail.application.service.LedgerSettings;
 import io.flagtrail.application.service.LedgerStatusService;
+import io.flagtrail.application.service.LegalHoldService;
+import io.flagtrail.application.service.PurgeLedgerService;
+import io.flagtrail.application.service.RetentionSettings;
 import io.flagtrail.application.service.SealLedgerService;
 import io.flagtrail.application.service.VerifyLedgerService;
 import io.flagtrail.application.service.CreateFeatureService;
@@ -44,6 +51,7 @@ import io.flagtrail.application.service.UpdateFeatureService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
@@ -108,14 +116,35 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    VerifyLedgerUseCase verifyLedger(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer, AccessLog access,
-                                     Transactions transactions) {
-        return new VerifyLedgerService(chain, checkpoints, signer, access, transactions);
+    VerifyLedgerUseCase verifyLedger(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                                     LedgerRetention retention, AccessLog access, Transactions transactions) {
+        return new VerifyLedgerService(chain, checkpoints, signer, retention, access, transactions);
     }
 
     @Singleton
-    LedgerStatusUseCase ledgerStatus(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer, Clock clock) {
-        return new LedgerStatusService(chain, checkpoints, signer, clock);
+    LedgerStatusUseCase ledgerStatus(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                                     LedgerRetention retention, Clock clock) {
+        return new LedgerStatusService(chain, checkpoints, signer, retention, clock);
+    }
+
+    /** Retention is off (entries kept forever) unless {@code flagtrail.ledger.retention} is set. */
+    @Singleton
+    RetentionSettings retentionSettings(@Nullable @Value("${flagtrail.ledger.retention:}") Duration retention,
+                                        @Value("${flagtrail.ledger.purge-batch:1000}") int purgeBatch) {
+        return new RetentionSettings(retention, purgeBatch);
+    }
+
+    @Singleton
+    PurgeLedgerUseCase purgeLedger(LedgerRetention retention, LedgerChain chain, Checkpoints checkpoints,
+                                   LedgerSigner signer, AccessLog trail, Transactions transactions, Clock clock,
+                                   AppLogger log, RetentionSettings settings) {
+        return new PurgeLedgerService(retention, chain, checkpoints, signer, trail, transactions, clock, log, settings);
+    }
+
+    @Singleton
+    ManageLegalHoldsUseCase legalHolds(LegalHolds holds, AuditLedger ledger, Transactions transactions, Clock clock,
+                                       IdGenerator ids) {
+        return new LegalHoldService(holds, ledger, transactions, clock, ids);
     }
 
     @Singleton
@@ -125,8 +154,9 @@ final class UseCaseFactory {
 
     @Singleton
     EvidenceBundleUseCase evidenceBundle(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                                         AccessLog access, Transactions transactions, Clock clock) {
-        return new EvidenceBundleService(chain, checkpoints, signer, access, transactions, clock);
+                                         LedgerRetention retention, AccessLog access, Transactions transactions,
+                                         Clock clock) {
+        return new EvidenceBundleService(chain, checkpoints, signer, retention, access, transactions, clock);
     }
 
     @Singleton

@@ -117,6 +117,36 @@ abstract class LedgerSystemTest extends SystemTest {
     }
 
     @Test
+    void admins_place_and_release_legal_holds_auditors_read_them_and_the_ledger_records_both() {
+        String auditor = userWith(Role.AUDITOR);
+        String key = uniqueKey();
+        var placed = api.send("POST", "/api/v1/audit/holds", admin,
+                "{\"subjectType\":\"feature\",\"subjectId\":\"" + key + "\",\"reason\":\"case 2026-17\"}");
+        assertEquals(201, placed.status(), placed.raw().body());
+        String id = (String) placed.json().get("id");
+
+        assertEquals(403, api.send("POST", "/api/v1/audit/holds", auditor,
+                "{\"subjectType\":\"feature\",\"subjectId\":\"x\",\"reason\":\"r\"}").status());
+        assertProblem(api.send("POST", "/api/v1/audit/holds", admin, "{\"subjectType\":\"Feature!\",\"reason\":\"\"}"),
+                400, "validation.failed");
+        var active = api.send("GET", "/api/v1/audit/holds?active=true", auditor, null);
+        assertTrue(active.items().stream().anyMatch(h -> id.equals(h.get("id"))), active.raw().body());
+
+        var released = api.send("POST", "/api/v1/audit/holds/" + id + "/release", admin, "{\"reason\":\"case closed\"}");
+        assertEquals(200, released.status(), released.raw().body());
+        assertEquals(false, released.json().get("active"));
+        assertProblem(api.send("POST", "/api/v1/audit/holds/" + id + "/release", admin, null), 409,
+                "legal_hold.released");
+
+        var recorded = api.send("GET", "/api/v1/audit?subjectType=legal-hold&subjectId=" + id, auditor, null);
+        assertEquals(List.of("LEGAL_HOLD_RELEASED", "LEGAL_HOLD_PLACED"),
+                recorded.items().stream().map(e -> e.get("action")).toList());
+        assertEquals(200, api.send("GET", "/api/v1/audit/purges", auditor, null).status());
+        assertEquals(0, ((Number) api.send("GET", "/api/v1/audit/status", auditor, null).json().get("purgedTo")).intValue(),
+                "retention is off by default: nothing is ever purged");
+    }
+
+    @Test
     void only_auditors_and_admins_reach_the_ledger() {
         String editor = userWith(Role.EDITOR);
         for (var path : List.of("/api/v1/audit/status", "/api/v1/audit/export", "/api/v1/audit/evidence",

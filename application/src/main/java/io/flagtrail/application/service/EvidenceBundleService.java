@@ -6,6 +6,7 @@ import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.Checkpoints;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.application.port.out.LedgerRetention;
 import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
@@ -13,6 +14,7 @@ import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.ledger.CanonicalJson;
 import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.LedgerTime;
+import io.flagtrail.domain.ledger.PurgeRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,15 +34,17 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
     private final LedgerChain chain;
     private final Checkpoints checkpoints;
     private final LedgerSigner signer;
+    private final LedgerRetention retention;
     private final AccessLog access;
     private final Transactions transactions;
     private final Clock clock;
 
-    public EvidenceBundleService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer, AccessLog access,
-                                 Transactions transactions, Clock clock) {
+    public EvidenceBundleService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                                 LedgerRetention retention, AccessLog access, Transactions transactions, Clock clock) {
         this.chain = chain;
         this.checkpoints = checkpoints;
         this.signer = signer;
+        this.retention = retention;
         this.access = access;
         this.transactions = transactions;
         this.clock = clock;
@@ -54,14 +58,18 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
             access.record(AuditAction.EVIDENCE_EXPORTED, origin, Map.of("to", checkpoint.size()));
             return null;
         });
-        return out -> write(checkpoint, out);
+        var purge = retention.latestPurge().orElse(null);
+        return out -> write(checkpoint, purge, out);
     }
 
-    private void write(Checkpoint checkpoint, OutputStream out) throws IOException {
+    private void write(Checkpoint checkpoint, PurgeRecord purge, OutputStream out) throws IOException {
         var digests = new LinkedHashMap<String, Object>();
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         file(zip, EvidenceBundle.CHECKPOINT, digests, stream -> stream.write(bytes(checkpointJson(checkpoint))));
         file(zip, EvidenceBundle.KEYS, digests, stream -> stream.write(bytes(CanonicalJson.write(signer.publicKeys()))));
+        if (purge != null) {
+            file(zip, EvidenceBundle.PURGE, digests, stream -> stream.write(bytes(EvidenceBundle.purgeJson(purge))));
+        }
         file(zip, EvidenceBundle.ENTRIES, digests, stream -> transactions.inTransaction(() -> {
             chain.read(1, checkpoint.size(), link -> {
                 try {
@@ -81,6 +89,10 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
         manifest.put("files", digests);
         manifest.put("hashRule", EvidenceBundle.HASH_RULE);
         manifest.put("signatureRule", EvidenceBundle.SIGNATURE_RULE);
+        if (purge != null) {
+            manifest.put("purgedTo", purge.purgedTo());
+            manifest.put("purgeRule", EvidenceBundle.PURGE_RULE);
+        }
         file(zip, EvidenceBundle.MANIFEST, new LinkedHashMap<>(), stream -> stream.write(bytes(CanonicalJson.write(manifest))));
         zip.finish();
         zip.flush();

@@ -20,7 +20,6 @@ import io.flagtrail.domain.feature.FeatureState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 
 /** The read side of features: one, a list, one feature's history, and a feature as it was at an instant. */
 public final class FeatureQueryService
@@ -68,16 +67,25 @@ public final class FeatureQueryService
     public FeatureState asOf(FeatureKey key, Instant instant, Origin origin) {
         return transactions.inTransaction(() -> {
             access.record(AuditAction.AUDIT_STATE_READ, origin, Map.of("feature", key.value(), "asOf", instant.toString()));
-            var id = get(key).id().toString();
+            var live = get(key);
+            var id = live.id().toString();
             var last = one(new AuditQuery(FeatureLedgerEntries.SUBJECT_TYPE, id, null, null, null, AuditCategory.CHANGE,
                     null, instant.plus(1, ChronoUnit.MICROS), 1, null));
             var created = one(new AuditQuery(FeatureLedgerEntries.SUBJECT_TYPE, id, null, null,
                     AuditAction.FEATURE_CREATED, null, null, null, 1, null));
-            if (last == null || created == null) {
+            if (created == null && last == null && !instant.isBefore(live.createdAt())) {
+                // The feature existed then, but retention has purged the entries that said how it was.
+                throw new NotFound("feature.history_purged", "the history of feature '" + key + "' at " + instant
+                        + " was purged by the retention policy");
+            }
+            if (last == null) {
                 throw new NotFound("feature.not_found_at", "feature '" + key + "' did not exist at " + instant);
             }
-            return FeatureState.fromSnapshot(UUID.fromString(id), last.after(), created.occurredAt(),
-                    created.actor().reference(), last.occurredAt(), last.actor().reference());
+            // Creation never changes: when retention purged its entry, the live row still says who and when.
+            return FeatureState.fromSnapshot(live.id(), last.after(),
+                    created == null ? live.createdAt() : created.occurredAt(),
+                    created == null ? live.createdBy() : created.actor().reference(), last.occurredAt(),
+                    last.actor().reference());
         });
     }
 

@@ -7,6 +7,7 @@ import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.JsonReader;
 import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.ledger.LedgerTime;
+import io.flagtrail.domain.ledger.PurgeRecord;
 import io.flagtrail.domain.ledger.VerificationFailure;
 import io.flagtrail.domain.ledger.VerificationReport;
 import java.io.BufferedReader;
@@ -32,6 +33,7 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
         var zip = new ZipInputStream(bundle, StandardCharsets.UTF_8);
         Checkpoint checkpoint = null;
         Map<String, String> keys = null;
+        PurgeRecord purge = null;
         VerificationReport report = null;
         var digests = new HashMap<String, String>();
         for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -40,9 +42,10 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
                 switch (entry.getName()) {
                     case EvidenceBundle.CHECKPOINT -> checkpoint = checkpoint(JsonReader.parseObject(text(digest)));
                     case EvidenceBundle.KEYS -> keys = keys(JsonReader.parseObject(text(digest)));
-                    case EvidenceBundle.ENTRIES -> report = entries(digest, checkpoint, keys);
+                    case EvidenceBundle.PURGE -> purge = EvidenceBundle.purge(JsonReader.parseObject(text(digest)));
+                    case EvidenceBundle.ENTRIES -> report = entries(digest, checkpoint, keys, purge);
                     case EvidenceBundle.MANIFEST -> {
-                        var failure = manifest(JsonReader.parseObject(text(digest)), digests, checkpoint);
+                        var failure = manifest(JsonReader.parseObject(text(digest)), digests, checkpoint, purge);
                         if (failure != null) {
                             return failure;
                         }
@@ -62,12 +65,12 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
         return report;
     }
 
-    private static VerificationReport entries(InputStream in, Checkpoint checkpoint, Map<String, String> keys)
-            throws IOException {
+    private static VerificationReport entries(InputStream in, Checkpoint checkpoint, Map<String, String> keys,
+                                              PurgeRecord purge) throws IOException {
         if (checkpoint == null || keys == null) {
             throw new IllegalArgumentException("the checkpoint and keys must come before the entries");
         }
-        var verifier = new ChainVerifier(1, LedgerHash.GENESIS, List.of(checkpoint), keys);
+        var verifier = new ChainVerifier(1, checkpoint.size(), LedgerHash.GENESIS, List.of(checkpoint), keys, purge);
         var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         long line = 0;
         for (String text = lines.readLine(); text != null; text = lines.readLine()) {
@@ -91,12 +94,17 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
 
     @SuppressWarnings("unchecked")
     private static VerificationReport manifest(Map<String, Object> manifest, Map<String, String> digests,
-                                               Checkpoint checkpoint) {
+                                               Checkpoint checkpoint, PurgeRecord purge) {
         if (!EvidenceBundle.FORMAT.equals(manifest.get("format"))) {
             return malformed("not a " + EvidenceBundle.FORMAT + " bundle");
         }
         var files = (Map<String, Object>) manifest.get("files");
-        for (var name : List.of(EvidenceBundle.CHECKPOINT, EvidenceBundle.KEYS, EvidenceBundle.ENTRIES)) {
+        var listed = purge == null ? List.of(EvidenceBundle.CHECKPOINT, EvidenceBundle.KEYS, EvidenceBundle.ENTRIES)
+                : List.of(EvidenceBundle.CHECKPOINT, EvidenceBundle.KEYS, EvidenceBundle.PURGE, EvidenceBundle.ENTRIES);
+        if (!files.keySet().equals(new java.util.HashSet<>(listed))) {
+            return malformed("the manifest lists " + files.keySet() + " but the bundle holds " + listed);
+        }
+        for (var name : listed) {
             if (!String.valueOf(files.get(name)).equals(digests.get(name))) {
                 return malformed("the manifest's digest of " + name + " does not match the file");
             }
@@ -123,6 +131,6 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
     }
 
     private static VerificationReport malformed(String detail) {
-        return new VerificationReport(false, 1, 0, 0, null, 0L, VerificationFailure.MALFORMED, detail);
+        return new VerificationReport(false, 1, 0, 0, null, 0L, VerificationFailure.MALFORMED, detail, null);
     }
 }

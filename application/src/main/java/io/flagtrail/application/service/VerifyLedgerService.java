@@ -3,6 +3,7 @@ package io.flagtrail.application.service;
 import io.flagtrail.application.port.in.VerifyLedgerUseCase;
 import io.flagtrail.application.port.out.Checkpoints;
 import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.application.port.out.LedgerRetention;
 import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
@@ -22,14 +23,16 @@ public final class VerifyLedgerService implements VerifyLedgerUseCase {
     private final LedgerChain chain;
     private final Checkpoints checkpoints;
     private final LedgerSigner signer;
+    private final LedgerRetention retention;
     private final AccessLog access;
     private final Transactions transactions;
 
-    public VerifyLedgerService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer, AccessLog access,
-                               Transactions transactions) {
+    public VerifyLedgerService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                               LedgerRetention retention, AccessLog access, Transactions transactions) {
         this.chain = chain;
         this.checkpoints = checkpoints;
         this.signer = signer;
+        this.retention = retention;
         this.access = access;
         this.transactions = transactions;
     }
@@ -42,9 +45,10 @@ public final class VerifyLedgerService implements VerifyLedgerUseCase {
             if (from < 1 || to < from - 1) {
                 throw InvalidInput.of("from", "must be at least 1 and at most to");
             }
+            // Below a purge the entry before from may be gone; the verifier then anchors on the purge record.
             String anchor = from == 1 ? LedgerHash.GENESIS : chain.hashAt(from - 1);
-            var verifier = new ChainVerifier(from, anchor == null ? LedgerHash.GENESIS : anchor,
-                    checkpoints.within(from, to), signer.publicKeys());
+            var verifier = new ChainVerifier(from, to, anchor == null ? LedgerHash.GENESIS : anchor,
+                    checkpoints.within(from, to), signer.publicKeys(), retention.latestPurge().orElse(null));
             chain.read(from, to, link -> verifier.accept(link.position(), link.prevHash(), link.hash(),
                     LedgerHash.of(link.fields(), link.position(), link.prevHash())));
             return verifier.finish();

@@ -10,6 +10,7 @@ import io.flagtrail.application.fakes.FixedClock;
 import io.flagtrail.application.fakes.GeneratedKeySigner;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
 import io.flagtrail.application.fakes.InMemoryCheckpoints;
+import io.flagtrail.application.fakes.InMemoryPurgeRecords;
 import io.flagtrail.application.fakes.InMemoryFeatures;
 import io.flagtrail.application.fakes.InMemoryTransactions;
 import io.flagtrail.application.fakes.RecordingLogger;
@@ -54,10 +55,12 @@ class LedgerServicesTest {
             new RecordingLogger());
     final SealLedgerService sealer = new SealLedgerService(ledger, checkpoints, signer, transactions, clock,
             new RecordingLogger(), new LedgerSettings(3, 5, Duration.ofMinutes(1)));
-    final VerifyLedgerService verifier = new VerifyLedgerService(ledger, checkpoints, signer, access, transactions);
-    final LedgerStatusService status = new LedgerStatusService(ledger, checkpoints, signer, clock);
+    final InMemoryPurgeRecords purges = new InMemoryPurgeRecords();
+    final VerifyLedgerService verifier = new VerifyLedgerService(ledger, checkpoints, signer, purges, access,
+            transactions);
+    final LedgerStatusService status = new LedgerStatusService(ledger, checkpoints, signer, purges, clock);
     final ExportAuditService export = new ExportAuditService(ledger, access, transactions);
-    final EvidenceBundleService evidence = new EvidenceBundleService(ledger, checkpoints, signer, access,
+    final EvidenceBundleService evidence = new EvidenceBundleService(ledger, checkpoints, signer, purges, access,
             transactions, clock);
 
     @Test

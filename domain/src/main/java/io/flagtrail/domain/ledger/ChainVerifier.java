@@ -1,5 +1,6 @@
 package io.flagtrail.domain.ledger;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -8,12 +9,23 @@ import java.util.TreeMap;
  * Checks a run of sealed entries, fed in position order, one at a time: constant memory whatever the length.
  * For each entry it checks the position follows on, the link to the previous hash, and the hash of the content;
  * at every checkpoint inside the range, the head hash and the Ed25519 signature.
+ *
+ * <p>When the ledger has been purged up to a signed {@link PurgeRecord}, positions up to its {@code purgedTo} may
+ * be missing. There it checks only what the record claims: its signature, that every entry it retained is present
+ * with the hash it lists and content that hashes to it, that entries still present (a purge still running)
+ * hash correctly and link where they are neighbours, and the signatures of checkpoints whose entry is gone.
+ * The chain then resumes at {@code purgedTo + 1} from the record's {@code hashAtPurgedTo}.
  */
 public final class ChainVerifier {
 
     private final long from;
+    private final long to;
     private final NavigableMap<Long, Checkpoint> checkpoints;
     private final Map<String, String> publicKeys;
+    private final PurgeRecord purge;
+    private final Iterator<Map.Entry<Long, String>> retainedAhead;
+    private Map.Entry<Long, String> nextRetained;
+    private boolean inPurgedRange;
     private long expected;
     private String lastHash;
     private long checked;
@@ -27,18 +39,40 @@ public final class ChainVerifier {
      * @param publicKeys  base64 X.509 Ed25519 public keys by key id
      */
     public ChainVerifier(long from, String anchorHash, Iterable<Checkpoint> checkpoints, Map<String, String> publicKeys) {
+        this(from, Long.MAX_VALUE, anchorHash, checkpoints, publicKeys, null);
+    }
+
+    /**
+     * As above, for the range {@code from..to} of a ledger purged under {@code purge} (null when it never was). When
+     * {@code from} lies at or below {@code purge.purgedTo() + 1} the anchor is the record's; else {@code anchorHash} is.
+     */
+    public ChainVerifier(long from, long to, String anchorHash, Iterable<Checkpoint> checkpoints,
+                         Map<String, String> publicKeys, PurgeRecord purge) {
         this.from = from;
+        this.to = to;
         this.expected = from;
-        this.lastHash = anchorHash;
         this.checkpoints = new TreeMap<>();
         checkpoints.forEach(c -> this.checkpoints.put(c.size(), c));
         this.publicKeys = Map.copyOf(publicKeys);
+        this.purge = purge != null && from <= purge.purgedTo() + 1 ? purge : null;
+        this.inPurgedRange = this.purge != null;
+        this.lastHash = this.purge == null || from == 1 ? anchorHash : null;
+        this.retainedAhead = this.purge == null ? null : this.purge.retained().tailMap(from, true).entrySet().iterator();
+        this.nextRetained = retainedAhead != null && retainedAhead.hasNext() ? retainedAhead.next() : null;
     }
 
     /** Feeds the next entry; answers false once verification has failed (further entries are ignored). */
     public boolean accept(long position, String prevHash, String storedHash, String computedHash) {
         if (failure != null) {
             return false;
+        }
+        if (inPurgedRange) {
+            if (position <= purge.purgedTo()) {
+                return acceptPurged(position, prevHash, storedHash, computedHash);
+            }
+            if (!leavePurgedRange(purge.purgedTo())) {
+                return false;
+            }
         }
         if (position > expected) {
             return fail(expected, VerificationFailure.GAP, "the next entry found is at position " + position);
@@ -49,6 +83,94 @@ public final class ChainVerifier {
         if (!lastHash.equals(prevHash)) {
             return fail(position, VerificationFailure.BROKEN_LINK, "prevHash is not the hash of position " + (position - 1));
         }
+        return acceptHashed(position, storedHash, computedHash);
+    }
+
+    /** Stops verification: what was fed could not even be read as an entry. */
+    public void malformed(long position, String detail) {
+        if (failure == null) {
+            fail(position, VerificationFailure.MALFORMED, detail);
+        }
+    }
+
+    /** The report once every entry up to {@code to} (or the end of the ledger) has been fed. */
+    public VerificationReport finish() {
+        if (failure == null && inPurgedRange) {
+            leavePurgedRange(to);
+        }
+        if (failure != null) {
+            return failure;
+        }
+        var beyond = checkpoints.ceilingEntry(expected);
+        if (beyond != null) {
+            fail(expected, VerificationFailure.GAP, "checkpoint " + beyond.getKey() + " says the ledger had "
+                    + beyond.getKey() + " entries, but it ends at " + (expected - 1));
+            return failure;
+        }
+        return new VerificationReport(true, from, expected - 1, checked, covering, null, null, null, purge);
+    }
+
+    private boolean acceptPurged(long position, String prevHash, String storedHash, String computedHash) {
+        if (position < expected) {
+            return fail(position, VerificationFailure.REORDERED, "position " + position + " came after " + (expected - 1));
+        }
+        if (!retainedPresentBefore(position)) {
+            return false;
+        }
+        boolean retained = nextRetained != null && nextRetained.getKey() == position;
+        if (retained && !nextRetained.getValue().equals(storedHash)) {
+            return fail(position, VerificationFailure.PURGE_MISMATCH,
+                    "the purge record retains position " + position + " with hash " + nextRetained.getValue());
+        }
+        if (position == purge.purgedTo() && !purge.hashAtPurgedTo().equals(storedHash)) {
+            return fail(position, VerificationFailure.PURGE_MISMATCH,
+                    "the purge record resumes the chain from hash " + purge.hashAtPurgedTo());
+        }
+        if (position == expected && lastHash != null && !lastHash.equals(prevHash)) {
+            return fail(position, VerificationFailure.BROKEN_LINK, "prevHash is not the hash of position " + (position - 1));
+        }
+        if (retained) {
+            nextRetained = retainedAhead.hasNext() ? retainedAhead.next() : null;
+        }
+        return acceptHashed(position, storedHash, computedHash);
+    }
+
+    /** Every retained position before {@code position} must have been fed: a missing one was deleted outside the purge. */
+    private boolean retainedPresentBefore(long position) {
+        if (nextRetained != null && nextRetained.getKey() < position) {
+            return fail(nextRetained.getKey(), VerificationFailure.GAP, "the purge record retains position "
+                    + nextRetained.getKey() + " under a legal hold, but it is missing");
+        }
+        return true;
+    }
+
+    /** Closes the purged range after feeding up to {@code reached}: checks the record and resumes the chain after it. */
+    private boolean leavePurgedRange(long reached) {
+        inPurgedRange = false;
+        if (!retainedPresentBefore(Math.min(reached, purge.purgedTo()) + 1)) {
+            return false;
+        }
+        var key = publicKeys.get(purge.keyId());
+        if (key == null) {
+            return fail(purge.purgedTo(), VerificationFailure.UNKNOWN_KEY, "no public key " + purge.keyId());
+        }
+        if (!purge.signatureValid(key)) {
+            return fail(purge.purgedTo(), VerificationFailure.BAD_SIGNATURE,
+                    "the purge record up to " + purge.purgedTo() + " is not signed by key " + purge.keyId());
+        }
+        for (var gone : checkpoints.subMap(from, true, purge.purgedTo(), true).values()) {
+            if (!signatureHolds(gone)) {
+                return false;
+            }
+        }
+        if (reached >= purge.purgedTo()) {
+            expected = purge.purgedTo() + 1;
+            lastHash = purge.hashAtPurgedTo();
+        }
+        return true;
+    }
+
+    private boolean acceptHashed(long position, String storedHash, String computedHash) {
         if (!computedHash.equals(storedHash)) {
             return fail(position, VerificationFailure.HASH_MISMATCH, "the content hashes to " + computedHash);
         }
@@ -62,32 +184,15 @@ public final class ChainVerifier {
         return true;
     }
 
-    /** Stops verification: what was fed could not even be read as an entry. */
-    public void malformed(long position, String detail) {
-        if (failure == null) {
-            fail(position, VerificationFailure.MALFORMED, detail);
-        }
-    }
-
-    /** The report once every entry up to {@code to} (or the end of the ledger) has been fed. */
-    public VerificationReport finish() {
-        if (failure != null) {
-            return failure;
-        }
-        var beyond = checkpoints.ceilingEntry(expected);
-        if (beyond != null) {
-            fail(expected, VerificationFailure.GAP, "checkpoint " + beyond.getKey() + " says the ledger had "
-                    + beyond.getKey() + " entries, but it ends at " + (expected - 1));
-            return failure;
-        }
-        return new VerificationReport(true, from, expected - 1, checked, covering, null, null, null);
-    }
-
     private boolean checkpointHolds(Checkpoint checkpoint, String storedHash) {
         if (!checkpoint.headHash().equals(storedHash)) {
             return fail(checkpoint.size(), VerificationFailure.CHECKPOINT_MISMATCH,
                     "checkpoint " + checkpoint.size() + " has head hash " + checkpoint.headHash());
         }
+        return signatureHolds(checkpoint);
+    }
+
+    private boolean signatureHolds(Checkpoint checkpoint) {
         var key = publicKeys.get(checkpoint.keyId());
         if (key == null) {
             return fail(checkpoint.size(), VerificationFailure.UNKNOWN_KEY, "no public key " + checkpoint.keyId());
@@ -101,7 +206,7 @@ public final class ChainVerifier {
     }
 
     private boolean fail(long position, VerificationFailure why, String detail) {
-        failure = new VerificationReport(false, from, expected - 1, checked, covering, position, why, detail);
+        failure = new VerificationReport(false, from, expected - 1, checked, covering, position, why, detail, purge);
         return false;
     }
 }

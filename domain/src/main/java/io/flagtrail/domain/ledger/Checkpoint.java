@@ -1,12 +1,7 @@
 package io.flagtrail.domain.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,7 +14,7 @@ public record Checkpoint(long size, String headHash, Instant issuedAt, String ke
 
     public Checkpoint {
         Objects.requireNonNull(headHash, "headHash");
-        Objects.requireNonNull(issuedAt, "issuedAt");
+        issuedAt = LedgerTime.precise(issuedAt);
         Objects.requireNonNull(keyId, "keyId");
     }
 
@@ -35,15 +30,6 @@ public record Checkpoint(long size, String headHash, Instant issuedAt, String ke
 
     /** Whether the signature was made over this statement by the private half of {@code publicKey} (X.509, base64). */
     public boolean signatureValid(String publicKey) {
-        try {
-            var key = KeyFactory.getInstance("Ed25519")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
-            var verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(statement());
-            return verifier.verify(Base64.getDecoder().decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return Ed25519Signatures.valid(publicKey, statement(), signature);
     }
 }

@@ -39,6 +39,8 @@ abstract class DatabaseTest implements TestPropertyProvider {
     @Inject ServerSecrets secrets;
     @Inject io.flagtrail.application.port.out.LedgerChain chain;
     @Inject io.flagtrail.application.port.out.Checkpoints checkpoints;
+    @Inject io.flagtrail.application.port.out.LedgerRetention retention;
+    @Inject io.flagtrail.application.port.out.LegalHolds holds;
 
     final TestDatabase.Target database = database();
 

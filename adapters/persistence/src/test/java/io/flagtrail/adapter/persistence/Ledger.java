@@ -6,6 +6,8 @@ import io.flagtrail.application.port.in.VerifyLedgerUseCase.VerifyLedgerCommand;
 import io.flagtrail.application.service.AccessLog;
 import io.flagtrail.application.service.EvidenceBundleService;
 import io.flagtrail.application.service.LedgerSettings;
+import io.flagtrail.application.service.PurgeLedgerService;
+import io.flagtrail.application.service.RetentionSettings;
 import io.flagtrail.application.service.SealLedgerService;
 import io.flagtrail.application.service.VerifyLedgerService;
 import io.flagtrail.domain.ledger.VerificationReport;
@@ -28,8 +30,20 @@ final class Ledger {
         var access = new AccessLog(test.ledger, now::get, new DatabaseTest.RandomIds());
         sealer = new SealLedgerService(test.chain, test.checkpoints, signer, test.transactions, now::get,
                 new RecordingLogger(), new LedgerSettings(100, 1, Duration.ofDays(1)));
-        verifier = new VerifyLedgerService(test.chain, test.checkpoints, signer, access, test.transactions);
-        evidence = new EvidenceBundleService(test.chain, test.checkpoints, signer, access, test.transactions, now::get);
+        verifier = new VerifyLedgerService(test.chain, test.checkpoints, signer, test.retention, access,
+                test.transactions);
+        evidence = new EvidenceBundleService(test.chain, test.checkpoints, signer, test.retention, access,
+                test.transactions, now::get);
+        this.test = test;
+    }
+
+    private final DatabaseTest test;
+
+    /** The retention purge as it would run at {@code now}, keeping entries for {@code retention}. */
+    PurgeLedgerService purger(Instant now, Duration retention, int batch) {
+        return new PurgeLedgerService(test.retention, test.chain, test.checkpoints, signer,
+                new AccessLog(test.ledger, () -> now, new DatabaseTest.RandomIds()), test.transactions, () -> now,
+                new RecordingLogger(), new RetentionSettings(retention, batch));
     }
 
     /** Seals until nothing is pending; every round that seals something signs a checkpoint over it. */

@@ -3,6 +3,7 @@ package io.flagtrail.adapter.web;
 import io.flagtrail.adapter.web.LedgerResponses.CheckpointView;
 import io.flagtrail.adapter.web.LedgerResponses.KeyView;
 import io.flagtrail.adapter.web.LedgerResponses.KeysView;
+import io.flagtrail.adapter.web.LedgerResponses.PurgeView;
 import io.flagtrail.adapter.web.LedgerResponses.ReportView;
 import io.flagtrail.adapter.web.LedgerResponses.StatusView;
 import io.flagtrail.adapter.web.LedgerResponses.VerifyRequest;
@@ -132,6 +133,12 @@ final class AuditController {
         var found = ledger.checkpoints(size, below);
         String next = found.size() == size ? String.valueOf(found.getLast().size()) : null;
         return new PageResponse<>(found.stream().map(CheckpointView::of).toList(), next);
+    }
+
+    /** Signed records of what retention purged, newest first: each says which positions went and which stayed. */
+    @Get("/purges")
+    PageResponse<PurgeView> purges(@Nullable @QueryValue Integer limit) {
+        return new PageResponse<>(ledger.purges(Page.limit(limit)).stream().map(PurgeView::of).toList(), null);
     }
 
     /** Public keys are public: anyone may fetch them to check a checkpoint published elsewhere. */

@@ -2,6 +2,7 @@ package io.flagtrail.adapter.web;
 
 import io.flagtrail.application.port.in.LedgerStatusUseCase.LedgerStatus;
 import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.PurgeRecord;
 import io.flagtrail.domain.ledger.VerificationReport;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -23,10 +24,24 @@ final class LedgerResponses {
 
     @Serdeable
     record StatusView(long size, String headHash, long unsealed, long sealingLagMillis,
-                      @Nullable CheckpointView latestCheckpoint) {
+                      @Nullable CheckpointView latestCheckpoint, long purgedTo) {
         static StatusView of(LedgerStatus s) {
             return new StatusView(s.size(), s.headHash(), s.unsealed(), s.sealingLagMillis(),
-                    CheckpointView.of(s.latestCheckpoint()));
+                    CheckpointView.of(s.latestCheckpoint()), s.purgedTo());
+        }
+    }
+
+    @Serdeable
+    record RetainedView(long position, String hash) {
+    }
+
+    @Serdeable
+    record PurgeView(long purgedTo, String hashAtPurgedTo, List<RetainedView> retained, Instant issuedAt, String keyId,
+                     String signature) {
+        static PurgeView of(PurgeRecord p) {
+            return new PurgeView(p.purgedTo(), p.hashAtPurgedTo(), p.retained().entrySet().stream()
+                    .map(e -> new RetainedView(e.getKey(), e.getValue())).toList(), p.issuedAt(), p.keyId(),
+                    p.signature());
         }
     }
 
@@ -45,11 +60,11 @@ final class LedgerResponses {
     @Serdeable
     record ReportView(boolean verified, String summary, long from, long verifiedUpTo, long entriesChecked,
                       @Nullable CheckpointView checkpoint, @Nullable Long failedAt, @Nullable String failure,
-                      @Nullable String detail) {
+                      @Nullable String detail, @Nullable Long purgedTo) {
         static ReportView of(VerificationReport r) {
             return new ReportView(r.verified(), r.summary(), r.from(), r.verifiedUpTo(), r.entriesChecked(),
                     CheckpointView.of(r.checkpoint()), r.failedAt(), r.failure() == null ? null : r.failure().name(),
-                    r.detail());
+                    r.detail(), r.purge() == null ? null : r.purge().purgedTo());
         }
     }
 }

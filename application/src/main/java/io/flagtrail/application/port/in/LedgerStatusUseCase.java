@@ -1,14 +1,16 @@
 package io.flagtrail.application.port.in;
 
 import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.PurgeRecord;
 import java.util.List;
 import java.util.Map;
 
-/** The state of the ledger: its size and head, how far sealing lags, its checkpoints and keys. */
+/** The state of the ledger: its size and head, how far sealing lags, its checkpoints, keys and purges. */
 public interface LedgerStatusUseCase {
 
     /** Sealing lag is the age of the oldest unsealed entry, 0 when all are sealed. */
-    record LedgerStatus(long size, String headHash, long unsealed, long sealingLagMillis, Checkpoint latestCheckpoint) {
+    record LedgerStatus(long size, String headHash, long unsealed, long sealingLagMillis, Checkpoint latestCheckpoint,
+                        long purgedTo) {
     }
 
     LedgerStatus status();
@@ -16,4 +18,7 @@ public interface LedgerStatusUseCase {
     List<Checkpoint> checkpoints(int limit, Long belowSize);
 
     Map<String, String> publicKeys();
+
+    /** Signed purge records, newest first. */
+    List<PurgeRecord> purges(int limit);
 }
