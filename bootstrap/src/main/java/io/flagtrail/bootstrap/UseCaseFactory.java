@@ -5,7 +5,9 @@ import io.flagtrail.application.port.in.CreateFeatureUseCase;
 import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.ExportAuditUseCase;
 import io.flagtrail.application.port.in.FeatureAsOfUseCase;
+import io.flagtrail.application.port.in.DispatchEventsUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
+import io.flagtrail.application.port.in.ManageEventDispatchUseCase;
 import io.flagtrail.application.port.in.ManageLegalHoldsUseCase;
 import io.flagtrail.application.port.in.PurgeLedgerUseCase;
 import io.flagtrail.application.port.in.SealLedgerUseCase;
@@ -25,8 +27,11 @@ import io.flagtrail.application.port.out.LedgerRetention;
 import io.flagtrail.application.port.out.LegalHolds;
 import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.EventHandler;
+import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
+import io.flagtrail.application.port.out.Outbox;
 import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
@@ -35,6 +40,9 @@ import io.flagtrail.application.service.BootstrapAdminService;
 import io.flagtrail.application.service.EvidenceBundleService;
 import io.flagtrail.application.service.ExportAuditService;
 import io.flagtrail.application.service.LedgerSettings;
+import io.flagtrail.application.service.DispatchEventsService;
+import io.flagtrail.application.service.DispatchSettings;
+import io.flagtrail.application.service.EventDispatchAdminService;
 import io.flagtrail.application.service.LedgerStatusService;
 import io.flagtrail.application.service.LegalHoldService;
 import io.flagtrail.application.service.PurgeLedgerService;
@@ -54,6 +62,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Wires the use cases onto the adapters by hand, so that domain and application carry no framework annotation.
@@ -63,9 +72,34 @@ import java.time.Duration;
 final class UseCaseFactory {
 
     @Singleton
-    FeatureChangeRecorder featureChangeRecorder(Features features, AuditLedger ledger, Transactions transactions,
-                                                Clock clock, IdGenerator ids, AppLogger log) {
-        return new FeatureChangeRecorder(features, ledger, transactions, clock, ids, log);
+    FeatureChangeRecorder featureChangeRecorder(Features features, AuditLedger ledger, EventPublisher events,
+                                                Transactions transactions, Clock clock, IdGenerator ids, AppLogger log) {
+        return new FeatureChangeRecorder(features, ledger, events, transactions, clock, ids, log);
+    }
+
+    /** {@code EVENTS_ENABLED=false} stops recording events (the outbox publisher reads the same setting). */
+    @Singleton
+    DispatchSettings dispatchSettings(@Value("${flagtrail.events.enabled:true}") boolean recording,
+                                      @Value("${flagtrail.events.batch:100}") int batch,
+                                      @Value("${flagtrail.events.max-attempts:10}") int maxAttempts,
+                                      @Value("${flagtrail.events.retry-base:1s}") Duration retryBase,
+                                      @Value("${flagtrail.events.retry-max:5m}") Duration retryMax,
+                                      @Value("${flagtrail.events.keep:1h}") Duration keep) {
+        return new DispatchSettings(recording, batch, maxAttempts, retryBase, retryMax, keep);
+    }
+
+    /** Every {@link EventHandler} bean is a handler: adding one is adding a class. */
+    @Singleton
+    DispatchEventsUseCase dispatchEvents(Outbox outbox, List<EventHandler> handlers, Transactions transactions,
+                                         Clock clock, DispatchSettings settings) {
+        return new DispatchEventsService(outbox, handlers, transactions, clock, settings);
+    }
+
+    @Singleton
+    ManageEventDispatchUseCase manageEventDispatch(Outbox outbox, DispatchEventsUseCase dispatch, AuditLedger ledger,
+                                                   Transactions transactions, Clock clock, IdGenerator ids,
+                                                   DispatchSettings settings) {
+        return new EventDispatchAdminService(outbox, dispatch.handlers(), ledger, transactions, clock, ids, settings);
     }
 
     @Singleton
@@ -165,8 +199,8 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    BootstrapAdminUseCase bootstrapAdmin(Users users, PasswordHasher hasher, AuditLedger ledger,
+    BootstrapAdminUseCase bootstrapAdmin(Users users, PasswordHasher hasher, AuditLedger ledger, EventPublisher events,
                                          Transactions transactions, Clock clock, IdGenerator ids, AppLogger log) {
-        return new BootstrapAdminService(users, hasher, ledger, transactions, clock, ids, log);
+        return new BootstrapAdminService(users, hasher, ledger, events, transactions, clock, ids, log);
     }
 }

@@ -5,6 +5,7 @@ import io.flagtrail.application.port.in.BootstrapAdminUseCase;
 import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Transactions;
@@ -17,6 +18,8 @@ import io.flagtrail.domain.audit.FieldChange;
 import io.flagtrail.domain.audit.RequestContext;
 import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
+import io.flagtrail.domain.event.DomainEvent;
+import io.flagtrail.domain.event.EventTypes;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.Role;
@@ -25,6 +28,7 @@ import io.flagtrail.domain.user.UserStatus;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,16 +42,18 @@ public final class BootstrapAdminService implements BootstrapAdminUseCase {
     private final Users users;
     private final PasswordHasher hasher;
     private final AuditLedger ledger;
+    private final EventPublisher events;
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
     private final AppLogger log;
 
-    public BootstrapAdminService(Users users, PasswordHasher hasher, AuditLedger ledger, Transactions transactions,
-                                 Clock clock, IdGenerator ids, AppLogger log) {
+    public BootstrapAdminService(Users users, PasswordHasher hasher, AuditLedger ledger, EventPublisher events,
+                                 Transactions transactions, Clock clock, IdGenerator ids, AppLogger log) {
         this.users = users;
         this.hasher = hasher;
         this.ledger = ledger;
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
@@ -70,7 +76,10 @@ public final class BootstrapAdminService implements BootstrapAdminUseCase {
             var admin = new User(ids.newId(), email, "Administrator", hasher.hash(password), Set.of(Role.ADMIN),
                     UserStatus.ACTIVE, now, null);
             users.add(admin);
-            ledger.append(List.of(created(admin)));
+            var entry = created(admin);
+            ledger.append(List.of(entry));
+            events.publish(List.of(new DomainEvent(ids.newId(), EventTypes.USER_CREATED, admin.createdAt(),
+                    entry.subject(), Map.of("user", withId(admin.id(), entry.after())))));
             log.info("initial administrator created", "email", email.value(), "generatedPassword", generate);
             return generate ? Optional.of(new String(password)) : Optional.<String>empty();
         });
@@ -87,6 +96,13 @@ public final class BootstrapAdminService implements BootstrapAdminUseCase {
                 new Subject("user", admin.id().toString(), admin.email().value()), "initial administrator",
                 null, after, FieldChange.between(null, after, Set.of()),
                 RequestContext.system(), admin.createdAt());
+    }
+
+    private static Map<String, Object> withId(java.util.UUID id, Map<String, Object> user) {
+        var withId = new LinkedHashMap<String, Object>();
+        withId.put("id", id.toString());
+        withId.putAll(user);
+        return withId;
     }
 
     private static char[] generatePassword() {

@@ -4,6 +4,7 @@ import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Transactions;
@@ -20,28 +21,33 @@ import java.util.function.BiFunction;
 
 /**
  * The one path every feature change takes: inside one transaction, load (or create), check the expected
- * version, apply the aggregate's behaviour, and store the new state together with its audit entries.
+ * version, apply the aggregate's behaviour, and store the new state together with its audit entries and the events
+ * it publishes.
  * A change that changed nothing stores and records nothing.
  */
 public final class FeatureChangeRecorder {
 
     private final Features features;
     private final AuditLedger ledger;
+    private final EventPublisher events;
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
     private final AppLogger log;
     private final FeatureLedgerEntries entries;
+    private final FeatureEventMessages messages;
 
-    public FeatureChangeRecorder(Features features, AuditLedger ledger, Transactions transactions, Clock clock,
-                                 IdGenerator ids, AppLogger log) {
+    public FeatureChangeRecorder(Features features, AuditLedger ledger, EventPublisher events, Transactions transactions,
+                                 Clock clock, IdGenerator ids, AppLogger log) {
         this.features = features;
         this.ledger = ledger;
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
         this.log = log;
         this.entries = new FeatureLedgerEntries(ids);
+        this.messages = new FeatureEventMessages(ids);
     }
 
     /** Creates a feature from what {@code factory} builds with a fresh id and stamp. */
@@ -71,10 +77,11 @@ public final class FeatureChangeRecorder {
     }
 
     private FeatureState record(Feature feature, Origin origin) {
-        var events = feature.pullEvents();
-        if (!events.isEmpty()) {
-            ledger.append(entries.of(events, origin));
-            events.forEach(e -> log.info("feature changed", "key", e.after().key().value(),
+        var changes = feature.pullEvents();
+        if (!changes.isEmpty()) {
+            ledger.append(entries.of(changes, origin));
+            events.publish(messages.of(changes));
+            changes.forEach(e -> log.info("feature changed", "key", e.after().key().value(),
                     "action", e.action(), "version", e.after().version(), "actor", e.stamp().actor().reference()));
         }
         return feature.state();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.flagtrail.application.fakes.FixedClock;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
 import io.flagtrail.application.fakes.InMemoryFeatures;
+import io.flagtrail.application.fakes.InMemoryOutbox;
 import io.flagtrail.application.fakes.InMemoryTransactions;
 import io.flagtrail.application.fakes.RecordingLogger;
 import io.flagtrail.application.fakes.SequentialIds;
@@ -44,7 +45,8 @@ class AsOfProperties {
         var clock = new FixedClock(Instant.parse("2026-01-01T00:00:00Z"));
         var ids = new SequentialIds();
         var transactions = new InMemoryTransactions(features, ledger);
-        var recorder = new FeatureChangeRecorder(features, ledger, transactions, clock, ids, new RecordingLogger());
+        var recorder = new FeatureChangeRecorder(features, ledger, new InMemoryOutbox(), transactions, clock, ids,
+                new RecordingLogger());
         var queries = new FeatureQueryService(features, ledger, new AccessLog(ledger, clock, ids), transactions);
         var services = new Services(new UpdateFeatureService(recorder), new TransitionFeatureService(recorder));
         new CreateFeatureService(recorder).create(new CreateFeatureCommand(FeatureServicesTest.KEY,

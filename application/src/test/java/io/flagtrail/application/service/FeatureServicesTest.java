@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flagtrail.application.fakes.FixedClock;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
 import io.flagtrail.application.fakes.InMemoryFeatures;
+import io.flagtrail.application.fakes.InMemoryOutbox;
 import io.flagtrail.application.fakes.InMemoryTransactions;
 import io.flagtrail.application.fakes.RecordingLogger;
 import io.flagtrail.application.fakes.SequentialIds;
@@ -47,8 +48,9 @@ class FeatureServicesTest {
     final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     final FixedClock clock = new FixedClock(Instant.parse("2026-03-01T10:00:00Z"));
     final RecordingLogger log = new RecordingLogger();
-    final FeatureChangeRecorder recorder = new FeatureChangeRecorder(features, ledger,
-            new InMemoryTransactions(features, ledger), clock, new SequentialIds(), log);
+    final InMemoryOutbox outbox = new InMemoryOutbox();
+    final FeatureChangeRecorder recorder = new FeatureChangeRecorder(features, ledger, outbox,
+            new InMemoryTransactions(features, ledger, outbox), clock, new SequentialIds(), log);
     final CreateFeatureService create = new CreateFeatureService(recorder);
     final UpdateFeatureService update = new UpdateFeatureService(recorder);
     final TransitionFeatureService transition = new TransitionFeatureService(recorder);
@@ -151,6 +153,28 @@ class FeatureServicesTest {
         var unchanged = queries.get(KEY);
         assertEquals(1, unchanged.version());
         assertEquals(false, unchanged.enabled());
+        assertEquals(List.of("FeatureCreated"), outbox.published().stream().map(e -> e.type()).toList(),
+                "the failed change published nothing");
+    }
+
+    @Test
+    void every_change_publishes_its_event_with_the_feature_after_it_and_what_changed() {
+        create.create(createCommand("launch"));
+        transition.transition(command(FeatureTransition.ENABLE, null));
+        transition.transition(command(FeatureTransition.ENABLE, null));
+
+        var events = outbox.published();
+        assertEquals(List.of("FeatureCreated", "FeatureEnabled"), events.stream().map(e -> e.type()).toList(),
+                "a change that changed nothing publishes nothing");
+        var enabled = events.get(1);
+        assertEquals(KEY.value(), enabled.aggregate().key());
+        @SuppressWarnings("unchecked")
+        var feature = (java.util.Map<String, Object>) enabled.payload().get("feature");
+        assertEquals(true, feature.get("enabled"));
+        assertEquals(2L, feature.get("version"));
+        assertEquals(List.of(java.util.Map.of("field", "enabled", "from", false, "to", true)),
+                enabled.payload().get("changes"));
+        assertEquals(clock.now(), enabled.occurredAt());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.flagtrail.application.fakes.FixedClock;
 import io.flagtrail.application.fakes.GeneratedKeySigner;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
 import io.flagtrail.application.fakes.InMemoryCheckpoints;
+import io.flagtrail.application.fakes.InMemoryOutbox;
 import io.flagtrail.application.fakes.InMemoryPurgeRecords;
 import io.flagtrail.application.fakes.InMemoryFeatures;
 import io.flagtrail.application.fakes.InMemoryTransactions;
@@ -51,7 +52,7 @@ class LedgerServicesTest {
     final SequentialIds ids = new SequentialIds();
     final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger);
     final AccessLog access = new AccessLog(ledger, clock, ids);
-    final FeatureChangeRecorder recorder = new FeatureChangeRecorder(features, ledger, transactions, clock, ids,
+    final FeatureChangeRecorder recorder = new FeatureChangeRecorder(features, ledger, new InMemoryOutbox(), transactions, clock, ids,
             new RecordingLogger());
     final SealLedgerService sealer = new SealLedgerService(ledger, checkpoints, signer, transactions, clock,
             new RecordingLogger(), new LedgerSettings(3, 5, Duration.ofMinutes(1)));

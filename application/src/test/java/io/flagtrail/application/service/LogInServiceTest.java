@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.fakes.FixedClock;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
+import io.flagtrail.application.fakes.InMemoryOutbox;
 import io.flagtrail.application.fakes.InMemoryTransactions;
 import io.flagtrail.application.fakes.InMemoryUsers;
 import io.flagtrail.application.fakes.RecordingLogger;
@@ -34,7 +35,8 @@ class LogInServiceTest {
     final FixedClock clock = new FixedClock(Instant.parse("2026-03-01T10:00:00Z"));
     final InMemoryTransactions transactions = new InMemoryTransactions(users, ledger);
     final LogInService logIn = new LogInService(users, hasher, transactions, clock);
-    final BootstrapAdminService bootstrap = new BootstrapAdminService(users, hasher, ledger, transactions, clock,
+    final InMemoryOutbox outbox = new InMemoryOutbox();
+    final BootstrapAdminService bootstrap = new BootstrapAdminService(users, hasher, ledger, outbox, transactions, clock,
             new SequentialIds(), new RecordingLogger());
 
     @Test

@@ -41,6 +41,8 @@ abstract class DatabaseTest implements TestPropertyProvider {
     @Inject io.flagtrail.application.port.out.Checkpoints checkpoints;
     @Inject io.flagtrail.application.port.out.LedgerRetention retention;
     @Inject io.flagtrail.application.port.out.LegalHolds holds;
+    @Inject io.flagtrail.application.port.out.EventPublisher events;
+    @Inject io.flagtrail.application.port.out.Outbox outbox;
 
     final TestDatabase.Target database = database();
 
@@ -56,7 +58,8 @@ abstract class DatabaseTest implements TestPropertyProvider {
     }
 
     FeatureChangeRecorder recorder() {
-        return new FeatureChangeRecorder(features, ledger, transactions, () -> Instant.now().truncatedTo(ChronoUnit.MICROS),
+        return new FeatureChangeRecorder(features, ledger, events, transactions,
+                () -> Instant.now().truncatedTo(ChronoUnit.MICROS),
                 new RandomIds(), new RecordingLogger());
     }
 

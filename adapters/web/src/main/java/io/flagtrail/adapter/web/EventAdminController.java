@@ -1,0 +1,122 @@
+package io.flagtrail.adapter.web;
+
+import io.flagtrail.application.port.in.ManageEventDispatchUseCase;
+import io.flagtrail.application.port.in.ManageEventDispatchUseCase.DispatchStatus;
+import io.flagtrail.application.port.in.ManageEventDispatchUseCase.HandlerStatus;
+import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.in.DeadLetter;
+import io.flagtrail.domain.event.DomainEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/admin/events}, ADMIN only: the event catalogue, each handler with its counts, pause and resume of
+ * dispatch (nothing is lost while paused: events wait in the outbox), and dead letters with their retry.
+ */
+@Controller("/api/v1/admin/events")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured("ADMIN")
+final class EventAdminController {
+
+    @Serdeable
+    record HandlerView(String name, long delivered, long failed, long pending, long deadLettered, int attempts,
+                       @Nullable Instant nextAttemptAt, @Nullable String lastError) {
+        static HandlerView of(HandlerStatus h) {
+            return new HandlerView(h.name(), h.delivered(), h.failed(), h.pending(), h.deadLettered(), h.attempts(),
+                    h.nextAttemptAt(), h.lastError());
+        }
+    }
+
+    @Serdeable
+    record DispatchView(boolean recording, boolean paused, long lagMillis, List<String> eventTypes,
+                        List<HandlerView> handlers) {
+        static DispatchView of(DispatchStatus s) {
+            return new DispatchView(s.recording(), s.paused(), s.lagMillis(), s.eventTypes(),
+                    s.handlers().stream().map(HandlerView::of).toList());
+        }
+    }
+
+    @Serdeable
+    record EventView(UUID eventId, String type, Instant occurredAt, Map<String, Object> aggregate,
+                     Map<String, Object> payload) {
+        static EventView of(DomainEvent e) {
+            var aggregate = new java.util.LinkedHashMap<String, Object>();
+            aggregate.put("type", e.aggregate().type());
+            aggregate.put("id", e.aggregate().id());
+            aggregate.put("key", e.aggregate().key());
+            return new EventView(e.eventId(), e.type(), e.occurredAt(), aggregate, e.payload());
+        }
+    }
+
+    @Serdeable
+    record DeadLetterView(long position, EventView event, int attempts, @Nullable String lastError, Instant deadAt,
+                          boolean retryRequested) {
+        static DeadLetterView of(DeadLetter d) {
+            return new DeadLetterView(d.position(), EventView.of(d.event()), d.attempts(), d.lastError(), d.deadAt(),
+                    d.retry());
+        }
+    }
+
+    @Serdeable
+    record RetryView(String handler, int deadLetters) {
+    }
+
+    private final ManageEventDispatchUseCase dispatch;
+
+    EventAdminController(ManageEventDispatchUseCase dispatch) {
+        this.dispatch = dispatch;
+    }
+
+    @Get
+    DispatchView status() {
+        return DispatchView.of(dispatch.status());
+    }
+
+    @Get("/types")
+    Map<String, List<String>> types() {
+        return Map.of("types", dispatch.status().eventTypes());
+    }
+
+    @Get("/handlers")
+    Map<String, List<HandlerView>> handlers() {
+        return Map.of("handlers", dispatch.status().handlers().stream().map(HandlerView::of).toList());
+    }
+
+    @Post("/pause")
+    DispatchView pause(HttpRequest<?> request, Authentication user) {
+        dispatch.pause(Origins.of(request, user));
+        return status();
+    }
+
+    @Post("/resume")
+    DispatchView resume(HttpRequest<?> request, Authentication user) {
+        dispatch.resume(Origins.of(request, user));
+        return status();
+    }
+
+    @Get("/handlers/{name}/dead-letters")
+    PageResponse<DeadLetterView> deadLetters(@PathVariable String name, @Nullable @QueryValue Integer limit) {
+        return new PageResponse<>(dispatch.deadLetters(name, Page.limit(limit)).stream().map(DeadLetterView::of).toList(),
+                null);
+    }
+
+    /** Delivers the handler's dead letters again on its next round; each one that fails again stays dead. */
+    @Post("/handlers/{name}/retry")
+    RetryView retry(HttpRequest<?> request, Authentication user, @PathVariable String name) {
+        return new RetryView(name, dispatch.retryDeadLetters(name, Origins.of(request, user)));
+    }
+}

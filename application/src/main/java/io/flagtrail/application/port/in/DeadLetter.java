@@ -1,0 +1,9 @@
+package io.flagtrail.application.port.in;
+
+import io.flagtrail.domain.event.DomainEvent;
+import java.time.Instant;
+
+/** An event a handler gave up on, with why; {@code retry} once an admin asked to deliver it again. */
+public record DeadLetter(String handler, long position, DomainEvent event, int attempts, String lastError, Instant deadAt,
+                         boolean retry) {
+}

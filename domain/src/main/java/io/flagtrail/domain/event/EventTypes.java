@@ -1,0 +1,33 @@
+package io.flagtrail.domain.event;
+
+import io.flagtrail.domain.feature.FeatureAction;
+import java.util.List;
+
+/** The event catalogue: every type Flagtrail publishes. Names are a published contract; never rename one. */
+public final class EventTypes {
+
+    public static final String FEATURE_CREATED = "FeatureCreated";
+    public static final String FEATURE_UPDATED = "FeatureUpdated";
+    public static final String FEATURE_ENABLED = "FeatureEnabled";
+    public static final String FEATURE_DISABLED = "FeatureDisabled";
+    public static final String FEATURE_DELETED = "FeatureDeleted";
+    public static final String FEATURE_RESTORED = "FeatureRestored";
+    public static final String USER_CREATED = "UserCreated";
+
+    public static final List<String> ALL = List.of(FEATURE_CREATED, FEATURE_UPDATED, FEATURE_ENABLED, FEATURE_DISABLED,
+            FEATURE_DELETED, FEATURE_RESTORED, USER_CREATED);
+
+    private EventTypes() {
+    }
+
+    public static String of(FeatureAction action) {
+        return switch (action) {
+            case CREATED -> FEATURE_CREATED;
+            case UPDATED -> FEATURE_UPDATED;
+            case ENABLED -> FEATURE_ENABLED;
+            case DISABLED -> FEATURE_DISABLED;
+            case DELETED -> FEATURE_DELETED;
+            case RESTORED -> FEATURE_RESTORED;
+        };
+    }
+}
