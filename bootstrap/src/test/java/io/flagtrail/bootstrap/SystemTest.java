@@ -44,10 +44,19 @@ abstract class SystemTest implements TestPropertyProvider {
     @Inject PasswordHasher hasher;
 
     final TestDatabase.Target database = database();
+    final java.nio.file.Path eventsDirectory = temporaryDirectory();
     Api api;
     String admin;
 
     abstract TestDatabase.Target database();
+
+    private static java.nio.file.Path temporaryDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("flagtrail-events-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -57,6 +66,8 @@ abstract class SystemTest implements TestPropertyProvider {
         props.put("flagtrail.admin.password", ADMIN_PASSWORD);
         props.put("micronaut.server.port", "-1");
         props.put("flagtrail.ledger.checkpoint-every-entries", "1");
+        props.put("flagtrail.events.path", eventsDirectory.toString());
+        props.put("flagtrail.events.poll-interval", "20ms");
         return props;
     }
 

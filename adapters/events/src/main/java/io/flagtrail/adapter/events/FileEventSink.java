@@ -109,7 +109,13 @@ final class FileEventSink implements EventHandler {
 
     private void rotate() throws IOException {
         close();
-        Path rotated = directory().resolve("events-" + ROTATED.format(clock.now()) + ".jsonl");
+        // Names carry the rotation time; two rotations within one microsecond take the next free one, so that names
+        // stay unique and sort in the order the files were written.
+        Instant at = clock.now();
+        Path rotated;
+        while (Files.exists(rotated = directory().resolve("events-" + ROTATED.format(at) + ".jsonl"))) {
+            at = at.plusNanos(1000);
+        }
         Files.move(directory().resolve(CURRENT), rotated);
         deleteExpired();
     }

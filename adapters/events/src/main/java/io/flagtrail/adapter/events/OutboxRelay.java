@@ -65,16 +65,22 @@ final class OutboxRelay {
         LOG.info("outbox relay started for handlers {}", dispatch.handlers());
     }
 
+    /**
+     * Stops the loops without interrupting them: an interrupt during a JDBC call would break the pooled connection,
+     * so a loop finishes its round (at most one batch) and then sees it should stop.
+     */
     @PreDestroy
-    synchronized void stop() throws InterruptedException {
-        running = false;
-        for (var thread : threads) {
-            thread.interrupt();
+    void stop() throws InterruptedException {
+        List<Thread> stopping;
+        synchronized (this) {
+            running = false;
+            notifyAll();
+            stopping = List.copyOf(threads);
+            threads.clear();
         }
-        for (var thread : threads) {
+        for (var thread : stopping) {
             thread.join(Duration.ofSeconds(5));
         }
-        threads.clear();
     }
 
     private void stampLoop() {
@@ -87,10 +93,8 @@ final class OutboxRelay {
                     nextCleanUp = System.nanoTime() + CLEAN_UP_EVERY.toNanos();
                 }
                 if (stamped == 0) {
-                    Thread.sleep(poll);
+                    idle(poll);
                 }
-            } catch (InterruptedException e) {
-                return;
             } catch (RuntimeException e) {
                 pauseAfter("stamping", e);
             }
@@ -108,10 +112,8 @@ final class OutboxRelay {
                 count(failed, round.failed());
                 count(dead, round.deadLettered());
                 if (round.skipped() || round.delivered() + round.failed() == 0) {
-                    Thread.sleep(poll);
+                    idle(poll);
                 }
-            } catch (InterruptedException e) {
-                return;
             } catch (RuntimeException e) {
                 pauseAfter("delivery to " + handler, e);
             }
@@ -123,10 +125,19 @@ final class OutboxRelay {
             return;
         }
         LOG.warn("{} failed; retrying shortly: {}", what, e.toString());
+        idle(poll.multipliedBy(10));
+    }
+
+    /** Waits {@code time}, or less when the relay stops. */
+    private synchronized void idle(Duration time) {
+        if (!running) {
+            return;
+        }
         try {
-            Thread.sleep(poll.multipliedBy(10));
-        } catch (InterruptedException interrupted) {
+            wait(Math.max(1, time.toMillis()));
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            running = false;
         }
     }
 

@@ -1,0 +1,81 @@
+package io.flagtrail.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.domain.user.Role;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Events through the running service: a change reaches the events file via the relay; admins pause and resume. */
+abstract class EventsSystemTest extends LedgerSystemTest {
+
+    @Test
+    void a_change_reaches_the_events_file_through_the_outbox_relay() throws Exception {
+        String key = uniqueKey();
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"Events\"}");
+
+        var line = awaitLine(key);
+
+        assertTrue(line.contains("\"type\":\"FeatureCreated\""), line);
+        var status = api.send("GET", "/api/v1/admin/events", admin, null);
+        assertEquals(200, status.status(), status.raw().body());
+        assertTrue(((List<?>) status.json().get("eventTypes")).contains("FeatureRestored"));
+        @SuppressWarnings("unchecked")
+        var handlers = (List<Map<String, Object>>) status.json().get("handlers");
+        assertEquals("file", handlers.getFirst().get("name"));
+        assertTrue(((Number) handlers.getFirst().get("delivered")).longValue() >= 1);
+    }
+
+    @Test
+    void paused_dispatch_keeps_events_waiting_and_resuming_delivers_them() throws Exception {
+        assertEquals(200, api.send("POST", "/api/v1/admin/events/pause", admin, null).status());
+        String key = uniqueKey();
+        try {
+            api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"Paused\"}");
+            Thread.sleep(300);
+            assertTrue(linesWith(key).isEmpty(), "nothing is delivered while paused");
+            var paused = api.send("GET", "/api/v1/admin/events", admin, null);
+            assertEquals(true, paused.json().get("paused"));
+        } finally {
+            api.send("POST", "/api/v1/admin/events/resume", admin, null);
+        }
+        awaitLine(key);
+        var recorded = api.send("GET", "/api/v1/audit?action=EVENT_DISPATCH_PAUSED", admin, null);
+        assertTrue(!recorded.items().isEmpty(), "pausing is recorded in the ledger");
+    }
+
+    @Test
+    void only_admins_reach_event_administration() {
+        String editor = userWith(Role.EDITOR);
+        assertEquals(403, api.send("GET", "/api/v1/admin/events", editor, null).status());
+        assertEquals(403, api.send("POST", "/api/v1/admin/events/pause", editor, null).status());
+        assertEquals(401, api.send("GET", "/api/v1/admin/events", null, null).status());
+        assertProblem(api.send("POST", "/api/v1/admin/events/handlers/nope/retry", admin, null), 404,
+                "event_handler.not_found");
+    }
+
+    String awaitLine(String key) throws Exception {
+        var deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            var found = linesWith(key);
+            if (!found.isEmpty()) {
+                return found.getFirst();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no event for " + key + " reached " + eventsDirectory);
+    }
+
+    List<String> linesWith(String key) throws Exception {
+        var file = eventsDirectory.resolve("events.jsonl");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file).stream().filter(l -> l.contains("\"key\":\"" + key + "\"")).toList();
+    }
+}
