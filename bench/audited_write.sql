@@ -1,4 +1,5 @@
--- pgbench: the SQL transaction one audited feature change runs (read, compare-and-set update, audit insert),
+-- pgbench: the SQL transaction one audited feature change runs (read, compare-and-set update, audit insert,
+-- outbox insert of its event),
 -- each client on its own feature row, as bench/Load.java's clients do. No sealer runs on this database.
 BEGIN;
 SELECT id, version FROM features WHERE feature_key = 'pgb-' || :client_id;
@@ -13,4 +14,7 @@ INSERT INTO audit_entries (id, category, action, outcome, severity, actor_type, 
     '{"description":"","enabled":false,"key":"pgb","name":"Bench","owner":null,"rolloutPercentage":1,"status":"ACTIVE","tags":[],"version":1}',
     '{"description":"","enabled":false,"key":"pgb","name":"Bench","owner":null,"rolloutPercentage":2,"status":"ACTIVE","tags":[],"version":2}',
     '[{"field":"rolloutPercentage","from":1,"to":2}]', 'bench', 'HTTP', '127.0.0.1', 'pgbench', now());
+INSERT INTO outbox_events (event_id, event_type, aggregate_type, aggregate_id, aggregate_key, occurred_at, payload)
+  VALUES (gen_random_uuid(), 'FeatureUpdated', 'feature', 'pgb-' || :client_id, 'pgb-' || :client_id, now(),
+    '{"actor":{"displayName":"pgbench","id":"pgbench","type":"USER"},"changes":[{"field":"rolloutPercentage","from":1,"to":2}],"feature":{"description":"","enabled":false,"id":"pgb","key":"pgb","name":"Bench","owner":null,"rolloutPercentage":2,"status":"ACTIVE","tags":[],"version":2},"reason":null}');
 END;
