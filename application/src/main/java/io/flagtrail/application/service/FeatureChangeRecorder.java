@@ -1,5 +1,6 @@
 package io.flagtrail.application.service;
 
+import io.flagtrail.application.port.in.CreateFeatureCommand;
 import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.AuditLedger;
@@ -15,6 +16,10 @@ import io.flagtrail.domain.feature.Feature;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.audit.AuditEntry;
+import io.flagtrail.domain.event.DomainEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -56,6 +61,31 @@ public final class FeatureChangeRecorder {
             var feature = factory.apply(ids.newId(), stamp(origin, reason));
             features.add(feature.state());
             return record(feature, origin);
+        });
+    }
+
+    /**
+     * Creates every feature of a batch in one transaction, with one write per table for the lot: the features, their
+     * audit entries and their events. The caller has checked the keys; a taken one still fails the whole batch.
+     */
+    List<FeatureState> createAll(List<CreateFeatureCommand> commands) {
+        return transactions.inTransaction(() -> {
+            var created = new ArrayList<FeatureState>(commands.size());
+            var audit = new ArrayList<AuditEntry>(commands.size());
+            var published = new ArrayList<DomainEvent>(commands.size());
+            for (var command : commands) {
+                var feature = Feature.create(ids.newId(), command.key(), command.attributes(), command.enabled(),
+                        stamp(command.origin(), command.reason()));
+                var changes = feature.pullEvents();
+                created.add(feature.state());
+                audit.addAll(entries.of(changes, command.origin()));
+                published.addAll(messages.of(changes));
+            }
+            features.addAll(created);
+            ledger.append(audit);
+            events.publish(published);
+            log.info("features imported", "count", created.size());
+            return created;
         });
     }
 

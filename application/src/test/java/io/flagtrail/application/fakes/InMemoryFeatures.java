@@ -9,6 +9,9 @@ import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -33,6 +36,16 @@ public final class InMemoryFeatures implements Features, Rollbackable {
         if (byKey.putIfAbsent(feature.key().value(), feature) != null) {
             throw Conflict.featureKeyTaken(feature.key().value());
         }
+    }
+
+    @Override
+    public synchronized void addAll(List<FeatureState> features) {
+        features.forEach(this::add);
+    }
+
+    @Override
+    public synchronized Set<FeatureKey> existing(Collection<FeatureKey> keys) {
+        return keys.stream().filter(k -> byKey.containsKey(k.value())).collect(java.util.stream.Collectors.toSet());
     }
 
     @Override

@@ -15,6 +15,7 @@ public enum AuditAction {
     EVENT_DISPATCH_PAUSED(AuditCategory.SECURITY),
     EVENT_DISPATCH_RESUMED(AuditCategory.SECURITY),
     EVENT_DEAD_LETTERS_RETRIED(AuditCategory.SECURITY),
+    DATABASE_MIGRATED(AuditCategory.SECURITY),
     AUDIT_QUERIED(AuditCategory.ACCESS),
     AUDIT_HISTORY_READ(AuditCategory.ACCESS),
     AUDIT_STATE_READ(AuditCategory.ACCESS),

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * How Flagtrail logs, read from the environment (the seed documents' names): {@code LOG_ENABLED} (true),
  * {@code LOG_LEVEL} (DEBUG, INFO, WARNING, ERROR, CRITICAL; INFO), {@code LOG_FORMAT} (text or json; text),
- * {@code LOG_OUTPUT} (stdout or file; stdout), {@code LOG_FILE_PATH} (logs/flagtrail.log), {@code LOG_MAX_SIZE}
+ * {@code LOG_OUTPUT} (stdout, stderr or file; stdout), {@code LOG_FILE_PATH} (logs/flagtrail.log), {@code LOG_MAX_SIZE}
  * (10MB), {@code LOG_MAX_FILES} (5 archives), {@code LOG_LEVELS} (per package, e.g. {@code io.micronaut=WARN,io.flagtrail=DEBUG}).
  */
 record LogSettings(boolean enabled, String level, Format format, Output output, Path filePath, long maxSizeBytes,
@@ -18,7 +18,8 @@ record LogSettings(boolean enabled, String level, Format format, Output output, 
 
     enum Format { TEXT, JSON }
 
-    enum Output { STDOUT, FILE }
+    /** STDERR keeps standard output free for a command's result (the CLI's default). */
+    enum Output { STDOUT, STDERR, FILE }
 
     static LogSettings defaults() {
         return from(Map.of());

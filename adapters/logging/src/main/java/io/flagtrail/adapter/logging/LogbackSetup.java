@@ -51,10 +51,12 @@ final class LogbackSetup {
     }
 
     private static OutputStreamAppender<ILoggingEvent> appender(LoggerContext context, LogSettings settings) {
-        if (settings.output() == LogSettings.Output.STDOUT) {
+        if (settings.output() != LogSettings.Output.FILE) {
             var console = new ConsoleAppender<ILoggingEvent>();
             console.setContext(context);
-            console.setName("stdout");
+            boolean stderr = settings.output() == LogSettings.Output.STDERR;
+            console.setName(stderr ? "stderr" : "stdout");
+            console.setTarget(stderr ? "System.err" : "System.out");
             return console;
         }
         var file = new RollingFileAppender<ILoggingEvent>();

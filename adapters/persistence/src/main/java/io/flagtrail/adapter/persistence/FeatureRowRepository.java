@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,4 +19,7 @@ interface FeatureRowRepository extends GenericRepository<FeatureRow, UUID> {
     Optional<FeatureRow> lockByFeatureKey(String featureKey);
 
     FeatureRow save(FeatureRow row);
+
+    /** One batched insert for many rows (the import). */
+    List<FeatureRow> saveAll(Iterable<FeatureRow> rows);
 }

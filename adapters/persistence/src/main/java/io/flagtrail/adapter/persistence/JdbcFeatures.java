@@ -11,8 +11,12 @@ import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Features in the {@code features} table, with optimistic concurrency on the version column. */
 @Singleton
@@ -22,6 +26,9 @@ final class JdbcFeatures implements Features {
             UPDATE features SET name = ?, description = ?, enabled = ?, rollout_percentage = ?, tags = ?, owner = ?,
                 status = ?, version = ?, updated_at = ?, updated_by = ?
             WHERE id = ? AND version = ?""";
+
+    /** Keys looked up per statement: well under every driver's limit of bind parameters. */
+    private static final int EXISTING_CHUNK = 1000;
 
     private final FeatureRowRepository rows;
     private final FeatureRowMapper mapper;
@@ -53,6 +60,36 @@ final class JdbcFeatures implements Features {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void addAll(List<FeatureState> features) {
+        try {
+            rows.saveAll(features.stream().map(mapper::toRow).toList());
+        } catch (RuntimeException e) {
+            if (SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
+                throw new Conflict("feature.key_taken", "a feature key of the batch is already in use");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Set<FeatureKey> existing(Collection<FeatureKey> keys) {
+        var found = new HashSet<FeatureKey>();
+        var all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += EXISTING_CHUNK) {
+            var chunk = all.subList(from, Math.min(all.size(), from + EXISTING_CHUNK));
+            sql.query("SELECT feature_key FROM features WHERE feature_key IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    chunk.stream().map(FeatureKey::value).toList(), rs -> {
+                        while (rs.next()) {
+                            found.add(new FeatureKey(rs.getString(1)));
+                        }
+                        return null;
+                    });
+        }
+        return found;
     }
 
     @Override

@@ -4,7 +4,10 @@ import io.flagtrail.application.port.in.FeatureListQuery;
 import io.flagtrail.application.port.in.Page;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where features live. */
 public interface Features {
@@ -20,6 +23,12 @@ public interface Features {
 
     /** Stores a new feature; throws {@code Conflict.featureKeyTaken} when the key is in use (deleted features included). */
     void add(FeatureState feature);
+
+    /** Stores new features in one batch; throws {@code Conflict} when a key is in use. */
+    void addAll(List<FeatureState> features);
+
+    /** Which of these keys are in use (deleted features included). */
+    Set<FeatureKey> existing(Collection<FeatureKey> keys);
 
     /**
      * Replaces the stored feature if it is still at {@code expectedVersion}; throws

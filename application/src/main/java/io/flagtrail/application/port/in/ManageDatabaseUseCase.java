@@ -1,0 +1,14 @@
+package io.flagtrail.application.port.in;
+
+import java.util.List;
+
+/** What an operator does with the database: look at it, list migrations, migrate (recorded in the ledger). */
+public interface ManageDatabaseUseCase {
+
+    String describe();
+
+    List<Migration> migrations();
+
+    /** Applies pending migrations; answers how many were applied. */
+    int migrate(Origin origin);
+}

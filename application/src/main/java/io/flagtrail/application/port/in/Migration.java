@@ -1,0 +1,7 @@
+package io.flagtrail.application.port.in;
+
+import java.time.Instant;
+
+/** One schema migration: its version, what it does, whether it is applied, and when. */
+public record Migration(String version, String description, String state, Instant installedOn) {
+}
