@@ -1,8 +1,13 @@
 package io.flagtrail.bootstrap;
 
+import io.flagtrail.adapter.cli.Cli;
 import io.micronaut.runtime.Micronaut;
 
-/** Starts the Flagtrail server, or with {@code verify-bundle <file>} checks an evidence bundle offline. */
+/**
+ * Starts the Flagtrail server; with {@code verify-bundle <file>} checks an evidence bundle offline; with a CLI
+ * command ({@code features}, {@code audit}, {@code db}, {@code status}, {@code log-level}, {@code --help}) runs the
+ * admin CLI on the configured database.
+ */
 public final class Flagtrail {
 
     private Flagtrail() {
@@ -11,6 +16,9 @@ public final class Flagtrail {
     public static void main(String[] args) throws java.io.IOException {
         if (args.length > 0 && args[0].equals("verify-bundle")) {
             System.exit(OfflineVerifier.run(args));
+        }
+        if (Cli.handles(args)) {
+            System.exit(CliMain.run(args));
         }
         Micronaut.build(args)
                 .mainClass(Flagtrail.class)

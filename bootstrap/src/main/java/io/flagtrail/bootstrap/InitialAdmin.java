@@ -3,6 +3,7 @@ package io.flagtrail.bootstrap;
 import io.flagtrail.application.port.in.BootstrapAdminCommand;
 import io.flagtrail.application.port.in.BootstrapAdminUseCase;
 import io.flagtrail.domain.error.InvalidInput;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
  * never to the log.
  */
 @Singleton
+@Requires(notEnv = CliMain.ENVIRONMENT)
 final class InitialAdmin {
 
     private final BootstrapAdminUseCase bootstrap;

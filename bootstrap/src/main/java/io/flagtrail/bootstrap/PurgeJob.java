@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = "flagtrail.ledger.retention")
+@Requires(property = "flagtrail.ledger.purge.enabled", notEquals = "false")
 final class PurgeJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(PurgeJob.class);

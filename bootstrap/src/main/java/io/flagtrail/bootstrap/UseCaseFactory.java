@@ -6,7 +6,9 @@ import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.ExportAuditUseCase;
 import io.flagtrail.application.port.in.FeatureAsOfUseCase;
 import io.flagtrail.application.port.in.DispatchEventsUseCase;
+import io.flagtrail.application.port.in.ImportFeaturesUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
+import io.flagtrail.application.port.in.ManageDatabaseUseCase;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase;
 import io.flagtrail.application.port.in.ManageLegalHoldsUseCase;
 import io.flagtrail.application.port.in.PurgeLedgerUseCase;
@@ -27,6 +29,7 @@ import io.flagtrail.application.port.out.LedgerRetention;
 import io.flagtrail.application.port.out.LegalHolds;
 import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.DatabaseAdmin;
 import io.flagtrail.application.port.out.EventHandler;
 import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.Features;
@@ -43,7 +46,9 @@ import io.flagtrail.application.service.LedgerSettings;
 import io.flagtrail.application.service.DispatchEventsService;
 import io.flagtrail.application.service.DispatchSettings;
 import io.flagtrail.application.service.EventDispatchAdminService;
+import io.flagtrail.application.service.ImportFeaturesService;
 import io.flagtrail.application.service.LedgerStatusService;
+import io.flagtrail.application.service.ManageDatabaseService;
 import io.flagtrail.application.service.LegalHoldService;
 import io.flagtrail.application.service.PurgeLedgerService;
 import io.flagtrail.application.service.RetentionSettings;
@@ -105,6 +110,17 @@ final class UseCaseFactory {
     @Singleton
     CreateFeatureUseCase createFeature(FeatureChangeRecorder recorder) {
         return new CreateFeatureService(recorder);
+    }
+
+    @Singleton
+    ImportFeaturesUseCase importFeatures(FeatureChangeRecorder recorder, Features features, Transactions transactions) {
+        return new ImportFeaturesService(recorder, features, transactions);
+    }
+
+    @Singleton
+    ManageDatabaseUseCase manageDatabase(DatabaseAdmin database, AuditLedger ledger, Transactions transactions,
+                                         Clock clock, IdGenerator ids) {
+        return new ManageDatabaseService(database, ledger, transactions, clock, ids);
     }
 
     @Singleton

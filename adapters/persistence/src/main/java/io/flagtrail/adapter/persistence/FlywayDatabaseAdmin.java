@@ -2,6 +2,7 @@ package io.flagtrail.adapter.persistence;
 
 import io.flagtrail.application.port.in.Migration;
 import io.flagtrail.application.port.out.DatabaseAdmin;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -17,7 +18,9 @@ final class FlywayDatabaseAdmin implements DatabaseAdmin {
     private final Sql sql;
 
     FlywayDatabaseAdmin(DataSource dataSource, Sql sql) {
-        this.dataSource = dataSource;
+        // The injected DataSource hands out only the current transaction's connection; Flyway and the metadata
+        // look-up need connections of their own, from the pool itself.
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.sql = sql;
     }
 

@@ -13,8 +13,6 @@ import io.flagtrail.application.port.in.TransitionFeatureCommand;
 import io.flagtrail.application.port.in.TransitionFeatureUseCase;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.application.port.in.UpdateFeatureUseCase;
-import io.flagtrail.domain.error.Violations;
-import io.flagtrail.domain.feature.FeatureAttributes;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeaturePatch;
 import io.flagtrail.domain.feature.FeatureState;
@@ -41,7 +39,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code /api/v1/features}: VIEWER reads, EDITOR (and ADMIN through the role hierarchy) changes. Every response
@@ -80,17 +77,9 @@ final class FeatureController {
     MutableHttpResponse<FeatureResponse> create(HttpRequest<?> request, Authentication user,
                                                 @Body CreateFeatureRequest body,
                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
-        var key = new AtomicReference<FeatureKey>();
-        var attributes = new AtomicReference<FeatureAttributes>();
-        var reason = new AtomicReference<Reason>();
-        new Violations()
-                .include(() -> key.set(new FeatureKey(body.key())))
-                .include(() -> attributes.set(new FeatureAttributes(body.name(), body.description(),
-                        body.rolloutPercentage() == null ? 100 : body.rolloutPercentage(), body.tags(), body.owner())))
-                .include(() -> reason.set(Reason.ofNullable(firstNonNull(body.reason(), reasonHeader))))
-                .throwIfAny();
-        var created = create.create(new CreateFeatureCommand(key.get(), attributes.get(),
-                Boolean.TRUE.equals(body.enabled()), reason.get(), Origins.of(request, user)));
+        var created = create.create(CreateFeatureCommand.of(body.key(), body.name(), body.description(),
+                body.rolloutPercentage(), body.tags(), body.owner(), body.enabled(),
+                firstNonNull(body.reason(), reasonHeader), Origins.of(request, user)));
         return withEtag(HttpResponse.created(FeatureResponse.from(created),
                 URI.create("/api/v1/features/" + created.key().value())), created);
     }

@@ -3,7 +3,10 @@ package io.flagtrail.application.port.in;
 import io.flagtrail.domain.feature.FeatureAttributes;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.error.Violations;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Create a feature with this key and these attributes, optionally switched on. */
 public record CreateFeatureCommand(FeatureKey key, FeatureAttributes attributes, boolean enabled, Reason reason,
@@ -13,5 +16,25 @@ public record CreateFeatureCommand(FeatureKey key, FeatureAttributes attributes,
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(origin, "origin");
+    }
+
+    /**
+     * The command from raw input as a driving adapter receives it (any field may be missing): a rollout of 100 and
+     * switched off unless given. Every broken rule is reported at once, each naming its field.
+     */
+    public static CreateFeatureCommand of(String key, String name, String description, Integer rolloutPercentage,
+                                          List<String> tags, String owner, Boolean enabled, String reason,
+                                          Origin origin) {
+        var checkedKey = new AtomicReference<FeatureKey>();
+        var attributes = new AtomicReference<FeatureAttributes>();
+        var checkedReason = new AtomicReference<Reason>();
+        new Violations()
+                .include(() -> checkedKey.set(new FeatureKey(key)))
+                .include(() -> attributes.set(new FeatureAttributes(name, description,
+                        rolloutPercentage == null ? 100 : rolloutPercentage, tags, owner)))
+                .include(() -> checkedReason.set(Reason.ofNullable(reason)))
+                .throwIfAny();
+        return new CreateFeatureCommand(checkedKey.get(), attributes.get(), Boolean.TRUE.equals(enabled),
+                checkedReason.get(), origin);
     }
 }

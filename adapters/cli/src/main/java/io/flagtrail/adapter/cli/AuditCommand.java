@@ -1,0 +1,103 @@
+package io.flagtrail.adapter.cli;
+
+import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.in.ExportAuditUseCase;
+import io.flagtrail.application.port.in.QueryAuditUseCase;
+import io.flagtrail.application.port.in.VerifyLedgerUseCase;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.AuditCategory;
+import io.flagtrail.domain.error.InvalidInput;
+import jakarta.inject.Inject;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code flagtrail audit …}: read, export and verify the audit trail; every read is itself recorded. */
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Read, export and verify the audit trail.")
+final class AuditCommand extends CliCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    CommandSpec spec() {
+        return spec;
+    }
+
+    /** The reviewer's filters, shared by list and export. */
+    static final class Filters {
+        @Option(names = "--subject-type") String subjectType;
+        @Option(names = "--subject-id") String subjectId;
+        @Option(names = "--subject-key") String subjectKey;
+        @Option(names = "--actor-id") String actorId;
+        @Option(names = "--action", description = "e.g. FEATURE_UPDATED") String action;
+        @Option(names = "--category", description = "CHANGE, SECURITY or ACCESS") String category;
+        @Option(names = "--from", description = "RFC 3339 instant, inclusive") String from;
+        @Option(names = "--to", description = "RFC 3339 instant, exclusive") String to;
+
+        AuditQuery query(int limit, String cursor) {
+            return new AuditQuery(subjectType, subjectId, subjectKey, actorId, named(AuditAction.class, "action", action),
+                    named(AuditCategory.class, "category", category), instant(from), instant(to), limit, cursor);
+        }
+
+        private static Instant instant(String text) {
+            return text == null ? null : FeaturesCommand.instant(text);
+        }
+
+        private static <E extends Enum<E>> E named(Class<E> type, String field, String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw InvalidInput.of(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            }
+        }
+    }
+
+    @Inject QueryAuditUseCase audit;
+    @Inject ExportAuditUseCase export;
+    @Inject VerifyLedgerUseCase verify;
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Entries newest first, filtered.")
+    int list(@Mixin Filters filters, @Option(names = "--limit", defaultValue = "50") int limit,
+             @Option(names = "--cursor") String cursor) {
+        var page = audit.query(filters.query(limit, cursor), CliOrigin.current());
+        print(page.items().stream().map(Views::entry).toList());
+        return 0;
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Every matching entry, streamed: NDJSON (each line re-hashes to its hash) or CSV.")
+    int export(@Mixin Filters filters,
+               @Option(names = "--as", defaultValue = "ndjson", description = "ndjson or csv") String as,
+               @Option(names = {"-o", "--output"}, description = "A file (default: standard output).") Path output)
+            throws IOException {
+        var kind = Filters.named(ExportAuditUseCase.Format.class, "as", as);
+        var download = export.export(filters.query(io.flagtrail.application.port.in.Page.MAX_LIMIT, null), kind,
+                CliOrigin.current());
+        try (OutputStream out = output == null ? new FileOutputStream(FileDescriptor.out) : Files.newOutputStream(output)) {
+            download.writeTo(out);
+        }
+        return 0;
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Recompute the hash chain over positions and check every checkpoint; exit 1 when it fails.")
+    int verify(@Option(names = "--from") Long from, @Option(names = "--to") Long to) {
+        var report = verify.verify(new VerifyLedgerUseCase.VerifyLedgerCommand(from, to, CliOrigin.current()));
+        print(Views.report(report));
+        return report.verified() ? 0 : 1;
+    }
+}

@@ -1,0 +1,22 @@
+package io.flagtrail.adapter.cli;
+
+import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.domain.actor.Actor;
+import io.flagtrail.domain.actor.ActorType;
+import io.flagtrail.domain.audit.Channel;
+import io.flagtrail.domain.audit.RequestContext;
+import java.util.UUID;
+
+/** Who acts through the CLI: the operating-system user ({@code cli:<user>}), on channel CLI. */
+final class CliOrigin {
+
+    private CliOrigin() {
+    }
+
+    static Origin current() {
+        String user = System.getProperty("user.name", "unknown");
+        var actor = new Actor(ActorType.CLI, user, "cli:" + user, null);
+        return new Origin(actor, new RequestContext("cli-" + UUID.randomUUID(), null, Channel.CLI, null,
+                "flagtrail-cli/" + Version.current()));
+    }
+}

@@ -1,0 +1,251 @@
+package io.flagtrail.adapter.cli;
+
+import io.flagtrail.application.port.in.CreateFeatureUseCase;
+import io.flagtrail.application.port.in.FeatureAsOfUseCase;
+import io.flagtrail.application.port.in.FeatureHistoryUseCase;
+import io.flagtrail.application.port.in.FeatureListQuery;
+import io.flagtrail.application.port.in.FeatureTransition;
+import io.flagtrail.application.port.in.GetFeatureUseCase;
+import io.flagtrail.application.port.in.ImportFeaturesUseCase;
+import io.flagtrail.application.port.in.ListFeaturesUseCase;
+import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.in.TransitionFeatureCommand;
+import io.flagtrail.application.port.in.TransitionFeatureUseCase;
+import io.flagtrail.application.port.in.UpdateFeatureCommand;
+import io.flagtrail.application.port.in.UpdateFeatureUseCase;
+import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeatureState;
+import io.flagtrail.domain.feature.FeatureStatus;
+import io.flagtrail.domain.feature.Reason;
+import io.micronaut.core.type.Argument;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flagtrail features …}: every feature use case, with JSON input from a file or standard input. */
+@Command(name = "features", mixinStandardHelpOptions = true, description = "Create, change and read features.")
+final class FeaturesCommand extends CliCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    CommandSpec spec() {
+        return spec;
+    }
+
+    private static final String FILE = "JSON input: a file, or - for standard input";
+    private static final String IF_VERSION = "Refuse the change unless the feature is at this version.";
+    private static final String REASON = "Why (recorded in the audit trail).";
+
+    @Inject CreateFeatureUseCase create;
+    @Inject UpdateFeatureUseCase update;
+    @Inject TransitionFeatureUseCase transition;
+    @Inject GetFeatureUseCase get;
+    @Inject ListFeaturesUseCase list;
+    @Inject FeatureHistoryUseCase history;
+    @Inject FeatureAsOfUseCase asOf;
+    @Inject ImportFeaturesUseCase importer;
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List features by key.")
+    int list(@Option(names = "--status", description = "ACTIVE (default) or DELETED") String status,
+             @Option(names = "--tag") String tag,
+             @Option(names = "--q", description = "Text in key, name or description.") String text,
+             @Option(names = "--limit", defaultValue = "50") int limit,
+             @Option(names = "--cursor") String cursor) {
+        var page = list.list(new FeatureListQuery(status(status), tag, text, limit, cursor));
+        print(page.items().stream().map(Views::feature).toList());
+        return 0;
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one feature, now or as it was then.")
+    int get(@Parameters(paramLabel = "KEY") String key,
+            @Option(names = "--as-of", description = "An RFC 3339 instant: the state then, rebuilt from the ledger.")
+            String instant) {
+        var featureKey = new FeatureKey(key);
+        var feature = instant == null ? get.get(featureKey) : asOf.asOf(featureKey, instant(instant), CliOrigin.current());
+        print(Views.feature(feature));
+        return 0;
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a feature from -f JSON {key, name, description, enabled, rolloutPercentage, tags, "
+                    + "owner, reason} or from the options.")
+    int create(@Option(names = {"-f", "--file"}, description = FILE) String file,
+               @Option(names = "--key") String key, @Option(names = "--name") String name,
+               @Option(names = "--description") String description,
+               @Option(names = "--rollout") Integer rollout, @Option(names = "--tags", split = ",") List<String> tags,
+               @Option(names = "--owner") String owner, @Option(names = "--enabled") Boolean enabled,
+               @Option(names = "--reason", description = REASON) String reason) {
+        FeatureInput input;
+        if (file != null) {
+            requireNone("-f", key, name, description, rollout, tags, owner, enabled);
+            input = JsonInput.read(file, Argument.of(FeatureInput.class), json);
+            input = reason == null ? input : new FeatureInput(input.key(), input.name(), input.description(),
+                    input.enabled(), input.rolloutPercentage(), input.tags(), input.owner(), reason);
+        } else {
+            input = new FeatureInput(key, name, description, enabled, rollout, tags, owner, reason);
+        }
+        print(Views.feature(create.create(input.command(CliOrigin.current()))));
+        return 0;
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Change some fields: -f JSON {name, description, rolloutPercentage, tags, owner, reason} or "
+                    + "the options.")
+    int update(@Parameters(paramLabel = "KEY") String key,
+               @Option(names = {"-f", "--file"}, description = FILE) String file,
+               @Option(names = "--name") String name, @Option(names = "--description") String description,
+               @Option(names = "--rollout") Integer rollout, @Option(names = "--tags", split = ",") List<String> tags,
+               @Option(names = "--owner") String owner,
+               @Option(names = "--if-version", description = IF_VERSION) Long version,
+               @Option(names = "--reason", description = REASON) String reason) {
+        FeaturePatchInput input;
+        if (file != null) {
+            requireNone("-f", name, description, rollout, tags, owner);
+            input = JsonInput.read(file, Argument.of(FeaturePatchInput.class), json);
+        } else {
+            input = new FeaturePatchInput(name, description, rollout, tags, owner, null);
+        }
+        var changed = update.update(new UpdateFeatureCommand(new FeatureKey(key), input.patch(), version,
+                Reason.ofNullable(reason != null ? reason : input.reason()), CliOrigin.current()));
+        print(Views.feature(changed));
+        return 0;
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Switch a feature on.")
+    int enable(@Parameters(paramLabel = "KEY") String key, @Option(names = "--if-version", description = IF_VERSION) Long version,
+               @Option(names = "--reason", description = REASON) String reason) {
+        return transition(key, FeatureTransition.ENABLE, version, reason);
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Switch a feature off.")
+    int disable(@Parameters(paramLabel = "KEY") String key, @Option(names = "--if-version", description = IF_VERSION) Long version,
+                @Option(names = "--reason", description = REASON) String reason) {
+        return transition(key, FeatureTransition.DISABLE, version, reason);
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a feature (soft: it stays readable, keeps its history and can be restored).")
+    int delete(@Parameters(paramLabel = "KEY") String key, @Option(names = "--if-version", description = IF_VERSION) Long version,
+               @Option(names = "--reason", description = REASON) String reason) {
+        return transition(key, FeatureTransition.DELETE, version, reason);
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true, description = "Bring a deleted feature back.")
+    int restore(@Parameters(paramLabel = "KEY") String key, @Option(names = "--if-version", description = IF_VERSION) Long version,
+                @Option(names = "--reason", description = REASON) String reason) {
+        return transition(key, FeatureTransition.RESTORE, version, reason);
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "Who changed the feature, when, why, how.")
+    int history(@Parameters(paramLabel = "KEY") String key, @Option(names = "--limit", defaultValue = "50") int limit,
+                @Option(names = "--cursor") String cursor) {
+        var page = history.history(new FeatureKey(key), Page.limit(limit), cursor, CliOrigin.current());
+        print(page.items().stream().map(Views::entry).toList());
+        return 0;
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Create many features from a JSON array (as 'features export' writes) in one transaction: "
+                    + "all of them, or none when any item is invalid, taken or repeated. Prints a result per item.")
+    int importFeatures(@Option(names = {"-f", "--file"}, required = true, description = FILE) String file) {
+        var items = JsonInput.read(file, Argument.listOf(FeatureInput.class), json);
+        var origin = CliOrigin.current();
+        var commands = new ArrayList<io.flagtrail.application.port.in.CreateFeatureCommand>(items.size());
+        var invalid = new ArrayList<Object>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                commands.add(items.get(i).command(origin));
+            } catch (InvalidInput e) {
+                invalid.add(itemResult(i, items.get(i).key(), "INVALID", e.getMessage()));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            print(invalid);
+            throw new CliFailure(2, invalid.size() + " of " + items.size() + " items are invalid; nothing was imported");
+        }
+        long started = System.nanoTime();
+        var result = importer.importAll(commands);
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("imported", result.imported());
+        summary.put("count", result.imported() ? result.items().size() : 0);
+        summary.put("elapsedMillis", elapsed);
+        summary.put("items", result.items().stream()
+                .map(r -> itemResult(r.index(), r.key(), r.outcome().name(), r.message())).toList());
+        print(summary);
+        if (!result.imported()) {
+            throw new CliFailure(4, "nothing was imported: see the items marked KEY_TAKEN or DUPLICATE_IN_BATCH");
+        }
+        return 0;
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Every feature as a JSON array that 'features import' reads.")
+    int export(@Option(names = "--status", description = "ACTIVE (default) or DELETED") String status) {
+        var all = new ArrayList<FeatureInput>();
+        String cursor = null;
+        do {
+            var page = list.list(new FeatureListQuery(status(status), null, null, Page.MAX_LIMIT, cursor));
+            page.items().forEach(f -> all.add(Views.exported(f)));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        print(all);
+        return 0;
+    }
+
+    private int transition(String key, FeatureTransition kind, Long version, String reason) {
+        FeatureState changed = transition.transition(new TransitionFeatureCommand(new FeatureKey(key), kind, version,
+                Reason.ofNullable(reason), CliOrigin.current()));
+        print(Views.feature(changed));
+        return 0;
+    }
+
+    private static LinkedHashMap<String, Object> itemResult(int index, String key, String outcome, String message) {
+        var item = new LinkedHashMap<String, Object>();
+        item.put("index", index);
+        item.put("key", key);
+        item.put("outcome", outcome);
+        item.put("message", message);
+        return item;
+    }
+
+    private static void requireNone(String with, Object... options) {
+        for (var option : options) {
+            if (option != null) {
+                throw new CliFailure(2, "give the fields either with " + with + " or as options, not both");
+            }
+        }
+    }
+
+    private static FeatureStatus status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return FeatureStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("status", "must be ACTIVE or DELETED");
+        }
+    }
+
+    static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of("as-of", "must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z");
+        }
+    }
+}

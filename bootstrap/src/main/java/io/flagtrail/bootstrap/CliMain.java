@@ -1,0 +1,41 @@
+package io.flagtrail.bootstrap;
+
+import io.flagtrail.adapter.cli.Cli;
+import io.flagtrail.adapter.logging.FlagtrailLogbackConfigurator;
+import io.micronaut.context.ApplicationContext;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The jar as the {@code flagtrail} command: the application context without the HTTP server and without the
+ * background work of a server (sealer loop, event relay, retention purge, initial administrator), logging to
+ * standard error so that standard output holds only the command's result.
+ */
+final class CliMain {
+
+    static final String ENVIRONMENT = "cli";
+
+    private CliMain() {
+    }
+
+    static int run(String[] args) {
+        var env = new HashMap<>(System.getenv());
+        env.putIfAbsent("LOG_OUTPUT", "stderr");
+        env.putIfAbsent("LOG_LEVEL", "WARN");
+        FlagtrailLogbackConfigurator.reconfigure(env);
+        var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        return Cli.run(args, () -> context(DatabaseSelection.defaults(System.getenv(), System.getProperties())), out, err);
+    }
+
+    /** The CLI's context on the database these properties select. */
+    static ApplicationContext context(Map<String, Object> properties) {
+        var all = new HashMap<>(properties);
+        all.put("flagtrail.ledger.sealer.enabled", false);
+        all.put("flagtrail.events.relay.enabled", false);
+        all.put("flagtrail.ledger.purge.enabled", false);
+        return ApplicationContext.builder().environments(ENVIRONMENT).deduceEnvironment(false).properties(all).start();
+    }
+}
