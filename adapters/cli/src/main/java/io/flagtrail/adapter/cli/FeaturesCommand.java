@@ -18,7 +18,6 @@ import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.feature.FeatureStatus;
 import io.flagtrail.domain.feature.Reason;
-import io.micronaut.core.type.Argument;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -91,7 +90,7 @@ final class FeaturesCommand extends CliCommand {
         FeatureInput input;
         if (file != null) {
             requireNone("-f", key, name, description, rollout, tags, owner, enabled);
-            input = JsonInput.read(file, Argument.of(FeatureInput.class), json);
+            input = JsonInput.object(file, FeatureInput.class, json);
             input = reason == null ? input : new FeatureInput(input.key(), input.name(), input.description(),
                     input.enabled(), input.rolloutPercentage(), input.tags(), input.owner(), reason);
         } else {
@@ -114,7 +113,7 @@ final class FeaturesCommand extends CliCommand {
         FeaturePatchInput input;
         if (file != null) {
             requireNone("-f", name, description, rollout, tags, owner);
-            input = JsonInput.read(file, Argument.of(FeaturePatchInput.class), json);
+            input = JsonInput.object(file, FeaturePatchInput.class, json);
         } else {
             input = new FeaturePatchInput(name, description, rollout, tags, owner, null);
         }
@@ -161,7 +160,7 @@ final class FeaturesCommand extends CliCommand {
             description = "Create many features from a JSON array (as 'features export' writes) in one transaction: "
                     + "all of them, or none when any item is invalid, taken or repeated. Prints a result per item.")
     int importFeatures(@Option(names = {"-f", "--file"}, required = true, description = FILE) String file) {
-        var items = JsonInput.read(file, Argument.listOf(FeatureInput.class), json);
+        var items = JsonInput.array(file, FeatureInput.class, json);
         var origin = CliOrigin.current();
         var commands = new ArrayList<io.flagtrail.application.port.in.CreateFeatureCommand>(items.size());
         var invalid = new ArrayList<Object>();

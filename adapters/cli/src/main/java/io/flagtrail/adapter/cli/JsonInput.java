@@ -7,6 +7,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Reads a command's JSON input from a file or, for {@code -}, standard input. Malformed JSON, unknown fields and
@@ -17,8 +23,76 @@ final class JsonInput {
     private JsonInput() {
     }
 
-    static <T> T read(String source, Argument<T> type, JsonMapper json) {
+    /** One JSON object into the record {@code type}. */
+    static <T extends Record> T object(String source, Class<T> type, JsonMapper json) {
         byte[] bytes = bytes(source);
+        if (!(read(bytes, source, Argument.of(Object.class), json) instanceof Map<?, ?> fields)) {
+            throw new CliFailure(2, "invalid JSON in " + name(source) + ": expected an object");
+        }
+        check(fields, type, "");
+        return read(bytes, source, Argument.of(type), json);
+    }
+
+    /** A JSON array of objects, each into the record {@code type}. */
+    static <T extends Record> List<T> array(String source, Class<T> type, JsonMapper json) {
+        byte[] bytes = bytes(source);
+        if (!(read(bytes, source, Argument.of(Object.class), json) instanceof List<?> items)) {
+            throw new CliFailure(2, "invalid JSON in " + name(source) + ": expected an array of objects");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Map<?, ?> fields)) {
+                throw new CliFailure(2, "invalid JSON in " + name(source) + ": item " + i + " is not an object");
+            }
+            check(fields, type, "item " + i + ": ");
+        }
+        return read(bytes, source, Argument.listOf(type), json);
+    }
+
+    /**
+     * Names the first field that the record does not have, or whose value has the wrong JSON type, before the
+     * mapper (whose messages do not say which property) sees it.
+     */
+    private static void check(Map<?, ?> fields, Class<? extends Record> type, String where) {
+        var components = new HashMap<String, RecordComponent>();
+        for (var component : type.getRecordComponents()) {
+            components.put(component.getName(), component);
+        }
+        for (var field : fields.entrySet()) {
+            var component = components.get(String.valueOf(field.getKey()));
+            if (component == null) {
+                throw new CliFailure(2, where + "unknown field '" + field.getKey() + "'; known fields are "
+                        + new TreeSet<>(components.keySet()));
+            }
+            String expected = expected(component.getType(), field.getValue());
+            if (expected != null) {
+                throw new CliFailure(2, where + "field '" + field.getKey() + "' must be " + expected);
+            }
+        }
+    }
+
+    /** What the value should have been, or null when it fits (null fits every field). */
+    private static String expected(Class<?> type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (type == String.class) {
+            return value instanceof String ? null : "a string";
+        }
+        if (type == Boolean.class) {
+            return value instanceof Boolean ? null : "true or false";
+        }
+        if (type == Integer.class) {
+            return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                    && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE ? null : "a whole number";
+        }
+        if (type == List.class) {
+            return value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)
+                    ? null : "an array of strings";
+        }
+        return null;
+    }
+
+    private static <T> T read(byte[] bytes, String source, Argument<T> type, JsonMapper json) {
         try {
             T value = json.readValue(bytes, type);
             if (value == null) {
@@ -29,7 +103,7 @@ final class JsonInput {
             if (e instanceof CliFailure failure) {
                 throw failure;
             }
-            throw new CliFailure(2, "invalid JSON in " + name(source) + ": " + firstLine(e.getMessage()));
+            throw new CliFailure(2, "invalid JSON in " + name(source) + ": " + causes(e));
         }
     }
 
@@ -50,6 +124,18 @@ final class JsonInput {
 
     private static String name(String source) {
         return "-".equals(source) ? "standard input" : source;
+    }
+
+    /** The parser's messages from the outside in: the outer one names the property, the inner one what was wrong. */
+    private static String causes(Throwable e) {
+        var messages = new ArrayList<String>();
+        for (Throwable cause = e; cause != null && messages.size() < 4; cause = cause.getCause()) {
+            String line = firstLine(cause.getMessage());
+            if (!messages.contains(line)) {
+                messages.add(line);
+            }
+        }
+        return String.join(": ", messages);
     }
 
     private static String firstLine(String message) {

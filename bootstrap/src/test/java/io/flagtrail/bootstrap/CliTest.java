@@ -1,0 +1,192 @@
+package io.flagtrail.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.adapter.cli.Cli;
+import io.flagtrail.testsupport.TestDatabase;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The real CLI commands, in process, on a real database (PostgreSQL and H2 by the subclasses): each run opens the
+ * application context as the jar's CLI does, on the same database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CliTest {
+
+    record Run(int exit, String out, String err) {
+        Map<String, Object> json() {
+            return parse(out, Argument.mapOf(String.class, Object.class));
+        }
+
+        List<Map<String, Object>> list() {
+            return parse(out, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        }
+
+        private <T> T parse(String text, Argument<T> type) {
+            try {
+                return JsonMapper.createDefault().readValue(text, type);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not JSON: " + text + " / " + err, e);
+            }
+        }
+    }
+
+    final TestDatabase.Target database = database();
+    Path dir;
+
+    abstract TestDatabase.Target database();
+
+    @BeforeAll
+    void workingDirectory() throws Exception {
+        dir = Files.createTempDirectory("flagtrail-cli-");
+    }
+
+    Run cli(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var properties = new HashMap<String, Object>(database.properties());
+        properties.put("flagtrail.events.path", dir.resolve("events").toString());
+        int exit = Cli.run(args, () -> CliMain.context(properties), new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static String key() {
+        return "cli-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Path file(String content) throws Exception {
+        var file = Files.createTempFile(dir, "input", ".json");
+        Files.writeString(file, content);
+        return file;
+    }
+
+    @Test
+    void a_feature_created_changed_and_read_from_the_cli_is_audited_with_actor_type_cli() {
+        String key = key();
+        var created = cli("features", "create", "--key", key, "--name", "From the CLI", "--tags", "a,b", "--reason", "ops");
+        assertEquals(0, created.exit(), created.err());
+        assertEquals(1, ((Number) created.json().get("version")).intValue());
+
+        assertEquals(0, cli("features", "update", key, "--rollout", "25", "--if-version", "1").exit());
+        assertEquals(0, cli("features", "enable", key, "--reason", "launch").exit());
+        var read = cli("features", "get", key);
+
+        assertEquals(true, read.json().get("enabled"));
+        assertEquals(25, ((Number) read.json().get("rolloutPercentage")).intValue());
+        var history = cli("features", "history", key).list();
+        assertEquals(List.of("FEATURE_ENABLED", "FEATURE_UPDATED", "FEATURE_CREATED"),
+                history.stream().map(e -> e.get("action")).toList());
+        String user = System.getProperty("user.name");
+        assertTrue(history.stream().allMatch(e -> ("cli:" + user).equals(e.get("actor")) && "CLI".equals(e.get("channel"))),
+                history.toString());
+        var entries = cli("audit", "list", "--subject-key", key, "--action", "FEATURE_CREATED").list();
+        assertEquals("ops", entries.getFirst().get("reason"));
+    }
+
+    @Test
+    void what_the_cli_wrote_is_sealed_before_it_exits_and_verifies() {
+        cli("features", "create", "--key", key(), "--name", "Sealed");
+        var report = cli("audit", "verify");
+        assertEquals(0, report.exit(), report.out() + report.err());
+        assertEquals(true, report.json().get("verified"));
+        var status = cli("status").json();
+        assertEquals(0, ((Number) status.get("unsealed")).intValue());
+        assertTrue(((String) status.get("database")).contains(database.isPostgres() ? "PostgreSQL" : "H2"));
+    }
+
+    @Test
+    void invalid_json_unknown_fields_and_invalid_values_name_the_field_exit_non_zero_and_write_nothing()
+            throws Exception {
+        String key = key();
+        var malformed = cli("features", "create", "-f", file("{\"key\": \"" + key + "\", ").toString());
+        var unknown = cli("features", "create", "-f", file("{\"key\":\"" + key + "\",\"name\":\"N\",\"colour\":\"red\"}").toString());
+        var invalid = cli("features", "create", "-f",
+                file("{\"key\":\"" + key + "\",\"name\":\"N\",\"rolloutPercentage\":150}").toString());
+        var wrongType = cli("features", "create", "-f",
+                file("{\"key\":\"" + key + "\",\"name\":\"N\",\"rolloutPercentage\":\"most\"}").toString());
+
+        assertEquals(2, malformed.exit());
+        assertTrue(malformed.err().contains("invalid JSON"), malformed.err());
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("colour"), unknown.err());
+        assertEquals(2, invalid.exit());
+        assertTrue(invalid.err().contains("rolloutPercentage"), invalid.err());
+        assertEquals(2, wrongType.exit());
+        assertTrue(wrongType.err().contains("rolloutPercentage"), wrongType.err());
+        assertEquals(3, cli("features", "get", key).exit(), "nothing was written");
+    }
+
+    @Test
+    void a_batch_import_is_all_or_nothing_with_a_result_per_item() throws Exception {
+        String a = key();
+        String b = key();
+        String taken = key();
+        cli("features", "create", "--key", taken, "--name", "Taken");
+
+        var refused = cli("features", "import", "-f", file("[{\"key\":\"" + a + "\",\"name\":\"A\"},"
+                + "{\"key\":\"" + taken + "\",\"name\":\"T\"},{\"key\":\"" + a + "\",\"name\":\"A again\"}]").toString());
+        assertEquals(4, refused.exit(), refused.err());
+        var items = (List<?>) refused.json().get("items");
+        assertEquals(List.of("NOT_IMPORTED", "KEY_TAKEN", "DUPLICATE_IN_BATCH"),
+                items.stream().map(i -> ((Map<?, ?>) i).get("outcome")).toList());
+        assertEquals(3, cli("features", "get", a).exit(), "nothing of a refused batch is written");
+
+        var invalid = cli("features", "import", "-f", file("[{\"key\":\"" + a + "\",\"name\":\"\"}]").toString());
+        assertEquals(2, invalid.exit());
+        assertTrue(invalid.out().contains("name"), invalid.out());
+
+        var imported = cli("features", "import", "-f", file("[{\"key\":\"" + a + "\",\"name\":\"A\"},"
+                + "{\"key\":\"" + b + "\",\"name\":\"B\",\"enabled\":true}]").toString());
+        assertEquals(0, imported.exit(), imported.err());
+        assertEquals(true, imported.json().get("imported"));
+        assertEquals(true, cli("features", "get", b).json().get("enabled"));
+    }
+
+    @Test
+    void export_writes_what_import_reads() throws Exception {
+        String key = key();
+        cli("features", "create", "--key", key, "--name", "Round trip", "--owner", "team");
+        var exported = cli("features", "export");
+        assertEquals(0, exported.exit());
+        var mine = exported.list().stream().filter(f -> key.equals(f.get("key"))).findFirst().orElseThrow();
+        assertEquals("team", mine.get("owner"));
+        assertFalse(mine.containsKey("version"), "the export is the import format, without bookkeeping");
+    }
+
+    @Test
+    void usage_errors_exit_2_and_conflicts_exit_4_and_formats_change_the_output() {
+        assertEquals(2, cli("features", "frobnicate").exit());
+        assertEquals(2, cli("features").exit());
+        assertEquals(0, cli("--help").exit());
+        String key = key();
+        cli("features", "create", "--key", key, "--name", "N");
+        assertEquals(4, cli("features", "update", key, "--name", "M", "--if-version", "7").exit());
+        assertEquals(4, cli("features", "create", "--key", key, "--name", "N").exit());
+        var table = cli("features", "get", key, "--format", "table");
+        assertTrue(table.out().startsWith("key"), table.out());
+        var text = cli("--format", "text", "features", "get", key);
+        assertTrue(text.out().contains("key: " + key), text.out());
+        assertEquals(2, cli("features", "get", key, "--format", "yaml").exit());
+    }
+
+    @Test
+    void db_info_lists_the_applied_migrations_and_migrate_has_nothing_left_to_do() {
+        var info = cli("db", "info").list();
+        assertTrue(info.stream().anyMatch(m -> "4".equals(m.get("version")) && "SUCCESS".equals(m.get("state"))), info.toString());
+        assertEquals(0, ((Number) cli("db", "migrate").json().get("applied")).intValue());
+    }
+}
