@@ -58,6 +58,13 @@ final class HexagonRules {
                 .as("controllers live only in adapter.web");
     }
 
+    /** Rule 5: picocli commands live only in the CLI adapter. */
+    static ArchRule commandsLiveInCli(String root) {
+        return classes().that().areAnnotatedWith("picocli.CommandLine$Command")
+                .should().resideInAPackage(root + ".adapter.cli..")
+                .as("picocli commands live only in adapter.cli");
+    }
+
     /** Rule 6: no package cycles anywhere. */
     static ArchRule noPackageCycles(String root) {
         return slices().matching(root + ".(**)").should().beFreeOfCycles().as("no package cycles");

@@ -27,6 +27,7 @@ class HexagonRulesTest {
                 HexagonRules::rowsStayInPersistence,
                 HexagonRules::webTypesStayInWeb,
                 HexagonRules::controllersLiveInWeb,
+                HexagonRules::commandsLiveInCli,
                 HexagonRules::noPackageCycles).map(rule -> Arguments.of(rule.apply(FLAGTRAIL).getDescription(), rule));
     }
 
