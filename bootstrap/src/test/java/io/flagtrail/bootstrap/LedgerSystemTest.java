@@ -117,6 +117,16 @@ abstract class LedgerSystemTest extends SystemTest {
     }
 
     @Test
+    void sealing_lag_is_a_metric_for_admins() {
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"M\"}");
+        awaitSealed();
+        var lag = api.send("GET", "/metrics/flagtrail.ledger.sealing.lag", admin, null);
+        assertEquals(200, lag.status(), lag.raw().body());
+        assertTrue(lag.raw().body().contains("\"baseUnit\":\"seconds\""), lag.raw().body());
+        assertEquals(403, api.send("GET", "/metrics", userWith(Role.VIEWER), null).status());
+    }
+
+    @Test
     void admins_place_and_release_legal_holds_auditors_read_them_and_the_ledger_records_both() {
         String auditor = userWith(Role.AUDITOR);
         String key = uniqueKey();

@@ -65,6 +65,8 @@ abstract class OutboxTest extends DatabaseTest {
         }
     }
 
+    @jakarta.inject.Inject Sql sql;
+    @jakarta.inject.Inject JsonColumns json;
     final Recording first = new Recording();
     final Recording second = new Recording();
     DispatchEventsService dispatch;
@@ -87,6 +89,22 @@ abstract class OutboxTest extends DatabaseTest {
         assertEquals(1, received.size());
         assertEquals("FeatureCreated", received.getFirst().type());
         assertEquals(List.copyOf(first.effects), List.copyOf(second.effects));
+    }
+
+    @Test
+    void with_events_switched_off_a_change_records_no_event_and_its_audit_entry_all_the_same() {
+        var off = new OutboxEventPublisher(sql, json, false);
+        var recorder = new io.flagtrail.application.service.FeatureChangeRecorder(features, ledger, off, transactions,
+                Instant::now, new RandomIds(), new io.flagtrail.application.fakes.RecordingLogger());
+        var key = uniqueKey();
+        new CreateFeatureService(recorder).create(command(key, null));
+
+        drain();
+
+        assertTrue(received(first, key.value()).isEmpty(), "no event was recorded");
+        var id = features.find(key).orElseThrow().id().toString();
+        assertEquals(1, ledger.query(io.flagtrail.application.port.in.AuditQuery.forSubject("feature", id, 10, null))
+                .items().size(), "the audit trail is never affected");
     }
 
     @Test
