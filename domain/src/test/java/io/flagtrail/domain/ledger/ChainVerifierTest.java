@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.domain.ledger.TestChains.Stored;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,11 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class ChainVerifierTest {
 
-    record Stored(long position, String prevHash, String hash, Map<String, Object> fields) {
-    }
-
-    final KeyPair key = generate();
-    final List<Stored> chain = chain(10);
+    final KeyPair key = TestChains.keyPair();
+    final List<Stored> chain = TestChains.chain(10);
     final Checkpoint checkpoint = sign(8, chain.get(7).hash());
 
     @Test
@@ -71,7 +67,7 @@ class ChainVerifierTest {
     @Test
     void a_rewritten_tail_is_caught_by_the_checkpoint() {
         var forged = new ArrayList<>(chain.subList(0, 4));
-        var rest = chain(10).subList(4, 10); // another history that chains from its own start
+        var rest = TestChains.chain(10).subList(4, 10); // another history that chains from its own start
         String prev = forged.getLast().hash();
         for (var entry : rest) {
             var fields = new HashMap<>(entry.fields());
@@ -133,36 +129,8 @@ class ChainVerifierTest {
         return Map.of("k1", Base64.getEncoder().encodeToString(key.getPublic().getEncoded()));
     }
 
-    private static List<Stored> chain(int size) {
-        var entries = new ArrayList<Stored>();
-        String prev = LedgerHash.GENESIS;
-        for (long position = 1; position <= size; position++) {
-            Map<String, Object> fields = Map.of("action", "FEATURE_UPDATED", "reason", "change " + position,
-                    "after", new RawJson("{\"rolloutPercentage\":" + position + "}"));
-            String hash = LedgerHash.of(fields, position, prev);
-            entries.add(new Stored(position, prev, hash, fields));
-            prev = hash;
-        }
-        return entries;
-    }
-
     private Checkpoint sign(long size, String head) {
-        try {
-            var issued = Instant.parse("2026-01-01T00:00:00Z");
-            var signer = Signature.getInstance("Ed25519");
-            signer.initSign(key.getPrivate());
-            signer.update(Checkpoint.statement(size, head, issued, "k1"));
-            return new Checkpoint(size, head, issued, "k1", Base64.getEncoder().encodeToString(signer.sign()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static KeyPair generate() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        var issued = Instant.parse("2026-01-01T00:00:00Z");
+        return new Checkpoint(size, head, issued, "k1", TestChains.sign(key, Checkpoint.statement(size, head, issued, "k1")));
     }
 }

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.domain.ledger.TestChains.Stored;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,11 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class PurgedChainVerifierTest {
 
-    record Stored(long position, String prevHash, String hash, Map<String, Object> fields) {
-    }
-
-    final KeyPair key = generate();
-    final List<Stored> chain = chain(12);
+    final KeyPair key = TestChains.keyPair();
+    final List<Stored> chain = TestChains.chain(12);
     final PurgeRecord purge = purge(8, Map.of(3L, chain.get(2).hash(), 6L, chain.get(5).hash()));
     final List<Checkpoint> checkpoints = List.of(checkpoint(8), checkpoint(12));
 
@@ -143,34 +139,6 @@ class PurgedChainVerifierTest {
     }
 
     private String sign(byte[] statement) {
-        try {
-            var signer = Signature.getInstance("Ed25519");
-            signer.initSign(key.getPrivate());
-            signer.update(statement);
-            return Base64.getEncoder().encodeToString(signer.sign());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Stored> chain(int size) {
-        var entries = new ArrayList<Stored>();
-        String prev = LedgerHash.GENESIS;
-        for (long position = 1; position <= size; position++) {
-            Map<String, Object> fields = Map.of("action", "FEATURE_UPDATED", "reason", "change " + position,
-                    "after", new RawJson("{\"rolloutPercentage\":" + position + "}"));
-            String hash = LedgerHash.of(fields, position, prev);
-            entries.add(new Stored(position, prev, hash, fields));
-            prev = hash;
-        }
-        return entries;
-    }
-
-    private static KeyPair generate() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestChains.sign(key, statement);
     }
 }
