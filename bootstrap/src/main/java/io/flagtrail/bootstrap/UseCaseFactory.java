@@ -25,6 +25,7 @@ import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Checkpoints;
 import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.application.port.out.LoginAttempts;
 import io.flagtrail.application.port.out.LedgerRetention;
 import io.flagtrail.application.port.out.LegalHolds;
 import io.flagtrail.application.port.out.LedgerSigner;
@@ -58,6 +59,7 @@ import io.flagtrail.application.service.CreateFeatureService;
 import io.flagtrail.application.service.FeatureChangeRecorder;
 import io.flagtrail.application.service.FeatureQueryService;
 import io.flagtrail.application.service.LogInService;
+import io.flagtrail.application.service.LoginPolicy;
 import io.flagtrail.application.service.QueryAuditService;
 import io.flagtrail.application.service.TransitionFeatureService;
 import io.flagtrail.application.service.UpdateFeatureService;
@@ -210,8 +212,17 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    LogInUseCase logIn(Users users, PasswordHasher hasher, Transactions transactions, Clock clock) {
-        return new LogInService(users, hasher, transactions, clock);
+    LogInUseCase logIn(Users users, PasswordHasher hasher, LoginAttempts attempts, AuditLedger ledger,
+                       Transactions transactions, Clock clock, IdGenerator ids, LoginPolicy policy) {
+        return new LogInService(users, hasher, attempts, ledger, transactions, clock, ids, policy);
+    }
+
+    @Singleton
+    LoginPolicy loginPolicy(@Value("${flagtrail.security.login.max-account-failures:10}") int accountFailures,
+                            @Value("${flagtrail.security.login.account-window:15m}") Duration accountWindow,
+                            @Value("${flagtrail.security.login.max-address-failures:100}") int addressFailures,
+                            @Value("${flagtrail.security.login.address-window:15m}") Duration addressWindow) {
+        return new LoginPolicy(accountFailures, accountWindow, addressFailures, addressWindow);
     }
 
     @Singleton

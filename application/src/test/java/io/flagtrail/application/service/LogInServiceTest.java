@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.fakes.FixedClock;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
+import io.flagtrail.application.fakes.InMemoryLoginAttempts;
 import io.flagtrail.application.fakes.InMemoryOutbox;
 import io.flagtrail.application.fakes.InMemoryTransactions;
 import io.flagtrail.application.fakes.InMemoryUsers;
@@ -17,11 +18,13 @@ import io.flagtrail.application.port.in.LogInCommand;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.RequestContext;
 import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.error.TooManyAttempts;
 import io.flagtrail.domain.error.Unauthenticated;
 import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.Role;
 import io.flagtrail.domain.user.User;
 import io.flagtrail.domain.user.UserStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -33,8 +36,11 @@ class LogInServiceTest {
     final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     final ReversibleHasher hasher = new ReversibleHasher();
     final FixedClock clock = new FixedClock(Instant.parse("2026-03-01T10:00:00Z"));
-    final InMemoryTransactions transactions = new InMemoryTransactions(users, ledger);
-    final LogInService logIn = new LogInService(users, hasher, transactions, clock);
+    final InMemoryLoginAttempts attempts = new InMemoryLoginAttempts();
+    final InMemoryTransactions transactions = new InMemoryTransactions(users, ledger, attempts);
+    final LoginPolicy policy = new LoginPolicy(10, Duration.ofMinutes(15), 30, Duration.ofMinutes(15));
+    final LogInService logIn = new LogInService(users, hasher, attempts, ledger, transactions, clock,
+            new SequentialIds(), policy);
     final InMemoryOutbox outbox = new InMemoryOutbox();
     final BootstrapAdminService bootstrap = new BootstrapAdminService(users, hasher, ledger, outbox, transactions, clock,
             new SequentialIds(), new RecordingLogger());
@@ -98,7 +104,65 @@ class LogInServiceTest {
         assertTrue(users.findById(id).orElseThrow().passwordHash().startsWith(ReversibleHasher.CURRENT));
     }
 
+    @Test
+    void ten_failures_lock_the_account_even_against_the_right_password_until_the_window_passes() {
+        bootstrap.ensureAdmin(new BootstrapAdminCommand("admin@example.com", "a-long-password".toCharArray()));
+        for (int i = 0; i < 10; i++) {
+            assertThrows(Unauthenticated.class, () -> logIn.logIn(command("admin@example.com", "wrong-password")));
+            clock.advance(Duration.ofSeconds(30));
+        }
+
+        var locked = assertThrows(Unauthenticated.class, () -> logIn.logIn(command("admin@example.com", "a-long-password")));
+        var unknown = assertThrows(Unauthenticated.class, () -> logIn.logIn(command("who@example.com", "x")));
+        assertEquals(unknown.getMessage(), locked.getMessage(), "a locked account answers like a wrong password");
+        assertEquals(1, actions(AuditAction.LOGIN_LOCKED) - 1, "locked once by the tenth failure, refused once since");
+
+        clock.advance(Duration.ofMinutes(15).minusSeconds(301));
+        assertThrows(Unauthenticated.class, () -> logIn.logIn(command("admin@example.com", "a-long-password")),
+                "still inside the window that began with the first failure");
+        clock.advance(Duration.ofMinutes(5));
+        var user = logIn.logIn(command("admin@example.com", "a-long-password"));
+
+        assertEquals("admin@example.com", user.email().value());
+        assertEquals(0, attempts.count(LogInService.ACCOUNT, "admin@example.com").failures(), "success resets");
+        assertEquals(11, actions(AuditAction.LOGIN_FAILED));
+        assertEquals(AuditAction.LOGIN_SUCCEEDED, ledger.entries().getLast().action());
+    }
+
+    @Test
+    void an_address_with_too_many_failures_is_throttled_with_a_time_to_retry() {
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            assertThrows(Unauthenticated.class, () -> logIn.logIn(command("user" + n + "@example.com", "nope")));
+        }
+        clock.advance(Duration.ofMinutes(5));
+
+        var throttled = assertThrows(TooManyAttempts.class, () -> logIn.logIn(command("new@example.com", "nope")));
+
+        assertEquals(Duration.ofMinutes(10), throttled.retryAfter());
+        clock.advance(Duration.ofMinutes(10));
+        assertThrows(Unauthenticated.class, () -> logIn.logIn(command("new@example.com", "nope")), "the window passed");
+    }
+
+    @Test
+    void attempts_are_recorded_without_the_password() {
+        bootstrap.ensureAdmin(new BootstrapAdminCommand("admin@example.com", "a-long-password".toCharArray()));
+        assertThrows(Unauthenticated.class, () -> logIn.logIn(command("admin@example.com", "secret-guess-123")));
+        logIn.logIn(command("admin@example.com", "a-long-password"));
+
+        var failed = ledger.entries().stream().filter(e -> e.action() == AuditAction.LOGIN_FAILED).findFirst().orElseThrow();
+        assertEquals("anonymous", failed.actor().id());
+        assertEquals("10.1.2.3", failed.context().ip());
+        assertTrue(ledger.entries().stream().map(Object::toString)
+                .noneMatch(e -> e.contains("secret-guess-123") || e.contains("a-long-password")));
+    }
+
+    private long actions(AuditAction action) {
+        return ledger.entries().stream().filter(e -> e.action() == action).count();
+    }
+
     private static LogInCommand command(String email, String password) {
-        return new LogInCommand(email, password.toCharArray(), RequestContext.system());
+        return new LogInCommand(email, password.toCharArray(),
+                new RequestContext(null, null, io.flagtrail.domain.audit.Channel.HTTP, "10.1.2.3", "junit"));
     }
 }

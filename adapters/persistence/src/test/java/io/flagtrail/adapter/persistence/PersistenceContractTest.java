@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class PersistenceContractTest extends DatabaseTest {
 
+    @jakarta.inject.Inject io.flagtrail.application.port.out.LoginAttempts loginAttempts;
+
     @Test
     void a_feature_round_trips_with_all_its_fields() {
         var key = uniqueKey();
@@ -260,5 +262,35 @@ abstract class PersistenceContractTest extends DatabaseTest {
     private void refuseAuditEntriesWithReason(String reason) {
         TestDatabase.execute(database, "ALTER TABLE audit_entries ADD CONSTRAINT ck_test_refuse_" + reason.replace("-", "_")
                 + " CHECK (reason IS NULL OR reason <> '" + reason + "')");
+    }
+
+    @Test
+    void two_hundred_parallel_login_failures_on_one_account_leave_an_exact_counter() throws Exception {
+        var attempts = loginAttempts;
+        String account = "parallel-" + UUID.randomUUID() + "@example.com";
+        var now = Instant.now();
+        var pool = Executors.newFixedThreadPool(16);
+        try {
+            var start = new CountDownLatch(1);
+            var done = new ArrayList<Future<?>>();
+            for (int i = 0; i < 200; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    return transactions.inTransaction(() ->
+                            attempts.recordFailure("account", account, now, java.time.Duration.ofMinutes(15)));
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(200, attempts.count("account", account).failures());
+
+        var later = now.plus(java.time.Duration.ofMinutes(16));
+        assertEquals(1, attempts.recordFailure("account", account, later, java.time.Duration.ofMinutes(15)).failures(),
+                "a failure after the window starts a new one");
     }
 }

@@ -6,6 +6,7 @@ import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.error.PermissionDenied;
 import io.flagtrail.domain.error.StaleVersion;
+import io.flagtrail.domain.error.TooManyAttempts;
 import io.flagtrail.domain.error.Unauthenticated;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -30,6 +31,9 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
         if (error instanceof StaleVersion stale) {
             response.header("ETag", Versions.etag(stale.actual()));
         }
+        if (error instanceof TooManyAttempts throttled) {
+            response.header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+        }
         return response;
     }
 
@@ -42,6 +46,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
             case NotFound e -> HttpStatus.NOT_FOUND;
             case Conflict e -> HttpStatus.CONFLICT;
             case StaleVersion e -> HttpStatus.PRECONDITION_FAILED;
+            case TooManyAttempts e -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 }

@@ -1,0 +1,80 @@
+package io.flagtrail.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.port.out.PasswordHasher;
+import io.flagtrail.application.port.out.Users;
+import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.user.User;
+import io.flagtrail.domain.user.UserStatus;
+import io.flagtrail.testsupport.TestDatabase;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Login protection over HTTP, with small limits of its own: a locked account, then a throttled address. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoginProtectionSystemTest implements TestPropertyProvider {
+
+    static final String PASSWORD = "a-long-user-password";
+
+    @Inject EmbeddedServer server;
+    @Inject JsonMapper json;
+    @Inject Users users;
+    @Inject PasswordHasher hasher;
+
+    @Override
+    public Map<String, String> getProperties() {
+        var props = new HashMap<String, String>();
+        TestDatabase.postgres().properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
+        props.put("micronaut.server.port", "-1");
+        props.put("flagtrail.admin.password", "an-admin-password-for-tests");
+        props.put("flagtrail.security.login.max-account-failures", "3");
+        props.put("flagtrail.security.login.max-address-failures", "6");
+        props.put("flagtrail.events.path", System.getProperty("java.io.tmpdir") + "/flagtrail-login-events-" + UUID.randomUUID());
+        return props;
+    }
+
+    @Test
+    void a_locked_account_answers_like_a_wrong_password_and_a_throttled_address_gets_429_with_retry_after() {
+        var api = new Api(server.getURI(), json);
+        String email = "locked-" + UUID.randomUUID() + "@example.com";
+        users.add(new User(UUID.randomUUID(), new Email(email), "Locked", hasher.hash(PASSWORD.toCharArray()),
+                Set.of(Role.VIEWER), UserStatus.ACTIVE, Instant.now(), null));
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, login(api, email, "wrong-password-" + i).status());
+        }
+        var locked = login(api, email, PASSWORD);
+        var wrong = login(api, "nobody-" + UUID.randomUUID() + "@example.com", "whatever-it-is");
+
+        assertEquals(401, locked.status());
+        assertEquals(wrong.json().get("code"), locked.json().get("code"));
+        assertEquals(wrong.json().get("detail"), locked.json().get("detail"));
+
+        for (int i = 0; i < 3; i++) {
+            login(api, "other-" + i + "@example.com", "wrong");
+        }
+        var throttled = login(api, email, PASSWORD);
+        assertEquals(429, throttled.status(), throttled.raw().body());
+        assertEquals("auth.too_many_attempts", throttled.json().get("code"));
+        assertTrue(Integer.parseInt(throttled.header("Retry-After")) > 0);
+    }
+
+    private static Api.Reply login(Api api, String email, String password) {
+        return api.send("POST", "/api/v1/auth/login", null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    }
+}
