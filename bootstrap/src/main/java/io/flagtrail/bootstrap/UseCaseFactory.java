@@ -18,6 +18,10 @@ import io.flagtrail.application.port.in.FeatureHistoryUseCase;
 import io.flagtrail.application.port.in.GetFeatureUseCase;
 import io.flagtrail.application.port.in.ListFeaturesUseCase;
 import io.flagtrail.application.port.in.LogInUseCase;
+import io.flagtrail.application.port.in.SessionUseCases.CheckSessionUseCase;
+import io.flagtrail.application.port.in.SessionUseCases.EndSessionUseCase;
+import io.flagtrail.application.port.in.SessionUseCases.RefreshSessionUseCase;
+import io.flagtrail.application.port.in.SessionUseCases.StartSessionUseCase;
 import io.flagtrail.application.port.in.QueryAuditUseCase;
 import io.flagtrail.application.port.in.TransitionFeatureUseCase;
 import io.flagtrail.application.port.in.UpdateFeatureUseCase;
@@ -37,6 +41,7 @@ import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Outbox;
 import io.flagtrail.application.port.out.PasswordHasher;
+import io.flagtrail.application.port.out.Sessions;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.application.service.AccessLog;
@@ -60,6 +65,7 @@ import io.flagtrail.application.service.FeatureChangeRecorder;
 import io.flagtrail.application.service.FeatureQueryService;
 import io.flagtrail.application.service.LogInService;
 import io.flagtrail.application.service.LoginPolicy;
+import io.flagtrail.application.service.SessionService;
 import io.flagtrail.application.service.QueryAuditService;
 import io.flagtrail.application.service.TransitionFeatureService;
 import io.flagtrail.application.service.UpdateFeatureService;
@@ -215,6 +221,15 @@ final class UseCaseFactory {
     LogInUseCase logIn(Users users, PasswordHasher hasher, LoginAttempts attempts, AuditLedger ledger,
                        Transactions transactions, Clock clock, IdGenerator ids, LoginPolicy policy) {
         return new LogInService(users, hasher, attempts, ledger, transactions, clock, ids, policy);
+    }
+
+    /** One service serves every session use case: start, refresh, log out, and the per-request check. */
+    @Singleton
+    @Bean(typed = {StartSessionUseCase.class, RefreshSessionUseCase.class, EndSessionUseCase.class,
+            CheckSessionUseCase.class})
+    SessionService sessions(Sessions sessions, Users users, AuditLedger ledger, Transactions transactions, Clock clock,
+                            IdGenerator ids, @Value("${flagtrail.security.refresh-token-lifetime:14d}") Duration lifetime) {
+        return new SessionService(sessions, users, ledger, transactions, clock, ids, lifetime);
     }
 
     @Singleton

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 abstract class PersistenceContractTest extends DatabaseTest {
 
     @jakarta.inject.Inject io.flagtrail.application.port.out.LoginAttempts loginAttempts;
+    @jakarta.inject.Inject io.flagtrail.application.port.out.Sessions sessions;
+    @jakarta.inject.Inject io.flagtrail.application.port.out.Users users;
 
     @Test
     void a_feature_round_trips_with_all_its_fields() {
@@ -292,5 +294,46 @@ abstract class PersistenceContractTest extends DatabaseTest {
         var later = now.plus(java.time.Duration.ofMinutes(16));
         assertEquals(1, attempts.recordFailure("account", account, later, java.time.Duration.ofMinutes(15)).failures(),
                 "a failure after the window starts a new one");
+    }
+
+    @Test
+    void of_twenty_concurrent_refreshes_with_one_token_exactly_one_succeeds_and_the_session_is_revoked() throws Exception {
+        var user = new io.flagtrail.domain.user.User(UUID.randomUUID(),
+                new io.flagtrail.domain.user.Email("race-" + UUID.randomUUID() + "@example.com"), "Race", "hash",
+                java.util.Set.of(io.flagtrail.domain.user.Role.VIEWER), io.flagtrail.domain.user.UserStatus.ACTIVE,
+                Instant.now(), null);
+        users.add(user);
+        var service = new io.flagtrail.application.service.SessionService(sessions, users, ledger, transactions,
+                () -> Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), new RandomIds(),
+                java.time.Duration.ofDays(1));
+        var session = service.start(user, ORIGIN.context());
+        var pool = Executors.newFixedThreadPool(20);
+        var succeeded = new AtomicInteger();
+        var refused = new AtomicInteger();
+        try {
+            var start = new CountDownLatch(1);
+            var done = new ArrayList<Future<?>>();
+            for (int i = 0; i < 20; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        service.refresh(session.refreshToken(), ORIGIN.context());
+                        succeeded.incrementAndGet();
+                    } catch (io.flagtrail.domain.error.Unauthenticated e) {
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, succeeded.get());
+        assertEquals(19, refused.get());
+        assertFalse(sessions.active(session.sessionId()), "the reuse revoked the session");
     }
 }

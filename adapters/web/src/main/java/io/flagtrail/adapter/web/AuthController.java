@@ -1,8 +1,14 @@
 package io.flagtrail.adapter.web;
 
+import io.flagtrail.application.port.in.IssuedSession;
 import io.flagtrail.application.port.in.LogInCommand;
 import io.flagtrail.application.port.in.LogInUseCase;
+import io.flagtrail.application.port.in.SessionUseCases.EndSessionUseCase;
+import io.flagtrail.application.port.in.SessionUseCases.RefreshSessionUseCase;
+import io.flagtrail.application.port.in.SessionUseCases.StartSessionUseCase;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -15,19 +21,42 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
+import java.util.UUID;
 
-/** {@code POST /api/v1/auth/login}: e-mail and password in, a signed access token out. */
+/**
+ * {@code /api/v1/auth}: log in (e-mail and password in; a short-lived access token and a refresh token out),
+ * refresh (spend the refresh token for new ones) and log out (the session ends at once).
+ */
 @Controller("/api/v1/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AuthController {
 
+    /** The claim that names the session an access token belongs to, checked on every request. */
+    static final String SESSION_CLAIM = "sid";
+
+    @Serdeable
+    record RefreshRequest(@Nullable String refreshToken) {
+        @Override
+        public String toString() {
+            return "RefreshRequest[refreshToken=***]";
+        }
+    }
+
     private final LogInUseCase logIn;
+    private final StartSessionUseCase start;
+    private final RefreshSessionUseCase refresh;
+    private final EndSessionUseCase end;
     private final TokenGenerator tokens;
     private final AccessTokenConfiguration accessTokens;
 
-    AuthController(LogInUseCase logIn, TokenGenerator tokens, AccessTokenConfiguration accessTokens) {
+    AuthController(LogInUseCase logIn, StartSessionUseCase start, RefreshSessionUseCase refresh,
+                   EndSessionUseCase end, TokenGenerator tokens, AccessTokenConfiguration accessTokens) {
         this.logIn = logIn;
+        this.start = start;
+        this.refresh = refresh;
+        this.end = end;
         this.tokens = tokens;
         this.accessTokens = accessTokens;
     }
@@ -36,15 +65,38 @@ final class AuthController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
     TokenResponse login(HttpRequest<?> request, @Body LoginRequest body) {
+        var context = Origins.context(request);
         var user = logIn.logIn(new LogInCommand(body.email(),
-                body.password() == null ? null : body.password().toCharArray(), Origins.context(request)));
+                body.password() == null ? null : body.password().toCharArray(), context));
+        return tokens(start.start(user, context));
+    }
+
+    @Post("/refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    TokenResponse refresh(HttpRequest<?> request, @Body RefreshRequest body) {
+        return tokens(refresh.refresh(body.refreshToken(), Origins.context(request)));
+    }
+
+    @Post("/logout")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Void> logout(HttpRequest<?> request, Authentication user) {
+        Object session = user.getAttributes().get(SESSION_CLAIM);
+        if (session != null) {
+            end.logOut(UUID.fromString(session.toString()), Origins.of(request, user));
+        }
+        return HttpResponse.noContent();
+    }
+
+    private TokenResponse tokens(IssuedSession session) {
+        var user = session.user();
         var authentication = Authentication.build(user.id().toString(),
                 user.roles().stream().map(Enum::name).sorted().toList(),
-                Map.of(Origins.EMAIL_CLAIM, user.email().value(), Origins.NAME_CLAIM, user.displayName()));
+                Map.of(Origins.EMAIL_CLAIM, user.email().value(), Origins.NAME_CLAIM, user.displayName(),
+                        SESSION_CLAIM, session.sessionId().toString()));
         int expiresIn = accessTokens.getExpiration();
         String token = tokens.generateToken(authentication, expiresIn)
                 .orElseThrow(() -> new IllegalStateException("no access token could be signed"));
-        return new TokenResponse(token, "Bearer", expiresIn);
+        return new TokenResponse(token, "Bearer", expiresIn, session.refreshToken());
     }
-
 }

@@ -2,7 +2,12 @@ package io.flagtrail.adapter.web;
 
 import io.micronaut.serde.annotation.Serdeable;
 
-/** A signed access token and how many seconds it is valid. */
+/** A signed access token, how many seconds it is valid, and the refresh token that gets the next one. */
 @Serdeable
-public record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
+
+    @Override
+    public String toString() {
+        return "TokenResponse[tokenType=" + tokenType + ", expiresIn=" + expiresIn + ", tokens=***]";
+    }
 }

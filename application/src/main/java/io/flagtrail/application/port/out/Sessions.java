@@ -1,0 +1,33 @@
+package io.flagtrail.application.port.out;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Login sessions and their rotating refresh tokens. A session is a family of refresh tokens: each refresh spends one
+ * and issues the next; revoking the session ends every token of the family. Only hashes of refresh tokens are kept.
+ */
+public interface Sessions {
+
+    /** A refresh token as stored: its hash, its session, and whether it was spent. */
+    record RefreshToken(String hash, UUID sessionId, UUID userId, Instant issuedAt, Instant expiresAt, Instant usedAt) {
+    }
+
+    void start(UUID sessionId, UUID userId, Instant at);
+
+    void addRefreshToken(RefreshToken token);
+
+    /** The token with this hash, locked until the transaction ends (so that one refresh spends it). */
+    Optional<RefreshToken> lockRefreshToken(String hash);
+
+    void spend(String hash, Instant at);
+
+    /** Ends the session; answers whether it was still active. */
+    boolean revoke(UUID sessionId, Instant at, String reason);
+
+    /** Ends every session of the user (disabled, password changed). */
+    int revokeAllOf(UUID userId, Instant at, String reason);
+
+    boolean active(UUID sessionId);
+}

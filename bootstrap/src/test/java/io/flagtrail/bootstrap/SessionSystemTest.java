@@ -1,0 +1,98 @@
+package io.flagtrail.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.user.User;
+import io.flagtrail.domain.user.UserStatus;
+import io.flagtrail.testsupport.TestDatabase;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Sessions over HTTP: refresh rotation and reuse, logout, and changes to the user that end old tokens at once. */
+abstract class SessionSystemTest extends EventsSystemTest {
+
+    @Test
+    void a_refresh_token_is_spent_once_and_a_second_use_ends_the_session() {
+        var tokens = loginTokens(newUser(Role.VIEWER));
+        var refreshed = refresh(tokens.get("refreshToken"));
+        assertEquals(200, refreshed.status(), refreshed.raw().body());
+        assertNotEquals(tokens.get("refreshToken"), refreshed.json().get("refreshToken"));
+        String newAccess = (String) refreshed.json().get("accessToken");
+        assertEquals(200, api.send("GET", "/api/v1/features", newAccess, null).status());
+
+        assertProblem(refresh(tokens.get("refreshToken")), 401, "auth.invalid_refresh_token");
+
+        assertProblem(api.send("GET", "/api/v1/features", newAccess, null), 401, "auth.session_ended");
+        assertProblem(refresh((String) refreshed.json().get("refreshToken")), 401, "auth.invalid_refresh_token");
+    }
+
+    @Test
+    void after_logout_the_old_access_token_is_refused_on_the_next_request() {
+        var tokens = loginTokens(newUser(Role.VIEWER));
+        String access = tokens.get("accessToken");
+        assertEquals(200, api.send("GET", "/api/v1/features", access, null).status());
+
+        assertEquals(204, api.send("POST", "/api/v1/auth/logout", access, null).status());
+
+        assertProblem(api.send("GET", "/api/v1/features", access, null), 401, "auth.session_ended");
+        assertProblem(refresh(tokens.get("refreshToken")), 401, "auth.invalid_refresh_token");
+    }
+
+    @Test
+    void disabling_a_user_or_revoking_a_role_is_refused_on_the_next_request_with_the_old_token() {
+        String disabled = newUser(Role.EDITOR);
+        String demoted = newUser(Role.EDITOR);
+        String disabledToken = loginTokens(disabled).get("accessToken");
+        String demotedToken = loginTokens(demoted).get("accessToken");
+        assertEquals(200, api.send("GET", "/api/v1/features", disabledToken, null).status());
+        assertEquals(200, api.send("GET", "/api/v1/features", demotedToken, null).status());
+
+        TestDatabase.execute(database, "UPDATE users SET status = 'DISABLED' WHERE email_normalized = '" + disabled + "'");
+        TestDatabase.execute(database, "UPDATE users SET roles = 'VIEWER' WHERE email_normalized = '" + demoted + "'");
+
+        assertProblem(api.send("GET", "/api/v1/features", disabledToken, null), 401, "auth.session_ended");
+        assertProblem(api.send("GET", "/api/v1/features", demotedToken, null), 401, "auth.session_ended");
+        assertEquals(200, api.send("GET", "/api/v1/features", loginTokens(demoted).get("accessToken"), null).status(),
+                "a new login carries the new roles");
+    }
+
+    @Test
+    void logins_refreshes_and_logouts_are_in_the_ledger_without_any_secret() {
+        String email = newUser(Role.VIEWER);
+        var tokens = loginTokens(email);
+        var refreshed = refresh(tokens.get("refreshToken"));
+        api.send("POST", "/api/v1/auth/logout", (String) refreshed.json().get("accessToken"), null);
+
+        var entries = api.send("GET", "/api/v1/audit?category=SECURITY&limit=50", admin, null);
+        var body = entries.raw().body();
+        assertTrue(body.contains("LOGIN_SUCCEEDED") && body.contains("TOKEN_REFRESHED") && body.contains("LOGOUT"), body);
+        assertTrue(!body.contains(tokens.get("refreshToken")) && !body.contains(PASSWORD)
+                && !body.contains(tokens.get("accessToken")), "no secret in the trail");
+    }
+
+    String newUser(Role role) {
+        String email = "session-" + UUID.randomUUID() + "@example.com";
+        users.add(new User(UUID.randomUUID(), new Email(email), role.name(), hasher.hash(PASSWORD.toCharArray()),
+                Set.of(role), UserStatus.ACTIVE, Instant.now(), null));
+        return email;
+    }
+
+    Map<String, String> loginTokens(String email) {
+        var reply = api.send("POST", "/api/v1/auth/login", null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertEquals(200, reply.status(), reply.raw().body());
+        return Map.of("accessToken", (String) reply.json().get("accessToken"),
+                "refreshToken", (String) reply.json().get("refreshToken"));
+    }
+
+    Api.Reply refresh(String refreshToken) {
+        return api.send("POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"" + refreshToken + "\"}");
+    }
+}
