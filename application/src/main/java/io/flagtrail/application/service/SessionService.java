@@ -22,6 +22,7 @@ import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.error.Unauthenticated;
 import io.flagtrail.domain.user.User;
+import io.flagtrail.domain.user.UserStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -125,10 +126,13 @@ public final class SessionService
 
     @Override
     public void check(UUID userId, UUID sessionId, Collection<String> tokenRoles) {
-        var user = users.findById(userId).orElseThrow(SessionService::ended);
-        Set<String> roles = user.roles().stream().map(Enum::name).collect(Collectors.toSet());
-        if (!user.canLogIn() || !roles.equals(Set.copyOf(tokenRoles)) || sessionId == null
-                || !sessions.active(sessionId)) {
+        var standing = sessionId == null ? null : sessions.standing(sessionId).orElse(null);
+        if (standing == null || standing.revoked() || !standing.userId().equals(userId)
+                || standing.status() != UserStatus.ACTIVE) {
+            throw ended();
+        }
+        Set<String> roles = standing.roles().stream().map(Enum::name).collect(Collectors.toSet());
+        if (!roles.equals(Set.copyOf(tokenRoles))) {
             throw ended();
         }
     }

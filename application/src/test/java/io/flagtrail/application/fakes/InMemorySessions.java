@@ -1,6 +1,7 @@
 package io.flagtrail.application.fakes;
 
 import io.flagtrail.application.port.out.Sessions;
+import io.flagtrail.application.port.out.Users;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,6 +63,24 @@ public final class InMemorySessions implements Sessions, Rollbackable {
     public synchronized boolean active(UUID sessionId) {
         var session = sessions.get(sessionId);
         return session != null && session.revokedAt() == null;
+    }
+
+    /** Needs the users to say where a session stands, as the database's join does. */
+    private Users users;
+
+    public InMemorySessions withUsers(Users users) {
+        this.users = users;
+        return this;
+    }
+
+    @Override
+    public synchronized Optional<Standing> standing(UUID sessionId) {
+        var session = sessions.get(sessionId);
+        if (session == null) {
+            return Optional.empty();
+        }
+        return users.findById(session.userId()).map(u -> new Standing(u.id(), session.revokedAt() != null, u.status(),
+                u.roles()));
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class SessionServiceTest {
 
     final InMemoryUsers users = new InMemoryUsers();
-    final InMemorySessions sessions = new InMemorySessions();
+    final InMemorySessions sessions = new InMemorySessions().withUsers(users);
     final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     final FixedClock clock = new FixedClock(Instant.parse("2026-04-01T09:00:00Z"));
     final SessionService service = new SessionService(sessions, users, ledger,

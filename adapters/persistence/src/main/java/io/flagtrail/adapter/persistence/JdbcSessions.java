@@ -1,6 +1,7 @@
 package io.flagtrail.adapter.persistence;
 
 import io.flagtrail.application.port.out.Sessions;
+import io.flagtrail.domain.user.UserStatus;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,6 +60,15 @@ final class JdbcSessions implements Sessions {
     public boolean active(UUID sessionId) {
         return sql.query("SELECT revoked_at FROM auth_sessions WHERE id = ?", List.of(sessionId),
                 rs -> rs.next() && rs.getObject(1) == null);
+    }
+
+    @Override
+    public Optional<Standing> standing(UUID sessionId) {
+        return sql.query("SELECT s.user_id, s.revoked_at, u.status, u.roles FROM auth_sessions s "
+                + "JOIN users u ON u.id = s.user_id WHERE s.id = ?", List.of(sessionId), rs -> rs.next()
+                ? Optional.of(new Standing(rs.getObject(1, UUID.class), rs.getObject(2) != null,
+                        UserStatus.valueOf(rs.getString(3)), UserRowMapper.rolesOf(rs.getString(4))))
+                : Optional.empty());
     }
 
     private static RefreshToken token(ResultSet rs) throws SQLException {

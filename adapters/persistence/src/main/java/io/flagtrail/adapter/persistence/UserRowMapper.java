@@ -27,7 +27,8 @@ interface UserRowMapper {
         return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
     }
 
-    default Set<Role> roles(String stored) {
+    /** The roles column ({@code ADMIN,EDITOR}) as roles; the one reading of it, also for hand-written SQL. */
+    static Set<Role> rolesOf(String stored) {
         return Arrays.stream(stored.split(",")).filter(r -> !r.isBlank()).map(Role::valueOf)
                 .collect(Collectors.toUnmodifiableSet());
     }

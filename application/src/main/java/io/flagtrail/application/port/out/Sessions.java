@@ -1,7 +1,10 @@
 package io.flagtrail.application.port.out;
 
+import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.user.UserStatus;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,4 +33,11 @@ public interface Sessions {
     int revokeAllOf(UUID userId, Instant at, String reason);
 
     boolean active(UUID sessionId);
+
+    /** Where a session stands now: whose it is, whether it was revoked, and its user's status and roles today. */
+    record Standing(UUID userId, boolean revoked, UserStatus status, Set<Role> roles) {
+    }
+
+    /** One look-up for the per-request check (it runs on every authenticated request). */
+    Optional<Standing> standing(UUID sessionId);
 }
