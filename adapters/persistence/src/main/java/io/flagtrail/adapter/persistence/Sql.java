@@ -1,5 +1,6 @@
 package io.flagtrail.adapter.persistence;
 
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -26,11 +27,29 @@ final class Sql {
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
     private volatile Boolean postgres;
 
-    Sql(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+    Sql(JdbcOperations jdbc, TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.connections = connections;
+    }
+
+    /**
+     * One read that needs no transaction of its own (a single statement sees one snapshot anyway): in autocommit, so
+     * it costs one round trip instead of three. Joins the caller's transaction when there is one.
+     */
+    <R> R lookUp(String sql, List<?> args, Reader<R> reader) {
+        if (connections.findConnectionStatus().isPresent()) {
+            return query(sql, args, reader);
+        }
+        return connections.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
+            bind(statement, args);
+            try (var resultSet = statement.executeQuery()) {
+                return reader.read(resultSet);
+            }
+        }));
     }
 
     <R> R query(String sql, List<?> args, Reader<R> reader) {
