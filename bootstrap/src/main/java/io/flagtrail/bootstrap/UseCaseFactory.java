@@ -18,6 +18,8 @@ import io.flagtrail.application.port.in.FeatureHistoryUseCase;
 import io.flagtrail.application.port.in.GetFeatureUseCase;
 import io.flagtrail.application.port.in.ListFeaturesUseCase;
 import io.flagtrail.application.port.in.LogInUseCase;
+import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
+import io.flagtrail.application.port.in.UserAccountUseCases.MyAccountUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.CheckSessionUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.EndSessionUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.RefreshSessionUseCase;
@@ -40,6 +42,7 @@ import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Outbox;
+import io.flagtrail.application.port.out.PasswordBlocklist;
 import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Sessions;
 import io.flagtrail.application.port.out.Transactions;
@@ -66,6 +69,7 @@ import io.flagtrail.application.service.FeatureQueryService;
 import io.flagtrail.application.service.LogInService;
 import io.flagtrail.application.service.LoginPolicy;
 import io.flagtrail.application.service.SessionService;
+import io.flagtrail.application.service.UserAccountService;
 import io.flagtrail.application.service.QueryAuditService;
 import io.flagtrail.application.service.TransitionFeatureService;
 import io.flagtrail.application.service.UpdateFeatureService;
@@ -230,6 +234,15 @@ final class UseCaseFactory {
     SessionService sessions(Sessions sessions, Users users, AuditLedger ledger, Transactions transactions, Clock clock,
                             IdGenerator ids, @Value("${flagtrail.security.refresh-token-lifetime:14d}") Duration lifetime) {
         return new SessionService(sessions, users, ledger, transactions, clock, ids, lifetime);
+    }
+
+    /** One service administers users and serves each user's own account. */
+    @Singleton
+    @Bean(typed = {ManageUsersUseCase.class, MyAccountUseCase.class})
+    UserAccountService userAccounts(Users users, PasswordHasher hasher, PasswordBlocklist blocklist, Sessions sessions,
+                                    AuditLedger ledger, EventPublisher events, Transactions transactions, Clock clock,
+                                    IdGenerator ids) {
+        return new UserAccountService(users, hasher, blocklist, sessions, ledger, events, transactions, clock, ids);
     }
 
     @Singleton

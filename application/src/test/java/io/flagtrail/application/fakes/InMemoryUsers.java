@@ -38,6 +38,26 @@ public final class InMemoryUsers implements Users, Rollbackable {
     }
 
     @Override
+    public synchronized void update(User user) {
+        replace(user);
+    }
+
+    @Override
+    public synchronized io.flagtrail.application.port.in.Page<User> list(int limit, String cursor) {
+        var sorted = byEmail.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .filter(e -> cursor == null || e.getKey().compareTo(cursor) > 0).toList();
+        var items = sorted.stream().limit(limit).map(java.util.Map.Entry::getValue).toList();
+        return new io.flagtrail.application.port.in.Page<>(items,
+                sorted.size() > limit ? sorted.get(limit - 1).getKey() : null);
+    }
+
+    @Override
+    public synchronized long countActiveWith(io.flagtrail.domain.user.Role role) {
+        return byEmail.values().stream()
+                .filter(u -> u.status() == io.flagtrail.domain.user.UserStatus.ACTIVE && u.roles().contains(role)).count();
+    }
+
+    @Override
     public synchronized long count() {
         return byEmail.size();
     }

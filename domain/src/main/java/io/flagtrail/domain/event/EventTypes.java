@@ -13,9 +13,12 @@ public final class EventTypes {
     public static final String FEATURE_DELETED = "FeatureDeleted";
     public static final String FEATURE_RESTORED = "FeatureRestored";
     public static final String USER_CREATED = "UserCreated";
+    public static final String USER_DISABLED = "UserDisabled";
+    public static final String USER_ENABLED = "UserEnabled";
+    public static final String USER_ROLES_CHANGED = "UserRolesChanged";
 
     public static final List<String> ALL = List.of(FEATURE_CREATED, FEATURE_UPDATED, FEATURE_ENABLED, FEATURE_DISABLED,
-            FEATURE_DELETED, FEATURE_RESTORED, USER_CREATED);
+            FEATURE_DELETED, FEATURE_RESTORED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_ROLES_CHANGED);
 
     private EventTypes() {
     }

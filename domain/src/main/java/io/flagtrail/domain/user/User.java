@@ -3,6 +3,9 @@ package io.flagtrail.domain.user;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.actor.ActorType;
 import java.time.Instant;
+import io.flagtrail.domain.error.InvalidInput;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -26,5 +29,30 @@ public record User(UUID id, Email email, String displayName, String passwordHash
 
     public Actor asActor() {
         return new Actor(ActorType.USER, id.toString(), displayName, email.value());
+    }
+
+    public User withStatus(UserStatus changed) {
+        return new User(id, email, displayName, passwordHash, roles, changed, createdAt, lastLoginAt);
+    }
+
+    public User withRoles(Set<Role> changed) {
+        if (changed == null || changed.isEmpty()) {
+            throw InvalidInput.of("roles", "must name at least one of " + java.util.Arrays.toString(Role.values()));
+        }
+        return new User(id, email, displayName, passwordHash, changed, status, createdAt, lastLoginAt);
+    }
+
+    public User withPasswordHash(String changed) {
+        return new User(id, email, displayName, changed, roles, status, createdAt, lastLoginAt);
+    }
+
+    /** The user as the audit trail records it: never the password hash. */
+    public Map<String, Object> snapshot() {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("email", email.value());
+        map.put("displayName", displayName);
+        map.put("roles", roles.stream().map(Enum::name).sorted().toList());
+        map.put("status", status.name());
+        return map;
     }
 }

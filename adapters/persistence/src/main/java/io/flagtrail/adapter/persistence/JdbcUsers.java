@@ -5,7 +5,11 @@ import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.User;
 import jakarta.inject.Singleton;
+import io.flagtrail.application.port.in.Page;
+import io.flagtrail.domain.user.Role;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,10 +19,12 @@ final class JdbcUsers implements Users {
 
     private final UserRowRepository rows;
     private final UserRowMapper mapper;
+    private final Sql sql;
 
-    JdbcUsers(UserRowRepository rows, UserRowMapper mapper) {
+    JdbcUsers(UserRowRepository rows, UserRowMapper mapper, Sql sql) {
         this.rows = rows;
         this.mapper = mapper;
+        this.sql = sql;
     }
 
     @Override
@@ -51,5 +57,33 @@ final class JdbcUsers implements Users {
     @Override
     public void recordLogin(UUID id, Instant at, String passwordHash) {
         rows.updateLastLoginAtAndPasswordHash(id, at, passwordHash);
+    }
+
+    @Override
+    public void update(User user) {
+        var row = mapper.toRow(user);
+        sql.update("UPDATE users SET display_name = ?, password_hash = ?, roles = ?, status = ? WHERE id = ?",
+                List.of(row.displayName(), row.passwordHash(), row.roles(), row.status(), row.id()));
+    }
+
+    @Override
+    public Page<User> list(int limit, String cursor) {
+        var args = new ArrayList<Object>();
+        var select = new StringBuilder("SELECT * FROM users");
+        if (cursor != null) {
+            select.append(" WHERE email_normalized > ?");
+            args.add(Cursors.decode(cursor));
+        }
+        select.append(" ORDER BY email_normalized LIMIT ?");
+        args.add(limit + 1);
+        var found = sql.entities(select.toString(), args, UserRow.class);
+        var page = KeysetPage.of(found, limit, UserRow::emailNormalized);
+        return new Page<>(page.items().stream().map(mapper::toUser).toList(), page.nextCursor());
+    }
+
+    @Override
+    public long countActiveWith(Role role) {
+        return sql.query("SELECT COUNT(*) FROM users WHERE status = 'ACTIVE' AND ',' || roles || ',' LIKE ?",
+                List.of("%," + role.name() + ",%"), rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 }

@@ -3,6 +3,8 @@ package io.flagtrail.application.port.out;
 import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.User;
 import java.time.Instant;
+import io.flagtrail.application.port.in.Page;
+import io.flagtrail.domain.user.Role;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,4 +21,13 @@ public interface Users {
     long count();
 
     void recordLogin(UUID id, Instant at, String passwordHash);
+
+    /** Stores the user's changed status, roles or password hash (never e-mail or id). */
+    void update(User user);
+
+    /** By e-mail, a page of {@code limit} after {@code cursor}. */
+    Page<User> list(int limit, String cursor);
+
+    /** Active users holding this role (to refuse removing the last administrator). */
+    long countActiveWith(Role role);
 }

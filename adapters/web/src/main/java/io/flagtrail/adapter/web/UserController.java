@@ -1,0 +1,145 @@
+package io.flagtrail.adapter.web;
+
+import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.in.UserAccountUseCases.CreateUserCommand;
+import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
+import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.user.User;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code /api/v1/users}, ADMIN only: create, list, read, change roles, disable, enable, reset a password. */
+@Controller("/api/v1/users")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured("ADMIN")
+final class UserController {
+
+    @Serdeable
+    record UserView(UUID id, String email, String displayName, List<String> roles, String status, Instant createdAt,
+                    @Nullable Instant lastLoginAt) {
+        static UserView of(User u) {
+            return new UserView(u.id(), u.email().value(), u.displayName(),
+                    u.roles().stream().map(Enum::name).sorted().toList(), u.status().name(), u.createdAt(), u.lastLoginAt());
+        }
+    }
+
+    @Serdeable
+    record CreateUserRequest(@Nullable String email, @Nullable String displayName, @Nullable List<String> roles,
+                             @Nullable String password) {
+        @Override
+        public String toString() {
+            return "CreateUserRequest[email=" + email + ", roles=" + roles + ", password=***]";
+        }
+    }
+
+    @Serdeable
+    record RolesRequest(@Nullable List<String> roles) {
+    }
+
+    @Serdeable
+    record PasswordRequest(@Nullable String password) {
+        @Override
+        public String toString() {
+            return "PasswordRequest[password=***]";
+        }
+    }
+
+    private final ManageUsersUseCase users;
+
+    UserController(ManageUsersUseCase users) {
+        this.users = users;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    MutableHttpResponse<UserView> create(HttpRequest<?> request, Authentication admin, @Body CreateUserRequest body) {
+        var created = users.create(new CreateUserCommand(body.email(), body.displayName(), roles(body.roles()),
+                chars(body.password()), Origins.of(request, admin)));
+        return HttpResponse.created(UserView.of(created), URI.create("/api/v1/users/" + created.id()));
+    }
+
+    @Get
+    PageResponse<UserView> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+        var page = users.list(Page.limit(limit), cursor);
+        return new PageResponse<>(page.items().stream().map(UserView::of).toList(), page.nextCursor());
+    }
+
+    @Get("/{id}")
+    UserView get(@PathVariable String id) {
+        return UserView.of(users.get(id(id)));
+    }
+
+    @Put("/{id}/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    UserView roles(HttpRequest<?> request, Authentication admin, @PathVariable String id, @Body RolesRequest body) {
+        return UserView.of(users.changeRoles(id(id), roles(body.roles()), Origins.of(request, admin)));
+    }
+
+    @Post("/{id}/disable")
+    UserView disable(HttpRequest<?> request, Authentication admin, @PathVariable String id) {
+        return UserView.of(users.disable(id(id), Origins.of(request, admin)));
+    }
+
+    @Post("/{id}/enable")
+    UserView enable(HttpRequest<?> request, Authentication admin, @PathVariable String id) {
+        return UserView.of(users.enable(id(id), Origins.of(request, admin)));
+    }
+
+    @Post("/{id}/reset-password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    UserView resetPassword(HttpRequest<?> request, Authentication admin, @PathVariable String id,
+                           @Body PasswordRequest body) {
+        return UserView.of(users.resetPassword(id(id), chars(body.password()), Origins.of(request, admin)));
+    }
+
+    static char[] chars(String secret) {
+        return secret == null ? new char[0] : secret.toCharArray();
+    }
+
+    private static Set<Role> roles(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw InvalidInput.of("roles", "must name at least one of " + List.of(Role.values()));
+        }
+        var roles = EnumSet.noneOf(Role.class);
+        for (var name : names) {
+            try {
+                roles.add(Role.valueOf(String.valueOf(name).strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw InvalidInput.of("roles", "'" + name + "' is not one of " + List.of(Role.values()));
+            }
+        }
+        return roles;
+    }
+
+    private static UUID id(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("id", "must be a user id (a UUID)");
+        }
+    }
+}
