@@ -17,6 +17,8 @@ import io.flagtrail.application.port.in.VerifyLedgerUseCase;
 import io.flagtrail.application.port.in.FeatureHistoryUseCase;
 import io.flagtrail.application.port.in.GetFeatureUseCase;
 import io.flagtrail.application.port.in.ListFeaturesUseCase;
+import io.flagtrail.application.port.in.ApiKeyUseCases.AuthenticateApiKeyUseCase;
+import io.flagtrail.application.port.in.ApiKeyUseCases.ManageApiKeysUseCase;
 import io.flagtrail.application.port.in.LogInUseCase;
 import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
 import io.flagtrail.application.port.in.UserAccountUseCases.MyAccountUseCase;
@@ -27,6 +29,7 @@ import io.flagtrail.application.port.in.SessionUseCases.StartSessionUseCase;
 import io.flagtrail.application.port.in.QueryAuditUseCase;
 import io.flagtrail.application.port.in.TransitionFeatureUseCase;
 import io.flagtrail.application.port.in.UpdateFeatureUseCase;
+import io.flagtrail.application.port.out.ApiKeys;
 import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Checkpoints;
@@ -48,6 +51,7 @@ import io.flagtrail.application.port.out.Sessions;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.application.service.AccessLog;
+import io.flagtrail.application.service.ApiKeyService;
 import io.flagtrail.application.service.BootstrapAdminService;
 import io.flagtrail.application.service.EvidenceBundleService;
 import io.flagtrail.application.service.ExportAuditService;
@@ -243,6 +247,13 @@ final class UseCaseFactory {
                                     AuditLedger ledger, EventPublisher events, Transactions transactions, Clock clock,
                                     IdGenerator ids) {
         return new UserAccountService(users, hasher, blocklist, sessions, ledger, events, transactions, clock, ids);
+    }
+
+    /** One service manages API keys and recognises them on requests. */
+    @Singleton
+    @Bean(typed = {ManageApiKeysUseCase.class, AuthenticateApiKeyUseCase.class})
+    ApiKeyService apiKeys(ApiKeys keys, AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids) {
+        return new ApiKeyService(keys, ledger, transactions, clock, ids);
     }
 
     @Singleton

@@ -4,7 +4,7 @@ import io.flagtrail.testsupport.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 
 @MicronautTest(transactional = false)
-class H2SystemTest extends UsersSystemTest {
+class H2SystemTest extends ApiKeySystemTest {
 
     @Override
     TestDatabase.Target database() {

@@ -23,15 +23,9 @@ import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.error.Unauthenticated;
 import io.flagtrail.domain.user.User;
 import io.flagtrail.domain.user.UserStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +41,6 @@ public final class SessionService
         implements StartSessionUseCase, RefreshSessionUseCase, EndSessionUseCase, CheckSessionUseCase {
 
     static final String PREFIX = "ftr_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Sessions sessions;
     private final Users users;
@@ -82,7 +75,7 @@ public final class SessionService
         if (refreshToken == null || !refreshToken.startsWith(PREFIX) || refreshToken.length() > 100) {
             throw invalid();
         }
-        String hash = hash(refreshToken);
+        String hash = SecretTokens.sha256(refreshToken);
         var issued = transactions.inTransaction(() -> {
             var now = clock.now();
             var stored = sessions.lockRefreshToken(hash).orElse(null);
@@ -138,12 +131,10 @@ public final class SessionService
     }
 
     private IssuedSession issue(User user, UUID sessionId) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = SecretTokens.create(PREFIX);
         var now = clock.now();
         var expires = now.plus(refreshLifetime);
-        sessions.addRefreshToken(new Sessions.RefreshToken(hash(token), sessionId, user.id(), now, expires, null));
+        sessions.addRefreshToken(new Sessions.RefreshToken(SecretTokens.sha256(token), sessionId, user.id(), now, expires, null));
         return new IssuedSession(user, sessionId, token, expires);
     }
 
@@ -158,15 +149,6 @@ public final class SessionService
         ledger.append(List.of(new AuditEntry(ids.newId(), action.category(), action, outcome, severity, actor,
                 new Subject("user", userId.toString(), user == null ? null : user.email().value()), null, null, after,
                 List.of(), context, clock.now())));
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private static Unauthenticated invalid() {

@@ -15,6 +15,8 @@ public enum AuditAction {
     ROLE_REVOKED(AuditCategory.SECURITY),
     PASSWORD_CHANGED(AuditCategory.SECURITY),
     PASSWORD_RESET(AuditCategory.SECURITY),
+    API_KEY_CREATED(AuditCategory.SECURITY),
+    API_KEY_REVOKED(AuditCategory.SECURITY),
     LOGIN_SUCCEEDED(AuditCategory.SECURITY),
     LOGIN_FAILED(AuditCategory.SECURITY),
     LOGIN_LOCKED(AuditCategory.SECURITY),

@@ -20,8 +20,10 @@ final class Origins {
 
     static Origin of(HttpRequest<?> request, Authentication authentication) {
         var attributes = authentication.getAttributes();
-        var actor = new Actor(ActorType.USER, authentication.getName(),
-                (String) attributes.get(NAME_CLAIM), (String) attributes.get(EMAIL_CLAIM));
+        var actor = ApiKeyAuthenticationFetcher.isApiKey(authentication)
+                ? new Actor(ActorType.API_KEY, authentication.getName(), (String) attributes.get(NAME_CLAIM), null)
+                : new Actor(ActorType.USER, authentication.getName(),
+                        (String) attributes.get(NAME_CLAIM), (String) attributes.get(EMAIL_CLAIM));
         return new Origin(actor, context(request));
     }
 

@@ -39,8 +39,8 @@ final class SessionCheckFilter implements Ordered {
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
         var principal = request.getUserPrincipal(Authentication.class).orElse(null);
-        if (principal == null) {
-            return null;
+        if (principal == null || ApiKeyAuthenticationFetcher.isApiKey(principal)) {
+            return null; // an API key was checked (revoked, expired) as it was recognised, on this very request
         }
         try {
             var attributes = principal.getAttributes();

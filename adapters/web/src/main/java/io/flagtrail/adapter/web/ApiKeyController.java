@@ -1,0 +1,87 @@
+package io.flagtrail.adapter.web;
+
+import io.flagtrail.application.port.in.ApiKeyUseCases.ManageApiKeysUseCase;
+import io.flagtrail.domain.apikey.ApiKey;
+import io.flagtrail.domain.apikey.ApiKeyScope;
+import io.flagtrail.domain.error.InvalidInput;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code /api/v1/api-keys}, ADMIN only: create (the secret is in that one answer), list, revoke. */
+@Controller("/api/v1/api-keys")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured("ADMIN")
+final class ApiKeyController {
+
+    @Serdeable
+    record CreateApiKeyRequest(@Nullable String name, @Nullable List<String> scopes, @Nullable Instant expiresAt) {
+    }
+
+    @Serdeable
+    record ApiKeyView(UUID id, String name, String prefix, List<String> scopes, String createdBy, Instant createdAt,
+                      @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt,
+                      @Nullable String secret) {
+        static ApiKeyView of(ApiKey k, String secret) {
+            return new ApiKeyView(k.id(), k.name(), k.prefix(), k.scopes().stream().map(ApiKeyScope::value).sorted().toList(),
+                    k.createdBy(), k.createdAt(), k.expiresAt(), k.revokedAt(), k.lastUsedAt(), secret);
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKeyView[id=" + id + ", name=" + name + ", secret=***]";
+        }
+    }
+
+    private final ManageApiKeysUseCase keys;
+
+    ApiKeyController(ManageApiKeysUseCase keys) {
+        this.keys = keys;
+    }
+
+    /** The answer holds the secret, shown this once; only its hash is kept. */
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    MutableHttpResponse<ApiKeyView> create(HttpRequest<?> request, Authentication admin, @Body CreateApiKeyRequest body) {
+        var scopes = EnumSet.noneOf(ApiKeyScope.class);
+        if (body.scopes() == null || body.scopes().isEmpty()) {
+            throw InvalidInput.of("scopes", "must name at least one of " + ApiKeyAuthenticationFetcher.scopes());
+        }
+        body.scopes().forEach(s -> scopes.add(ApiKeyScope.of(s)));
+        var created = keys.create(body.name(), scopes, body.expiresAt(), Origins.of(request, admin));
+        return HttpResponse.created(ApiKeyView.of(created.key(), created.secret()),
+                URI.create("/api/v1/api-keys/" + created.key().id()));
+    }
+
+    @Get
+    PageResponse<ApiKeyView> list() {
+        return new PageResponse<>(keys.list().stream().map(k -> ApiKeyView.of(k, null)).toList(), null);
+    }
+
+    @Post("/{id}/revoke")
+    ApiKeyView revoke(HttpRequest<?> request, Authentication admin, @PathVariable String id) {
+        try {
+            return ApiKeyView.of(keys.revoke(UUID.fromString(id), Origins.of(request, admin)), null);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("id", "must be an API key id (a UUID)");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.flagtrail.application.fakes;
+
+import io.flagtrail.application.port.out.ApiKeys;
+import io.flagtrail.domain.apikey.ApiKey;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** API keys by look-up, with their secret hashes. */
+public final class InMemoryApiKeys implements ApiKeys, Rollbackable {
+
+    private Map<String, Stored> byLookup = new HashMap<>();
+
+    @Override
+    public synchronized void add(ApiKey key, String lookup, String secretHash) {
+        byLookup.put(lookup, new Stored(key, secretHash));
+    }
+
+    @Override
+    public synchronized Optional<Stored> findByLookup(String lookup) {
+        return Optional.ofNullable(byLookup.get(lookup));
+    }
+
+    @Override
+    public synchronized Optional<ApiKey> find(UUID id) {
+        return byLookup.values().stream().map(Stored::key).filter(k -> k.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public synchronized List<ApiKey> list() {
+        return byLookup.values().stream().map(Stored::key).sorted(Comparator.comparing(ApiKey::createdAt).reversed()).toList();
+    }
+
+    @Override
+    public synchronized void revoke(ApiKey revoked) {
+        replace(revoked.id(), revoked);
+    }
+
+    @Override
+    public synchronized void used(UUID id, Instant at) {
+        var k = find(id).orElseThrow();
+        replace(id, new ApiKey(k.id(), k.name(), k.prefix(), k.scopes(), k.createdBy(), k.createdAt(), k.expiresAt(),
+                k.revokedAt(), at));
+    }
+
+    private void replace(UUID id, ApiKey key) {
+        byLookup.replaceAll((lookup, stored) -> stored.key().id().equals(id) ? new Stored(key, stored.secretHash()) : stored);
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new HashMap<>(byLookup);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        byLookup = (Map<String, Stored>) snapshot;
+    }
+}

@@ -1,0 +1,63 @@
+package io.flagtrail.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.fakes.FixedClock;
+import io.flagtrail.application.fakes.InMemoryApiKeys;
+import io.flagtrail.application.fakes.InMemoryAuditLedger;
+import io.flagtrail.application.fakes.InMemoryTransactions;
+import io.flagtrail.application.fakes.SequentialIds;
+import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.domain.actor.Actor;
+import io.flagtrail.domain.apikey.ApiKeyScope;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.RequestContext;
+import io.flagtrail.domain.error.Unauthenticated;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ApiKeyServiceTest {
+
+    final InMemoryApiKeys keys = new InMemoryApiKeys();
+    final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+    final FixedClock clock = new FixedClock(Instant.parse("2026-05-01T00:00:00Z"));
+    final ApiKeyService service = new ApiKeyService(keys, ledger, new InMemoryTransactions(keys, ledger), clock,
+            new SequentialIds());
+    final Origin admin = new Origin(Actor.system("admin"), RequestContext.system());
+
+    @Test
+    void a_created_key_authenticates_and_records_its_last_use_at_most_once_a_minute() {
+        var created = service.create("ci", Set.of(ApiKeyScope.EVALUATE), null, admin);
+
+        assertEquals(created.key().id(), service.authenticate(created.secret()).id());
+        var firstUse = keys.find(created.key().id()).orElseThrow().lastUsedAt();
+        clock.advance(Duration.ofSeconds(30));
+        service.authenticate(created.secret());
+
+        assertEquals(clock.now().minusSeconds(30), firstUse);
+        assertEquals(firstUse, keys.find(created.key().id()).orElseThrow().lastUsedAt(), "not rewritten within a minute");
+        assertEquals(AuditAction.API_KEY_CREATED, ledger.entries().getFirst().action());
+        assertTrue(ledger.entries().stream().map(Object::toString).noneMatch(e -> e.contains(created.secret())));
+    }
+
+    @Test
+    void a_wrong_revoked_or_expired_key_is_refused_alike() {
+        var created = service.create("ci", Set.of(ApiKeyScope.FEATURES_READ), clock.now().plusSeconds(60), admin);
+        String secret = created.secret();
+        String sameLookupOtherSecret = secret.substring(0, secret.length() - 1) + (secret.endsWith("A") ? "B" : "A");
+
+        assertThrows(Unauthenticated.class, () -> service.authenticate(sameLookupOtherSecret));
+        assertThrows(Unauthenticated.class, () -> service.authenticate("ft_short"));
+        clock.advance(Duration.ofSeconds(61));
+        assertThrows(Unauthenticated.class, () -> service.authenticate(secret), "expired");
+
+        var other = service.create("other", Set.of(ApiKeyScope.FEATURES_READ), null, admin);
+        service.revoke(other.key().id(), admin);
+        assertThrows(Unauthenticated.class, () -> service.authenticate(other.secret()), "revoked");
+        assertEquals(AuditAction.API_KEY_REVOKED, ledger.entries().getLast().action());
+    }
+}

@@ -1,0 +1,61 @@
+package io.flagtrail.domain.apikey;
+
+import io.flagtrail.domain.actor.Actor;
+import io.flagtrail.domain.actor.ActorType;
+import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.error.Violations;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A key that lets a program call the API without a user's password: named, scoped, optionally expiring, revocable.
+ * Only a hash of its secret is ever stored; {@code prefix} (the first characters of the secret) lets people tell
+ * their keys apart.
+ */
+public record ApiKey(UUID id, String name, String prefix, Set<ApiKeyScope> scopes, String createdBy, Instant createdAt,
+                     Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+
+    public ApiKey {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(createdAt, "createdAt");
+        new Violations()
+                .check(name != null && !name.isBlank() && name.length() <= 120, "name", "must be 1 to 120 characters")
+                .check(scopes != null && !scopes.isEmpty(), "scopes", "must name at least one scope")
+                .check(expiresAt == null || expiresAt.isAfter(createdAt), "expiresAt", "must be in the future")
+                .throwIfAny();
+        scopes = Set.copyOf(scopes);
+        name = name.strip();
+    }
+
+    /** Whether the key may be used at {@code now}. */
+    public boolean usableAt(Instant now) {
+        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    public ApiKey revoke(Instant at) {
+        if (revokedAt != null) {
+            throw new Conflict("api_key.revoked", "API key " + id + " was already revoked");
+        }
+        return new ApiKey(id, name, prefix, scopes, createdBy, createdAt, expiresAt, at, lastUsedAt);
+    }
+
+    public Actor asActor() {
+        return new Actor(ActorType.API_KEY, id.toString(), name, null);
+    }
+
+    /** The key as the audit trail records it: never the secret or its hash. */
+    public Map<String, Object> snapshot() {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("name", name);
+        map.put("prefix", prefix);
+        map.put("scopes", scopes.stream().map(ApiKeyScope::value).sorted().toList());
+        map.put("createdBy", createdBy);
+        map.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
+        map.put("revoked", revokedAt != null);
+        return map;
+    }
+}
