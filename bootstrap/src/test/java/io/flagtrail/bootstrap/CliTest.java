@@ -56,9 +56,14 @@ abstract class CliTest {
     }
 
     Run cli(String... args) {
+        return cli(Map.of(), args);
+    }
+
+    Run cli(Map<String, Object> settings, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
         var properties = new HashMap<String, Object>(database.properties());
+        properties.putAll(settings);
         properties.put("flagtrail.events.path", dir.resolve("events").toString());
         int exit = Cli.run(args, () -> CliMain.context(properties), new PrintWriter(out), new PrintWriter(err));
         return new Run(exit, out.toString(), err.toString());
@@ -188,5 +193,46 @@ abstract class CliTest {
         var info = cli("db", "info").list();
         assertTrue(info.stream().anyMatch(m -> "4".equals(m.get("version")) && "SUCCESS".equals(m.get("state"))), info.toString());
         assertEquals(0, ((Number) cli("db", "migrate").json().get("applied")).intValue());
+    }
+
+    @Test
+    void users_are_created_with_the_password_from_stdin_and_administered_by_id_or_email() {
+        String email = "cli-user-" + UUID.randomUUID() + "@example.com";
+        var stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("a long cli passphrase\n".getBytes()));
+            var created = cli("users", "create", "--email", email, "--roles", "viewer");
+            assertEquals(0, created.exit(), created.err());
+            assertEquals(List.of("VIEWER"), created.json().get("roles"));
+        } finally {
+            System.setIn(stdin);
+        }
+        assertEquals(List.of("EDITOR", "VIEWER"), cli("users", "grant", email, "EDITOR").json().get("roles"));
+        assertEquals(List.of("EDITOR"), cli("users", "revoke", email, "viewer").json().get("roles"));
+        assertEquals("DISABLED", cli("users", "disable", email).json().get("status"));
+        var history = cli("audit", "list", "--subject-key", email).list();
+        assertTrue(history.stream().map(e -> e.get("action")).toList()
+                .containsAll(List.of("USER_CREATED", "ROLE_GRANTED", "ROLE_REVOKED", "USER_DISABLED")), history.toString());
+        assertEquals(3, cli("users", "disable", "nobody-" + UUID.randomUUID() + "@example.com").exit());
+    }
+
+    @Test
+    void with_auth_required_a_key_with_the_commands_scope_is_needed() {
+        var created = cli("api-keys", "create", "--name", "cli-reader", "--scopes", "features:read");
+        assertEquals(0, created.exit(), created.err());
+        String secret = (String) created.json().get("secret");
+        Map<String, Object> required = Map.of("flagtrail.cli.auth-required", "true", "flagtrail.cli.api-key", secret);
+
+        assertEquals(0, cli(required, "features", "list").exit());
+        var write = cli(required, "features", "create", "--key", key(), "--name", "N");
+        assertEquals(1, write.exit());
+        assertTrue(write.err().contains("features:write"), write.err());
+        assertEquals(1, cli(required, "users", "list").exit(), "administration needs an administrator");
+        assertEquals(1, cli(Map.of("flagtrail.cli.auth-required", "true"), "features", "list").exit(), "no key");
+        assertEquals(1, cli(Map.of("flagtrail.cli.auth-required", "true", "flagtrail.cli.api-key", secret + "x"),
+                "features", "list").exit(), "a wrong key");
+
+        cli("api-keys", "revoke", (String) created.json().get("id"));
+        assertEquals(1, cli(required, "features", "list").exit(), "a revoked key");
     }
 }

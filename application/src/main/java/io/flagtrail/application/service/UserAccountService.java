@@ -106,6 +106,12 @@ public final class UserAccountService implements ManageUsersUseCase, MyAccountUs
     }
 
     @Override
+    public User byEmail(String email) {
+        return users.findByEmail(new Email(email))
+                .orElseThrow(() -> new NotFound("user.not_found", "no user with e-mail " + email));
+    }
+
+    @Override
     public User changeRoles(UUID id, Set<Role> roles, Origin origin) {
         return transactions.inTransaction(() -> {
             var before = get(id);

@@ -1,6 +1,8 @@
 package io.flagtrail.adapter.cli;
 
+import io.flagtrail.application.port.in.ApiKeyUseCases.AuthenticateApiKeyUseCase;
 import io.flagtrail.application.port.in.SealLedgerUseCase;
+import io.flagtrail.domain.apikey.ApiKeyScope;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.DomainException;
 import io.flagtrail.domain.error.InvalidInput;
@@ -9,6 +11,7 @@ import io.flagtrail.domain.error.StaleVersion;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -22,8 +25,25 @@ import picocli.CommandLine.ParseResult;
 public final class Cli {
 
     /** First arguments that make the jar run the CLI instead of the server. */
-    public static final Set<String> ENTRY = Set.of("features", "audit", "db", "status", "log-level", "help",
-            "--help", "-h", "--version", "-V");
+    public static final Set<String> ENTRY = Set.of("features", "audit", "users", "api-keys", "db", "status",
+            "log-level", "help", "--help", "-h", "--version", "-V");
+
+    /** The scope each command needs when CLI_AUTH_REQUIRED=true; commands missing here need an administrator. */
+    private static final Map<String, ApiKeyScope> SCOPES = Map.ofEntries(
+            Map.entry("features list", ApiKeyScope.FEATURES_READ), Map.entry("features get", ApiKeyScope.FEATURES_READ),
+            Map.entry("features history", ApiKeyScope.FEATURES_READ),
+            Map.entry("features export", ApiKeyScope.FEATURES_READ),
+            Map.entry("features create", ApiKeyScope.FEATURES_WRITE),
+            Map.entry("features update", ApiKeyScope.FEATURES_WRITE),
+            Map.entry("features enable", ApiKeyScope.FEATURES_WRITE),
+            Map.entry("features disable", ApiKeyScope.FEATURES_WRITE),
+            Map.entry("features delete", ApiKeyScope.FEATURES_WRITE),
+            Map.entry("features restore", ApiKeyScope.FEATURES_WRITE),
+            Map.entry("features import", ApiKeyScope.FEATURES_WRITE),
+            Map.entry("audit list", ApiKeyScope.AUDIT_READ), Map.entry("audit export", ApiKeyScope.AUDIT_READ),
+            Map.entry("audit verify", ApiKeyScope.AUDIT_READ));
+    /** Commands that show state only and need a valid key of any scope. */
+    private static final Set<String> ANY_KEY = Set.of("status", "db info");
 
     private Cli() {
     }
@@ -33,6 +53,7 @@ public final class Cli {
     }
 
     public static int run(String[] args, Supplier<ApplicationContext> contexts, PrintWriter out, PrintWriter err) {
+        CliOrigin.authenticatedWith(null);
         var probe = configure(new CommandLine(new FlagtrailCommand()), out, err);
         ParseResult parsed;
         try {
@@ -51,10 +72,10 @@ public final class Cli {
                 return fail(err, 1, "the CLI is switched off (CLI_ENABLED=false)");
             }
             if (context.getProperty("flagtrail.cli.auth-required", Boolean.class).orElse(false)) {
-                // API keys (and their scopes) arrive with the identity work; until then nothing can be checked,
-                // so a deployment that asks for authentication gets none of the CLI rather than an unchecked one.
-                return fail(err, 1, "CLI_AUTH_REQUIRED=true needs API keys, which this version cannot check yet; "
-                        + "refusing to run");
+                String refused = authorize(context, command(parsed));
+                if (refused != null) {
+                    return fail(err, 1, refused);
+                }
             }
             var cli = configure(new CommandLine(FlagtrailCommand.class, new MicronautFactory(context)), out, err);
             int code = cli.execute(args);
@@ -72,6 +93,40 @@ public final class Cli {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> fail(commandLine.getErr(), exitCode(e),
                 message(e)));
         return cli;
+    }
+
+    /**
+     * With CLI_AUTH_REQUIRED=true: the key in FLAGTRAIL_API_KEY must be valid and hold the command's scope; answers
+     * why not, or null when the command may run.
+     */
+    private static String authorize(ApplicationContext context, String command) {
+        String secret = context.getProperty("flagtrail.cli.api-key", String.class).orElse("");
+        if (secret.isBlank()) {
+            return "CLI_AUTH_REQUIRED=true: set FLAGTRAIL_API_KEY to an API key with the command's scope";
+        }
+        ApiKeyScope scope = SCOPES.get(command);
+        if (scope == null && !ANY_KEY.contains(command)) {
+            return "'" + command + "' needs an administrator and cannot run with an API key (CLI_AUTH_REQUIRED=true)";
+        }
+        try {
+            var key = context.getBean(AuthenticateApiKeyUseCase.class).authenticate(secret);
+            if (scope != null && !key.scopes().contains(scope)) {
+                return "FLAGTRAIL_API_KEY lacks the scope " + scope.value() + " that '" + command + "' needs";
+            }
+            CliOrigin.authenticatedWith(key.name());
+            return null;
+        } catch (io.flagtrail.domain.error.Unauthenticated e) {
+            return "FLAGTRAIL_API_KEY is not a valid API key";
+        }
+    }
+
+    /** The command's name without the program: {@code features list}, {@code status}. */
+    private static String command(ParseResult parsed) {
+        var names = new java.util.ArrayList<String>();
+        for (var part = parsed.subcommand(); part != null; part = part.subcommand()) {
+            names.add(part.commandSpec().name());
+        }
+        return String.join(" ", names);
     }
 
     /** The server seals within milliseconds; a CLI run seals its own entries before it exits, so they verify at once. */

@@ -10,12 +10,20 @@ import java.util.UUID;
 /** Who acts through the CLI: the operating-system user ({@code cli:<user>}), on channel CLI. */
 final class CliOrigin {
 
+    /** The API key the run authenticated with (CLI_AUTH_REQUIRED), named in the actor; null without one. */
+    private static volatile String viaKey;
+
     private CliOrigin() {
+    }
+
+    static void authenticatedWith(String keyName) {
+        viaKey = keyName;
     }
 
     static Origin current() {
         String user = System.getProperty("user.name", "unknown");
-        var actor = new Actor(ActorType.CLI, user, "cli:" + user, null);
+        var actor = new Actor(ActorType.CLI, user, "cli:" + user + (viaKey == null ? "" : " (API key " + viaKey + ")"),
+                null);
         return new Origin(actor, new RequestContext("cli-" + UUID.randomUUID(), null, Channel.CLI, null,
                 "flagtrail-cli/" + Version.current()));
     }

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
         description = "Flagtrail admin CLI: works on the configured database (DATABASE_URL, else the embedded H2 "
                 + "under ./data) through the same use cases as the HTTP API. Every change is audited with actor "
                 + "cli:<os user>.",
-        subcommands = {FeaturesCommand.class, AuditCommand.class, DbCommand.class, StatusCommand.class,
-                LogLevelCommand.class, HelpCommand.class},
+        subcommands = {FeaturesCommand.class, AuditCommand.class, UsersCommand.class, ApiKeysCommand.class,
+                DbCommand.class, StatusCommand.class, LogLevelCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage or invalid input, 3 not found, 4 conflict."})
 @Introspected
 public final class FlagtrailCommand implements Runnable {

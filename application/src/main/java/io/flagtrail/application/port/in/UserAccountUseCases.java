@@ -26,6 +26,9 @@ public final class UserAccountUseCases {
 
         User get(UUID id);
 
+        /** The user with this e-mail (any case). */
+        User byEmail(String email);
+
         /** Sets the user's roles; each role added or removed is recorded. The last active ADMIN keeps the role. */
         User changeRoles(UUID id, Set<Role> roles, Origin origin);
 

@@ -1,0 +1,72 @@
+package io.flagtrail.adapter.cli;
+
+import io.flagtrail.application.port.in.ApiKeyUseCases.ManageApiKeysUseCase;
+import io.flagtrail.domain.apikey.ApiKey;
+import io.flagtrail.domain.apikey.ApiKeyScope;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code flagtrail api-keys list|create|revoke}; the secret of a new key is printed once. */
+@Command(name = "api-keys", mixinStandardHelpOptions = true, description = "Create, list and revoke API keys.")
+final class ApiKeysCommand extends CliCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    CommandSpec spec() {
+        return spec;
+    }
+
+    @Inject ManageApiKeysUseCase keys;
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every key (never a secret).")
+    int list() {
+        print(keys.list().stream().map(k -> view(k, null)).toList());
+        return 0;
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a key; its secret is in this output only.")
+    int create(@Option(names = "--name", required = true) String name,
+               @Option(names = "--scopes", required = true, split = ",",
+                       description = "features:read, features:write, evaluate, audit:read") List<String> scopes,
+               @Option(names = "--expires-at", description = "RFC 3339 instant") String expiresAt) {
+        var chosen = EnumSet.noneOf(ApiKeyScope.class);
+        scopes.forEach(s -> chosen.add(ApiKeyScope.of(s.strip())));
+        var created = keys.create(name, chosen, expiresAt == null ? null : FeaturesCommand.instant(expiresAt),
+                CliOrigin.current());
+        print(view(created.key(), created.secret()));
+        return 0;
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key: it stops working at once.")
+    int revoke(@Parameters(paramLabel = "ID") String id) {
+        try {
+            print(view(keys.revoke(UUID.fromString(id), CliOrigin.current()), null));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(2, "ID must be an API key id (a UUID)");
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> view(ApiKey k, String secret) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("id", k.id().toString());
+        view.putAll(k.snapshot());
+        view.put("lastUsedAt", k.lastUsedAt() == null ? null : k.lastUsedAt().toString());
+        if (secret != null) {
+            view.put("secret", secret);
+        }
+        return view;
+    }
+}
