@@ -93,7 +93,7 @@ final class AuthController {
         var authentication = Authentication.build(user.id().toString(),
                 user.roles().stream().map(Enum::name).sorted().toList(),
                 Map.of(Origins.EMAIL_CLAIM, user.email().value(), Origins.NAME_CLAIM, user.displayName(),
-                        SESSION_CLAIM, session.sessionId().toString()));
+                        SESSION_CLAIM, session.sessionId().toString(), "token_use", "access"));
         int expiresIn = accessTokens.getExpiration();
         String token = tokens.generateToken(authentication, expiresIn)
                 .orElseThrow(() -> new IllegalStateException("no access token could be signed"));
