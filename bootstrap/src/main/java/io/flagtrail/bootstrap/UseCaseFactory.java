@@ -20,6 +20,7 @@ import io.flagtrail.application.port.in.ListFeaturesUseCase;
 import io.flagtrail.application.port.in.ApiKeyUseCases.AuthenticateApiKeyUseCase;
 import io.flagtrail.application.port.in.ApiKeyUseCases.ManageApiKeysUseCase;
 import io.flagtrail.application.port.in.LogInUseCase;
+import io.flagtrail.application.port.in.RecordAccessDeniedUseCase;
 import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
 import io.flagtrail.application.port.in.UserAccountUseCases.MyAccountUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.CheckSessionUseCase;
@@ -50,6 +51,7 @@ import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Sessions;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
+import io.flagtrail.application.service.AccessDeniedService;
 import io.flagtrail.application.service.AccessLog;
 import io.flagtrail.application.service.ApiKeyService;
 import io.flagtrail.application.service.BootstrapAdminService;
@@ -254,6 +256,11 @@ final class UseCaseFactory {
     @Bean(typed = {ManageApiKeysUseCase.class, AuthenticateApiKeyUseCase.class})
     ApiKeyService apiKeys(ApiKeys keys, AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids) {
         return new ApiKeyService(keys, ledger, transactions, clock, ids);
+    }
+
+    @Singleton
+    RecordAccessDeniedUseCase accessDenied(AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids) {
+        return new AccessDeniedService(ledger, transactions, clock, ids);
     }
 
     @Singleton

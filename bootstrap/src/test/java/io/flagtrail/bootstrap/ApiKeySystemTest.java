@@ -72,6 +72,19 @@ abstract class ApiKeySystemTest extends UsersSystemTest {
         assertNull(createKey("", List.of("evaluate")).json().get("secret"));
     }
 
+    @Test
+    void a_refused_route_is_recorded_as_access_denied_with_who_and_which_route() {
+        String viewer = userWith(io.flagtrail.domain.user.Role.VIEWER);
+        assertEquals(403, api.send("POST", "/api/v1/features", viewer, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"N\"}")
+                .status());
+
+        var denied = api.send("GET", "/api/v1/audit?action=ACCESS_DENIED&limit=5", admin, null).items();
+        var entry = denied.getFirst();
+        assertEquals("FAILURE", entry.get("outcome"));
+        assertEquals("POST /api/v1/features", SystemTest.map(entry, "subject").get("id"));
+        assertEquals("USER", SystemTest.map(entry, "actor").get("type"));
+    }
+
     Api.Reply createKey(String name, List<String> scopes) {
         return api.send("POST", "/api/v1/api-keys", admin, "{\"name\":\"" + name + "\",\"scopes\":"
                 + scopes.stream().map(s -> "\"" + s + "\"").toList() + "}");

@@ -23,6 +23,7 @@ public enum AuditAction {
     TOKEN_REFRESHED(AuditCategory.SECURITY),
     TOKEN_REUSE_DETECTED(AuditCategory.SECURITY),
     LOGOUT(AuditCategory.SECURITY),
+    ACCESS_DENIED(AuditCategory.SECURITY),
     LEGAL_HOLD_PLACED(AuditCategory.SECURITY),
     LEGAL_HOLD_RELEASED(AuditCategory.SECURITY),
     LEDGER_PURGED(AuditCategory.SECURITY),
