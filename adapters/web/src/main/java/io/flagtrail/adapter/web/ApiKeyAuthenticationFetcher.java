@@ -8,6 +8,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
+import io.micronaut.security.token.RolesFinder;
+import io.micronaut.security.token.config.TokenConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -32,10 +34,15 @@ final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpReq
 
     private final AuthenticateApiKeyUseCase keys;
     private final ExecutorService blocking;
+    private final String rolesAttribute;
+    private final RolesFinder rolesFinder;
 
-    ApiKeyAuthenticationFetcher(AuthenticateApiKeyUseCase keys, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    ApiKeyAuthenticationFetcher(AuthenticateApiKeyUseCase keys, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                                TokenConfiguration tokens, RolesFinder rolesFinder) {
         this.keys = keys;
         this.blocking = blocking;
+        this.rolesAttribute = tokens.getRolesName();
+        this.rolesFinder = rolesFinder;
     }
 
     @Override
@@ -50,8 +57,12 @@ final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpReq
     private Authentication authenticate(String secret) {
         try {
             ApiKey key = keys.authenticate(secret);
-            return Authentication.build(key.id().toString(), key.scopes().stream().map(ApiKeyAuthenticationFetcher::role)
-                    .toList(), Map.of(KEY_ATTRIBUTE, key.id().toString(), Origins.NAME_CLAIM, key.name()));
+            // Through the roles finder, so that the configured hierarchy applies to keys as it does to tokens
+            // (features:write acts as EDITOR, and so also as VIEWER).
+            var roles = rolesFinder.resolveRoles(Map.of(rolesAttribute,
+                    key.scopes().stream().map(ApiKeyAuthenticationFetcher::role).toList()));
+            return Authentication.build(key.id().toString(), roles, Map.of(KEY_ATTRIBUTE, key.id().toString(),
+                    Origins.NAME_CLAIM, key.name()));
         } catch (Unauthenticated refused) {
             return null;
         }
