@@ -46,6 +46,8 @@ import org.junit.jupiter.api.TestInstance;
 class JwtAttackSystemTest implements TestPropertyProvider {
 
     static final String SECRET = "a-test-signing-secret-of-more-than-32-bytes";
+    static final String PREVIOUS = "the-secret-before-the-rotation-32-bytes-plus";
+    static final String RETIRED = "a-secret-retired-long-ago-of-32-bytes-and-more";
     static final String PASSWORD = "a-long-user-password";
 
     @Inject EmbeddedServer server;
@@ -61,6 +63,7 @@ class JwtAttackSystemTest implements TestPropertyProvider {
         TestDatabase.postgres().properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
         props.put("micronaut.server.port", "-1");
         props.put("auth.jwt.secret", SECRET);
+        props.put("auth.jwt.previous-secrets", PREVIOUS);
         props.put("flagtrail.admin.password", "an-admin-password-for-tests");
         props.put("flagtrail.events.path", System.getProperty("java.io.tmpdir") + "/flagtrail-jwt-events-" + UUID.randomUUID());
         return props;
@@ -78,6 +81,13 @@ class JwtAttackSystemTest implements TestPropertyProvider {
     @Test
     void the_same_claims_signed_properly_pass() throws Exception {
         assertEquals(200, status(hs256(real, SECRET)));
+    }
+
+    @Test
+    void a_token_from_the_key_before_the_rotation_passes_during_the_overlap_and_a_retired_one_does_not() throws Exception {
+        assertEquals(200, status(hs256(real, PREVIOUS)));
+        assertEquals(401, status(hs256(real, RETIRED)));
+        assertEquals(401, status(hs256(real, PREVIOUS, kid(SECRET))), "naming the current key with another MAC");
     }
 
     @Test
@@ -129,9 +139,20 @@ class JwtAttackSystemTest implements TestPropertyProvider {
     }
 
     private static String hs256(JWTClaimsSet claims, String secret) throws Exception {
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        return hs256(claims, secret, kid(secret));
+    }
+
+    private static String hs256(JWTClaimsSet claims, String secret, String kid) throws Exception {
+        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(kid).build(),
+                claims);
         jwt.sign(new MACSigner(secret.getBytes()));
         return jwt.serialize();
+    }
+
+    /** The key id the server derives from a secret: "hs256-" and 12 hex digits of its SHA-256. */
+    private static String kid(String secret) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(secret.getBytes());
+        return "hs256-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
     }
 
     private int status(String token) {
