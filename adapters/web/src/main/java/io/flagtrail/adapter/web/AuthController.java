@@ -6,10 +6,12 @@ import io.flagtrail.application.port.in.LogInUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.EndSessionUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.RefreshSessionUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.StartSessionUseCase;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -22,6 +24,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,9 +53,15 @@ final class AuthController {
     private final EndSessionUseCase end;
     private final TokenGenerator tokens;
     private final AccessTokenConfiguration accessTokens;
+    private final SessionCookies cookies;
+    private final Duration refreshLifetime;
 
     AuthController(LogInUseCase logIn, StartSessionUseCase start, RefreshSessionUseCase refresh,
-                   EndSessionUseCase end, TokenGenerator tokens, AccessTokenConfiguration accessTokens) {
+                   EndSessionUseCase end, TokenGenerator tokens, AccessTokenConfiguration accessTokens,
+                   SessionCookies cookies,
+                   @Value("${flagtrail.security.refresh-token-lifetime:14d}") Duration refreshLifetime) {
+        this.cookies = cookies;
+        this.refreshLifetime = refreshLifetime;
         this.logIn = logIn;
         this.start = start;
         this.refresh = refresh;
@@ -64,28 +73,32 @@ final class AuthController {
     @Post("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    TokenResponse login(HttpRequest<?> request, @Body LoginRequest body) {
+    MutableHttpResponse<TokenResponse> login(HttpRequest<?> request, @Body LoginRequest body) {
         var context = Origins.context(request);
         var user = logIn.logIn(new LogInCommand(body.email(),
                 body.password() == null ? null : body.password().toCharArray(), context));
-        return tokens(start.start(user, context));
+        var issued = tokens(start.start(user, context));
+        return cookies.set(HttpResponse.ok(issued), issued, refreshLifetime);
     }
 
+    /** The refresh token from the body, or (AUTH_METHOD=session) from its cookie. */
     @Post("/refresh")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    TokenResponse refresh(HttpRequest<?> request, @Body RefreshRequest body) {
-        return tokens(refresh.refresh(body.refreshToken(), Origins.context(request)));
+    MutableHttpResponse<TokenResponse> refresh(HttpRequest<?> request, @Nullable @Body RefreshRequest body) {
+        String token = body != null && body.refreshToken() != null ? body.refreshToken()
+                : request.getCookies().findCookie(SessionCookies.REFRESH).map(c -> c.getValue()).orElse(null);
+        var issued = tokens(refresh.refresh(token, Origins.context(request)));
+        return cookies.set(HttpResponse.ok(issued), issued, refreshLifetime);
     }
 
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<Void> logout(HttpRequest<?> request, Authentication user) {
+    MutableHttpResponse<Void> logout(HttpRequest<?> request, Authentication user) {
         Object session = user.getAttributes().get(SESSION_CLAIM);
         if (session != null) {
             end.logOut(UUID.fromString(session.toString()), Origins.of(request, user));
         }
-        return HttpResponse.noContent();
+        return cookies.clear(HttpResponse.noContent());
     }
 
     private TokenResponse tokens(IssuedSession session) {
