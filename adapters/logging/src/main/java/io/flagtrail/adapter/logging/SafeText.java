@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Makes a value safe to write into a log line: secrets masked, control characters escaped so that no input can
  * start a forged line. Secrets are recognised by the key they are logged under, and by their shape wherever they
- * appear (bearer tokens, JWTs, Flagtrail API keys, {@code password=…} inside free text).
+ * appear (bearer tokens, JWTs, Flagtrail API keys and refresh tokens, {@code password=…} inside free text).
  */
 final class SafeText {
 
@@ -17,7 +17,7 @@ final class SafeText {
     private static final Pattern SECRET_SHAPES = Pattern.compile(
             "(?i)(bearer(?:\\s|\\+|%20)+)[A-Za-z0-9._~+/=-]+"
                     + "|eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"
-                    + "|\\bft_[A-Za-z0-9_-]{8,}"
+                    + "|\\bftr?_[A-Za-z0-9_-]{8,}"
                     // key=value and key: value, also URL-encoded (%3D, %3A) as in a logged request line
                     + "|((?:password|passwd|secret|token|api[_-]?key|authorization|cookie)(?:\\s*[=:]\\s*|%3[dDaA]))"
                     + "(\"[^\"]*\"|[^\\s,;&\"]+)");

@@ -20,7 +20,7 @@ import org.slf4j.MDC;
 
 class LoggingTest {
 
-    static final List<String> SECRETS = List.of("hunter2-hunter2", "s3cr3t-value", "ft_abcdefghijklmnop1234",
+    static final List<String> SECRETS = List.of("hunter2-hunter2", "s3cr3t-value", "ft_abcdefghijklmnop1234", "ftr_qrstuvwxyz0123456789",
             "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl", "session-cookie-value");
     static final String FORGED = "\r\n{\"level\":\"INFO\",\"message\":\"forged\"}\n2026-01-01T00:00:00.000Z INFO forged";
 
