@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +40,8 @@ class CookieSessionSystemTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        var props = new HashMap<String, String>();
-        TestDatabase.h2().properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
-        props.put("micronaut.server.port", "-1");
+        var props = StandaloneProperties.on(TestDatabase.h2());
         props.put("flagtrail.auth.method", "session");
-        props.put("flagtrail.admin.password", "an-admin-password-for-tests");
-        props.put("flagtrail.events.path", System.getProperty("java.io.tmpdir") + "/flagtrail-cookie-" + UUID.randomUUID());
         return props;
     }
 

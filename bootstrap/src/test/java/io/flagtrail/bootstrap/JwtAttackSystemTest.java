@@ -28,7 +28,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -59,13 +58,9 @@ class JwtAttackSystemTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        var props = new HashMap<String, String>();
-        TestDatabase.postgres().properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
-        props.put("micronaut.server.port", "-1");
+        var props = StandaloneProperties.on(TestDatabase.postgres());
         props.put("auth.jwt.secret", SECRET);
         props.put("auth.jwt.previous-secrets", PREVIOUS);
-        props.put("flagtrail.admin.password", "an-admin-password-for-tests");
-        props.put("flagtrail.events.path", System.getProperty("java.io.tmpdir") + "/flagtrail-jwt-events-" + UUID.randomUUID());
         return props;
     }
 

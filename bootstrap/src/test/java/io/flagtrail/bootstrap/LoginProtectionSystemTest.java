@@ -16,7 +16,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -37,13 +36,9 @@ class LoginProtectionSystemTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        var props = new HashMap<String, String>();
-        TestDatabase.postgres().properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
-        props.put("micronaut.server.port", "-1");
-        props.put("flagtrail.admin.password", "an-admin-password-for-tests");
+        var props = StandaloneProperties.on(TestDatabase.postgres());
         props.put("flagtrail.security.login.max-account-failures", "3");
         props.put("flagtrail.security.login.max-address-failures", "6");
-        props.put("flagtrail.events.path", System.getProperty("java.io.tmpdir") + "/flagtrail-login-events-" + UUID.randomUUID());
         return props;
     }
 

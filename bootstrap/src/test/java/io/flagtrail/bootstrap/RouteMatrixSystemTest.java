@@ -127,11 +127,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        var props = new HashMap<String, String>();
-        TestDatabase.postgres().properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
-        props.put("micronaut.server.port", "-1");
-        props.put("flagtrail.admin.password", "an-admin-password-for-tests");
-        props.put("flagtrail.events.path", System.getProperty("java.io.tmpdir") + "/flagtrail-matrix-" + UUID.randomUUID());
+        var props = StandaloneProperties.on(TestDatabase.postgres());
         return props;
     }
 

@@ -12,9 +12,6 @@ import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.apikey.ApiKey;
 import io.flagtrail.domain.apikey.ApiKeyScope;
 import io.flagtrail.domain.audit.AuditAction;
-import io.flagtrail.domain.audit.AuditEntry;
-import io.flagtrail.domain.audit.AuditOutcome;
-import io.flagtrail.domain.audit.FieldChange;
 import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.error.NotFound;
@@ -102,10 +99,9 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     private void record(AuditAction action, ApiKey before, ApiKey after, Origin origin) {
         var beforeSnapshot = before == null ? null : before.snapshot();
         var afterSnapshot = after.snapshot();
-        ledger.append(List.of(new AuditEntry(ids.newId(), action.category(), action, AuditOutcome.SUCCESS,
-                Severity.NOTICE, origin.actor(), new Subject("api-key", after.id().toString(), after.name()), null,
-                beforeSnapshot, afterSnapshot, FieldChange.between(beforeSnapshot, afterSnapshot, Set.of()),
-                origin.context(), clock.now())));
+        ledger.append(List.of(AuditEntries.change(ids.newId(), action, Severity.NOTICE,
+                new Subject("api-key", after.id().toString(), after.name()), null, beforeSnapshot, afterSnapshot, origin,
+                clock.now())));
     }
 
     private static String lookup(String secret) {

@@ -9,8 +9,6 @@ import io.flagtrail.application.port.out.Outbox;
 import io.flagtrail.application.port.in.DeadLetter;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
-import io.flagtrail.domain.audit.AuditEntry;
-import io.flagtrail.domain.audit.AuditOutcome;
 import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.error.NotFound;
@@ -102,7 +100,7 @@ public final class EventDispatchAdminService implements ManageEventDispatchUseCa
     }
 
     private void record(AuditAction action, Subject subject, Map<String, Object> after, Origin origin) {
-        ledger.append(List.of(new AuditEntry(ids.newId(), action.category(), action, AuditOutcome.SUCCESS,
-                Severity.NOTICE, origin.actor(), subject, null, null, after, List.of(), origin.context(), clock.now())));
+        ledger.append(List.of(AuditEntries.change(ids.newId(), action, Severity.NOTICE, subject, null, null, after, origin,
+                clock.now())));
     }
 }

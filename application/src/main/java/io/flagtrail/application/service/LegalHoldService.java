@@ -8,9 +8,6 @@ import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.LegalHolds;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
-import io.flagtrail.domain.audit.AuditEntry;
-import io.flagtrail.domain.audit.AuditOutcome;
-import io.flagtrail.domain.audit.FieldChange;
 import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.error.NotFound;
@@ -20,7 +17,6 @@ import io.flagtrail.domain.ledger.LegalHold;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Legal holds, each placement and release recorded in the ledger (category SECURITY) with the hold before and after. */
@@ -73,9 +69,8 @@ public final class LegalHoldService implements ManageLegalHoldsUseCase {
         var subject = new Subject("legal-hold", after.id().toString(), after.subjectType() + ":" + after.subjectId());
         var afterSnapshot = snapshot(after);
         var beforeSnapshot = before == null ? null : snapshot(before);
-        ledger.append(List.of(new AuditEntry(ids.newId(), action.category(), action, AuditOutcome.SUCCESS,
-                Severity.NOTICE, origin.actor(), subject, reason, beforeSnapshot, afterSnapshot,
-                FieldChange.between(beforeSnapshot, afterSnapshot, Set.of()), origin.context(), clock.now())));
+        ledger.append(List.of(AuditEntries.change(ids.newId(), action, Severity.NOTICE, subject, reason, beforeSnapshot,
+                afterSnapshot, origin, clock.now())));
     }
 
     private static Map<String, Object> snapshot(LegalHold hold) {

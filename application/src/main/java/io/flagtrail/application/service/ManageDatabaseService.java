@@ -9,8 +9,6 @@ import io.flagtrail.application.port.out.DatabaseAdmin;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
-import io.flagtrail.domain.audit.AuditEntry;
-import io.flagtrail.domain.audit.AuditOutcome;
 import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
 import java.util.LinkedHashMap;
@@ -53,10 +51,8 @@ public final class ManageDatabaseService implements ManageDatabaseUseCase {
             after.put("schemaVersion", database.migrations().stream().filter(m -> "SUCCESS".equals(m.state()))
                     .map(Migration::version).reduce((a, b) -> b).orElse(null));
             transactions.inTransaction(() -> {
-                ledger.append(List.of(new AuditEntry(ids.newId(), AuditAction.DATABASE_MIGRATED.category(),
-                        AuditAction.DATABASE_MIGRATED, AuditOutcome.SUCCESS, Severity.NOTICE, origin.actor(),
-                        new Subject("database", "schema", null), null, null, after, List.of(), origin.context(),
-                        clock.now())));
+                ledger.append(List.of(AuditEntries.change(ids.newId(), AuditAction.DATABASE_MIGRATED, Severity.NOTICE,
+                        new Subject("database", "schema", null), null, null, after, origin, clock.now())));
                 return null;
             });
         }

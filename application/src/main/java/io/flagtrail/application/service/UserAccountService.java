@@ -15,9 +15,6 @@ import io.flagtrail.application.port.out.Sessions;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.domain.audit.AuditAction;
-import io.flagtrail.domain.audit.AuditEntry;
-import io.flagtrail.domain.audit.AuditOutcome;
-import io.flagtrail.domain.audit.FieldChange;
 import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.error.Conflict;
@@ -228,9 +225,8 @@ public final class UserAccountService implements ManageUsersUseCase, MyAccountUs
     private void record(AuditAction action, User before, User after, Origin origin) {
         var beforeSnapshot = before == null ? null : before.snapshot();
         var afterSnapshot = after.snapshot();
-        ledger.append(List.of(new AuditEntry(ids.newId(), action.category(), action, AuditOutcome.SUCCESS,
-                Severity.NOTICE, origin.actor(), subject(after), null, beforeSnapshot, afterSnapshot,
-                FieldChange.between(beforeSnapshot, afterSnapshot, Set.of()), origin.context(), clock.now())));
+        ledger.append(List.of(AuditEntries.change(ids.newId(), action, Severity.NOTICE, subject(after), null,
+                beforeSnapshot, afterSnapshot, origin, clock.now())));
     }
 
     private void publish(String type, User user) {
