@@ -127,6 +127,23 @@ abstract class LedgerSystemTest extends SystemTest {
     }
 
     @Test
+    void health_says_up_to_anyone_and_shows_the_ledger_and_database_only_to_admins() {
+        var anonymous = api.send("GET", "/health", null, null);
+        var readiness = api.send("GET", "/health/readiness", null, null);
+        var viewer = api.send("GET", "/health", userWith(Role.VIEWER), null);
+        var detailed = api.send("GET", "/health", admin, null);
+
+        assertEquals(200, anonymous.status());
+        assertEquals("UP", anonymous.json().get("status"));
+        assertEquals(null, anonymous.json().get("details"), anonymous.raw().body());
+        assertEquals(200, readiness.status());
+        assertEquals(null, viewer.json().get("details"), "details are for ADMIN only");
+        var details = SystemTest.map(detailed.json(), "details");
+        assertTrue(details.containsKey("ledger") && details.containsKey("jdbc") && details.containsKey("diskSpace"),
+                details.keySet().toString());
+    }
+
+    @Test
     void admins_place_and_release_legal_holds_auditors_read_them_and_the_ledger_records_both() {
         String auditor = userWith(Role.AUDITOR);
         String key = uniqueKey();

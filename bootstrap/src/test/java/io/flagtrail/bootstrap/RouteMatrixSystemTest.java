@@ -113,6 +113,9 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /loggers/{name}", ADMINS);
         MATRIX.put("GET /metrics", ADMINS);
         MATRIX.put("GET /metrics/{name}", ADMINS);
+        MATRIX.put("GET /prometheus", ADMINS);
+        MATRIX.put("GET /health", EVERYONE);
+        MATRIX.put("GET /health/{selector}", EVERYONE);
     }
 
     @Inject EmbeddedServer server;
@@ -221,7 +224,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
 
     private String concrete(String route) {
         return route.substring(route.indexOf(' ') + 1).replace("{key}", featureKey)
-                .replace("{id}", UUID.randomUUID().toString()).replace("{name}", "ROOT");
+                .replace("{id}", UUID.randomUUID().toString()).replace("{name}", "ROOT").replace("{selector}", "readiness");
     }
 
     private int call(String route, String principal, String path) throws Exception {
