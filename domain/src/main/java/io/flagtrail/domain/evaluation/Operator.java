@@ -1,0 +1,61 @@
+package io.flagtrail.domain.evaluation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntPredicate;
+
+/** How a targeting rule compares a context attribute with its values. */
+public enum Operator {
+    IN, NOT_IN, EQUALS, STARTS_WITH, ENDS_WITH, CONTAINS,
+    SEMVER_EQUALS, SEMVER_LESS_THAN, SEMVER_GREATER_THAN,
+    LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL;
+
+    /** Whether {@code actual} (null when the context lacks the attribute) satisfies this operator with {@code values}. */
+    public boolean test(Object actual, List<Object> values) {
+        if (actual == null) {
+            return this == NOT_IN;
+        }
+        return switch (this) {
+            case IN -> values.stream().anyMatch(v -> same(actual, v));
+            case NOT_IN -> values.stream().noneMatch(v -> same(actual, v));
+            case EQUALS -> !values.isEmpty() && same(actual, values.getFirst());
+            case STARTS_WITH -> values.stream().anyMatch(v -> String.valueOf(actual).startsWith(String.valueOf(v)));
+            case ENDS_WITH -> values.stream().anyMatch(v -> String.valueOf(actual).endsWith(String.valueOf(v)));
+            case CONTAINS -> values.stream().anyMatch(v -> String.valueOf(actual).contains(String.valueOf(v)));
+            case SEMVER_EQUALS -> semver(actual, values, c -> c == 0);
+            case SEMVER_LESS_THAN -> semver(actual, values, c -> c < 0);
+            case SEMVER_GREATER_THAN -> semver(actual, values, c -> c > 0);
+            case LESS_THAN -> number(actual, values, c -> c < 0);
+            case LESS_THAN_OR_EQUAL -> number(actual, values, c -> c <= 0);
+            case GREATER_THAN -> number(actual, values, c -> c > 0);
+            case GREATER_THAN_OR_EQUAL -> number(actual, values, c -> c >= 0);
+        };
+    }
+
+    private static boolean same(Object actual, Object expected) {
+        if (actual instanceof Number a && expected instanceof Number e) {
+            return new BigDecimal(a.toString()).compareTo(new BigDecimal(e.toString())) == 0;
+        }
+        return Objects.equals(String.valueOf(actual), String.valueOf(expected));
+    }
+
+    /** Compares with the first value; an attribute or value that is no semantic version never matches. */
+    private static boolean semver(Object actual, List<Object> values, IntPredicate accept) {
+        var a = SemanticVersion.parse(String.valueOf(actual));
+        var e = values.isEmpty() ? null : SemanticVersion.parse(String.valueOf(values.getFirst()));
+        return a != null && e != null && accept.test(a.compareTo(e));
+    }
+
+    /** Compares with the first value as decimal numbers; anything that is no number never matches. */
+    private static boolean number(Object actual, List<Object> values, IntPredicate accept) {
+        if (values.isEmpty()) {
+            return false;
+        }
+        try {
+            return accept.test(new BigDecimal(String.valueOf(actual)).compareTo(new BigDecimal(String.valueOf(values.getFirst()))));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
