@@ -19,6 +19,7 @@ import io.flagtrail.application.port.in.GetFeatureUseCase;
 import io.flagtrail.application.port.in.ListFeaturesUseCase;
 import io.flagtrail.application.port.in.ApiKeyUseCases.AuthenticateApiKeyUseCase;
 import io.flagtrail.application.port.in.ApiKeyUseCases.ManageApiKeysUseCase;
+import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
 import io.flagtrail.application.port.in.LogInUseCase;
 import io.flagtrail.application.port.in.RecordAccessDeniedUseCase;
 import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
@@ -53,6 +54,7 @@ import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.application.service.AccessDeniedService;
 import io.flagtrail.application.service.AccessLog;
+import io.flagtrail.application.service.EvaluateFlagsService;
 import io.flagtrail.application.service.ApiKeyService;
 import io.flagtrail.application.service.BootstrapAdminService;
 import io.flagtrail.application.service.EvidenceBundleService;
@@ -261,6 +263,11 @@ final class UseCaseFactory {
     @Singleton
     RecordAccessDeniedUseCase accessDenied(AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids) {
         return new AccessDeniedService(ledger, transactions, clock, ids);
+    }
+
+    @Singleton
+    EvaluateFlagsUseCase evaluateFlags(Features features) {
+        return new EvaluateFlagsService(features);
     }
 
     @Singleton

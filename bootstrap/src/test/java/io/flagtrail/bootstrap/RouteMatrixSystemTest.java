@@ -60,6 +60,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
     static final Set<String> FEATURE_AND_AUDIT_READERS = union(READERS, Set.of("AUDITOR", "key:audit:read"));
     static final Set<String> AUDITORS = Set.of("AUDITOR", "ADMIN", "key:audit:read");
     static final Set<String> ADMINS = Set.of("ADMIN");
+    static final Set<String> EVALUATORS = union(READERS, Set.of("key:evaluate"));
 
     /** The access policy: "METHOD template" → who may call it. */
     static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
@@ -114,6 +115,8 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("GET /metrics", ADMINS);
         MATRIX.put("GET /metrics/{name}", ADMINS);
         MATRIX.put("GET /prometheus", ADMINS);
+        MATRIX.put("POST /ofrep/v1/evaluate/flags", EVALUATORS);
+        MATRIX.put("POST /ofrep/v1/evaluate/flags/{key}", EVALUATORS);
         MATRIX.put("GET /health", EVERYONE);
         MATRIX.put("GET /health/{selector}", EVERYONE);
     }

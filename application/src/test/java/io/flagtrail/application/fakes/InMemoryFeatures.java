@@ -39,6 +39,11 @@ public final class InMemoryFeatures implements Features, Rollbackable {
     }
 
     @Override
+    public synchronized String fingerprint() {
+        return byKey.size() + "-" + byKey.values().stream().mapToLong(FeatureState::version).sum();
+    }
+
+    @Override
     public synchronized void addAll(List<FeatureState> features) {
         features.forEach(this::add);
     }

@@ -93,6 +93,12 @@ final class JdbcFeatures implements Features {
     }
 
     @Override
+    public String fingerprint() {
+        return sql.lookUp("SELECT COUNT(*), COALESCE(SUM(version), 0) FROM features", List.of(),
+                rs -> rs.next() ? rs.getLong(1) + "-" + rs.getLong(2) : "0-0");
+    }
+
+    @Override
     public void update(FeatureState feature, long expectedVersion) {
         var row = mapper.toRow(feature);
         int updated;

@@ -37,4 +37,10 @@ public interface Features {
     void update(FeatureState feature, long expectedVersion);
 
     Page<FeatureState> list(FeatureListQuery query);
+
+    /**
+     * Changes whenever any feature changes (every change adds one to one version; a creation adds a feature): a cheap
+     * question that tells an evaluation snapshot whether to reload.
+     */
+    String fingerprint();
 }

@@ -1,0 +1,97 @@
+package io.flagtrail.adapter.web;
+
+import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
+import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.error.NotFound;
+import io.flagtrail.domain.evaluation.Evaluation;
+import io.flagtrail.domain.evaluation.EvaluationContext;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenFeature Remote Evaluation Protocol (OFREP): {@code POST /ofrep/v1/evaluate/flags/{key}} and the bulk
+ * {@code POST /ofrep/v1/evaluate/flags} (with ETag and If-None-Match). Answers from the in-memory snapshot, on the
+ * event loop (nothing here blocks). Errors in OFREP's own shape: {@code {key, errorCode, errorDetails}}.
+ * An API key with scope {@code evaluate}, or any reader's token.
+ */
+@Controller("/ofrep/v1/evaluate/flags")
+@Secured({"EVALUATE", "VIEWER"})
+final class OfrepController {
+
+    @Serdeable
+    record OfrepRequest(@Nullable Map<String, Object> context) {
+    }
+
+    @Serdeable
+    record OfrepEvaluation(String key, Object value, String reason, String variant, Map<String, Object> metadata) {
+        static OfrepEvaluation of(Evaluation e) {
+            return new OfrepEvaluation(e.key(), e.value(), e.reason().name(), e.variant(), Map.of());
+        }
+    }
+
+    @Serdeable
+    record OfrepError(String key, String errorCode, String errorDetails) {
+    }
+
+    @Serdeable
+    record OfrepBulk(List<OfrepEvaluation> flags) {
+    }
+
+    private final EvaluateFlagsUseCase flags;
+
+    OfrepController(EvaluateFlagsUseCase flags) {
+        this.flags = flags;
+    }
+
+    @Post("/{key}")
+    MutableHttpResponse<?> evaluate(@PathVariable String key, @Nullable @Body OfrepRequest body) {
+        try {
+            return HttpResponse.ok(OfrepEvaluation.of(flags.evaluate(key, context(body))));
+        } catch (NotFound e) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND).body(new OfrepError(key, "FLAG_NOT_FOUND", e.getMessage()));
+        } catch (InvalidInput e) {
+            String code = e.violations().stream().anyMatch(v -> v.field().equals("targetingKey"))
+                    ? "TARGETING_KEY_MISSING" : "INVALID_CONTEXT";
+            return HttpResponse.badRequest(new OfrepError(key, code, e.getMessage()));
+        }
+    }
+
+    @Post
+    MutableHttpResponse<?> evaluateAll(@Nullable @Body OfrepRequest body, @Nullable @Header("If-None-Match") String ifNoneMatch) {
+        String etag = "\"" + flags.version() + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return HttpResponse.notModified().header("ETag", etag);
+        }
+        try {
+            var bulk = flags.evaluateAll(context(body));
+            return HttpResponse.ok(new OfrepBulk(bulk.evaluations().stream().map(OfrepEvaluation::of).toList()))
+                    .header("ETag", "\"" + bulk.version() + "\"");
+        } catch (InvalidInput e) {
+            return HttpResponse.badRequest(new OfrepError(null, "INVALID_CONTEXT", e.getMessage()));
+        }
+    }
+
+    private static EvaluationContext context(OfrepRequest body) {
+        var given = body == null || body.context() == null ? Map.<String, Object>of() : body.context();
+        Object targetingKey = given.get("targetingKey");
+        if (targetingKey != null && !(targetingKey instanceof String)) {
+            throw InvalidInput.of("context.targetingKey", "must be a string");
+        }
+        var attributes = new HashMap<String, Object>(given);
+        attributes.remove("targetingKey");
+        attributes.values().removeIf(java.util.Objects::isNull);
+        return new EvaluationContext((String) targetingKey, attributes);
+    }
+}

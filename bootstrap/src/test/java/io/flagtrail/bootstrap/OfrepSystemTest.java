@@ -1,0 +1,83 @@
+package io.flagtrail.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** OFREP over HTTP with an API key of scope evaluate: plain flags, rollout, not found, bulk with ETag, freshness. */
+abstract class OfrepSystemTest extends ApiKeySystemTest {
+
+    @Inject EvaluateFlagsUseCase snapshot;
+
+    @Test
+    void flags_evaluate_with_their_reason_and_unknown_ones_are_flag_not_found() throws Exception {
+        String secret = (String) createKey("sdk", List.of("evaluate")).json().get("secret");
+        String on = uniqueKey();
+        String off = uniqueKey();
+        String half = uniqueKey();
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + on + "\",\"name\":\"On\",\"enabled\":true}");
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + off + "\",\"name\":\"Off\"}");
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + half + "\",\"name\":\"Half\",\"enabled\":true,"
+                + "\"rolloutPercentage\":50}");
+        snapshot.refresh();
+
+        var static_ = ofrep(secret, "/" + on, "{\"context\":{\"targetingKey\":\"user-1\"}}", null);
+        var disabled = ofrep(secret, "/" + off, "{\"context\":{}}", null);
+        var split = ofrep(secret, "/" + half, "{\"context\":{\"targetingKey\":\"user-1\"}}", null);
+        var keyless = ofrep(secret, "/" + half, "{\"context\":{}}", null);
+        var missing = ofrep(secret, "/no-such-flag", "{\"context\":{}}", null);
+
+        assertEquals(200, static_.statusCode());
+        assertTrue(static_.body().contains("\"value\":true") && static_.body().contains("\"reason\":\"STATIC\""), static_.body());
+        assertTrue(disabled.body().contains("\"value\":false") && disabled.body().contains("\"reason\":\"DISABLED\""));
+        assertTrue(split.body().contains("\"reason\":\"SPLIT\""), split.body());
+        assertEquals(400, keyless.statusCode());
+        assertTrue(keyless.body().contains("TARGETING_KEY_MISSING"), keyless.body());
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("FLAG_NOT_FOUND"), missing.body());
+    }
+
+    @Test
+    void the_bulk_answer_carries_an_etag_and_a_change_is_served_within_a_second() throws Exception {
+        String secret = (String) createKey("sdk-bulk", List.of("evaluate")).json().get("secret");
+        String key = uniqueKey();
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"Bulk\"}");
+        snapshot.refresh();
+
+        var first = ofrep(secret, "", "{\"context\":{\"targetingKey\":\"u\"}}", null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, ofrep(secret, "", "{\"context\":{}}", etag).statusCode());
+
+        api.send("POST", "/api/v1/features/" + key + "/enable", admin, null);
+        var deadline = Instant.now().plus(Duration.ofSeconds(1));
+        String body = "";
+        while (Instant.now().isBefore(deadline) && !body.contains("\"key\":\"" + key + "\",\"value\":true")) {
+            body = ofrep(secret, "/" + key, "{\"context\":{}}", null).body();
+            Thread.sleep(20);
+        }
+        assertTrue(body.contains("\"value\":true"), "the change was served within a second: " + body);
+        assertEquals(200, ofrep(secret, "", "{\"context\":{}}", etag).statusCode(), "the ETag changed with the flags");
+    }
+
+    private HttpResponse<String> ofrep(String secret, String path, String body, String ifNoneMatch) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(server.getURI() + "/ofrep/v1/evaluate/flags" + path))
+                .header("X-API-Key", secret).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        try (var http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
