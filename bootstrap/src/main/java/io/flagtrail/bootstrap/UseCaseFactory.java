@@ -34,6 +34,7 @@ import io.flagtrail.application.port.in.UpdateFeatureUseCase;
 import io.flagtrail.application.port.out.ApiKeys;
 import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.Checkpoints;
 import io.flagtrail.application.port.out.LedgerChain;
 import io.flagtrail.application.port.out.LoginAttempts;
@@ -98,8 +99,9 @@ final class UseCaseFactory {
 
     @Singleton
     FeatureChangeRecorder featureChangeRecorder(Features features, AuditLedger ledger, EventPublisher events,
-                                                Transactions transactions, Clock clock, IdGenerator ids, AppLogger log) {
-        return new FeatureChangeRecorder(features, ledger, events, transactions, clock, ids, log);
+                                                Transactions transactions, Clock clock, IdGenerator ids, AppLogger log,
+                                                BusinessMetrics metrics) {
+        return new FeatureChangeRecorder(features, ledger, events, transactions, clock, ids, log, metrics);
     }
 
     /** {@code EVENTS_ENABLED=false} stops recording events (the outbox publisher reads the same setting). */
@@ -231,8 +233,9 @@ final class UseCaseFactory {
 
     @Singleton
     LogInUseCase logIn(Users users, PasswordHasher hasher, LoginAttempts attempts, AuditLedger ledger,
-                       Transactions transactions, Clock clock, IdGenerator ids, LoginPolicy policy) {
-        return new LogInService(users, hasher, attempts, ledger, transactions, clock, ids, policy);
+                       Transactions transactions, Clock clock, IdGenerator ids, LoginPolicy policy,
+                       BusinessMetrics metrics) {
+        return new LogInService(users, hasher, attempts, ledger, transactions, clock, ids, policy, metrics);
     }
 
     /** One service serves every session use case: start, refresh, log out, and the per-request check. */
@@ -266,8 +269,8 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    EvaluateFlagsUseCase evaluateFlags(Features features) {
-        return new EvaluateFlagsService(features);
+    EvaluateFlagsUseCase evaluateFlags(Features features, BusinessMetrics metrics) {
+        return new EvaluateFlagsService(features, metrics);
     }
 
     @Singleton

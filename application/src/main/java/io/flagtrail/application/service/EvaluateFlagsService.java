@@ -3,6 +3,7 @@ package io.flagtrail.application.service;
 import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
 import io.flagtrail.application.port.in.FeatureListQuery;
 import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.NotFound;
@@ -25,10 +26,12 @@ public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
     }
 
     private final Features features;
+    private final BusinessMetrics metrics;
     private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot("", Map.of()));
 
-    public EvaluateFlagsService(Features features) {
+    public EvaluateFlagsService(Features features, BusinessMetrics metrics) {
         this.features = features;
+        this.metrics = metrics;
     }
 
     @Override
@@ -37,7 +40,7 @@ public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
         if (flag == null) {
             throw new NotFound("flag.not_found", "no flag '" + key + "'");
         }
-        return flag.evaluate(context);
+        return counted(flag.evaluate(context));
     }
 
     @Override
@@ -46,12 +49,17 @@ public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
         var evaluations = new ArrayList<Evaluation>(snapshot.flags().size());
         for (var flag : snapshot.flags().values()) {
             try {
-                evaluations.add(flag.evaluate(context));
+                evaluations.add(counted(flag.evaluate(context)));
             } catch (InvalidInput needsTargetingKey) {
                 // a rolled-out flag cannot be evaluated without a targeting key; the others still can
             }
         }
         return new BulkEvaluation(snapshot.version(), evaluations);
+    }
+
+    private Evaluation counted(Evaluation evaluation) {
+        metrics.evaluated(evaluation.key(), evaluation.reason().name());
+        return evaluation;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.flagtrail.application.port.in.CreateFeatureCommand;
 import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.Features;
@@ -39,11 +40,12 @@ public final class FeatureChangeRecorder {
     private final Clock clock;
     private final IdGenerator ids;
     private final AppLogger log;
+    private final BusinessMetrics metrics;
     private final FeatureLedgerEntries entries;
     private final FeatureEventMessages messages;
 
     public FeatureChangeRecorder(Features features, AuditLedger ledger, EventPublisher events, Transactions transactions,
-                                 Clock clock, IdGenerator ids, AppLogger log) {
+                                 Clock clock, IdGenerator ids, AppLogger log, BusinessMetrics metrics) {
         this.features = features;
         this.ledger = ledger;
         this.events = events;
@@ -51,6 +53,7 @@ public final class FeatureChangeRecorder {
         this.clock = clock;
         this.ids = ids;
         this.log = log;
+        this.metrics = metrics;
         this.entries = new FeatureLedgerEntries(ids);
         this.messages = new FeatureEventMessages(ids);
     }
@@ -84,6 +87,7 @@ public final class FeatureChangeRecorder {
             features.addAll(created);
             ledger.append(audit);
             events.publish(published);
+            created.forEach(f -> metrics.featureChanged("CREATED"));
             log.info("features imported", "count", created.size());
             return created;
         });
@@ -111,6 +115,7 @@ public final class FeatureChangeRecorder {
         if (!changes.isEmpty()) {
             ledger.append(entries.of(changes, origin));
             events.publish(messages.of(changes));
+            changes.forEach(e -> metrics.featureChanged(e.action().name()));
             changes.forEach(e -> log.info("feature changed", "key", e.after().key().value(),
                     "action", e.action(), "version", e.after().version(), "actor", e.stamp().actor().reference()));
         }

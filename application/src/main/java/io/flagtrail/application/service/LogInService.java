@@ -3,6 +3,7 @@ package io.flagtrail.application.service;
 import io.flagtrail.application.port.in.LogInCommand;
 import io.flagtrail.application.port.in.LogInUseCase;
 import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.LoginAttempts;
@@ -51,9 +52,12 @@ public final class LogInService implements LogInUseCase {
     private final Clock clock;
     private final IdGenerator ids;
     private final LoginPolicy policy;
+    private final BusinessMetrics metrics;
 
     public LogInService(Users users, PasswordHasher hasher, LoginAttempts attempts, AuditLedger ledger,
-                        Transactions transactions, Clock clock, IdGenerator ids, LoginPolicy policy) {
+                        Transactions transactions, Clock clock, IdGenerator ids, LoginPolicy policy,
+                        BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.users = users;
         this.hasher = hasher;
         this.attempts = attempts;
@@ -76,6 +80,7 @@ public final class LogInService implements LogInUseCase {
                 hasher.burnEquivalentWork(command.password());
                 record(AuditAction.LOGIN_LOCKED, AuditOutcome.FAILURE, Severity.WARNING, user, account,
                         "account locked", command.context(), now);
+                metrics.login("locked");
                 throw Unauthenticated.badCredentials();
             }
             if (user.isEmpty()) {
@@ -98,6 +103,7 @@ public final class LogInService implements LogInUseCase {
                         command.context(), now);
                 return null;
             });
+            metrics.login("succeeded");
             return found;
         } finally {
             Arrays.fill(command.password(), '\0');
@@ -113,6 +119,7 @@ public final class LogInService implements LogInUseCase {
                         "address throttled", context, now);
                 return null;
             });
+            metrics.login("throttled");
             throw new TooManyAttempts("auth.too_many_attempts",
                     "too many failed logins from this address; try again later", retryAfter);
         }
@@ -136,6 +143,7 @@ public final class LogInService implements LogInUseCase {
             }
             return null;
         });
+        metrics.login("failed");
         return Unauthenticated.badCredentials();
     }
 

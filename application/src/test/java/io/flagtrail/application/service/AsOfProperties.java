@@ -46,7 +46,7 @@ class AsOfProperties {
         var ids = new SequentialIds();
         var transactions = new InMemoryTransactions(features, ledger);
         var recorder = new FeatureChangeRecorder(features, ledger, new InMemoryOutbox(), transactions, clock, ids,
-                new RecordingLogger());
+                new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
         var queries = new FeatureQueryService(features, ledger, new AccessLog(ledger, clock, ids), transactions);
         var services = new Services(new UpdateFeatureService(recorder), new TransitionFeatureService(recorder));
         new CreateFeatureService(recorder).create(new CreateFeatureCommand(FeatureServicesTest.KEY,

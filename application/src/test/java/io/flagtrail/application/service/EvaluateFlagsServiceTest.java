@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class EvaluateFlagsServiceTest {
 
     final InMemoryFeatures features = new InMemoryFeatures();
-    final EvaluateFlagsService flags = new EvaluateFlagsService(features);
+    final io.flagtrail.application.fakes.CountingMetrics metrics = new io.flagtrail.application.fakes.CountingMetrics();
+    final EvaluateFlagsService flags = new EvaluateFlagsService(features, metrics);
     final EvaluationContext someone = new EvaluationContext("user-1", Map.of());
     final ChangeStamp stamp = new ChangeStamp(Actor.system("test"), Instant.parse("2026-01-01T00:00:00Z"), null);
 
@@ -35,6 +36,7 @@ class EvaluateFlagsServiceTest {
         assertTrue(flags.refresh());
         assertFalse(flags.refresh(), "nothing changed, nothing reloaded");
         assertEquals(EvaluationReason.STATIC, flags.evaluate("checkout", someone).reason());
+        assertEquals(1, metrics.count("evaluation:checkout:STATIC"));
 
         var before = checkout.state();
         checkout.delete(stamp);

@@ -49,8 +49,9 @@ class FeatureServicesTest {
     final FixedClock clock = new FixedClock(Instant.parse("2026-03-01T10:00:00Z"));
     final RecordingLogger log = new RecordingLogger();
     final InMemoryOutbox outbox = new InMemoryOutbox();
+    final io.flagtrail.application.fakes.CountingMetrics metrics = new io.flagtrail.application.fakes.CountingMetrics();
     final FeatureChangeRecorder recorder = new FeatureChangeRecorder(features, ledger, outbox,
-            new InMemoryTransactions(features, ledger, outbox), clock, new SequentialIds(), log);
+            new InMemoryTransactions(features, ledger, outbox), clock, new SequentialIds(), log, metrics);
     final CreateFeatureService create = new CreateFeatureService(recorder);
     final UpdateFeatureService update = new UpdateFeatureService(recorder);
     final TransitionFeatureService transition = new TransitionFeatureService(recorder);
@@ -166,6 +167,7 @@ class FeatureServicesTest {
         var events = outbox.published();
         assertEquals(List.of("FeatureCreated", "FeatureEnabled"), events.stream().map(e -> e.type()).toList(),
                 "a change that changed nothing publishes nothing");
+        assertEquals(1, metrics.count("feature:ENABLED"), "and counts nothing either");
         var enabled = events.get(1);
         assertEquals(KEY.value(), enabled.aggregate().key());
         @SuppressWarnings("unchecked")

@@ -53,7 +53,7 @@ class LedgerServicesTest {
     final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger);
     final AccessLog access = new AccessLog(ledger, clock, ids);
     final FeatureChangeRecorder recorder = new FeatureChangeRecorder(features, ledger, new InMemoryOutbox(), transactions, clock, ids,
-            new RecordingLogger());
+            new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
     final SealLedgerService sealer = new SealLedgerService(ledger, checkpoints, signer, transactions, clock,
             new RecordingLogger(), new LedgerSettings(3, 5, Duration.ofMinutes(1)));
     final InMemoryPurgeRecords purges = new InMemoryPurgeRecords();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.application.fakes.CountingMetrics;
 import io.flagtrail.application.fakes.FixedClock;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
 import io.flagtrail.application.fakes.InMemoryLoginAttempts;
@@ -39,8 +40,9 @@ class LogInServiceTest {
     final InMemoryLoginAttempts attempts = new InMemoryLoginAttempts();
     final InMemoryTransactions transactions = new InMemoryTransactions(users, ledger, attempts);
     final LoginPolicy policy = new LoginPolicy(10, Duration.ofMinutes(15), 30, Duration.ofMinutes(15));
+    final CountingMetrics metrics = new CountingMetrics();
     final LogInService logIn = new LogInService(users, hasher, attempts, ledger, transactions, clock,
-            new SequentialIds(), policy);
+            new SequentialIds(), policy, metrics);
     final InMemoryOutbox outbox = new InMemoryOutbox();
     final BootstrapAdminService bootstrap = new BootstrapAdminService(users, hasher, ledger, outbox, transactions, clock,
             new SequentialIds(), new RecordingLogger());
@@ -127,6 +129,9 @@ class LogInServiceTest {
         assertEquals(0, attempts.count(LogInService.ACCOUNT, "admin@example.com").failures(), "success resets");
         assertEquals(11, actions(AuditAction.LOGIN_FAILED));
         assertEquals(AuditAction.LOGIN_SUCCEEDED, ledger.entries().getLast().action());
+        assertEquals(11, metrics.count("login:failed"));
+        assertEquals(2, metrics.count("login:locked"));
+        assertEquals(1, metrics.count("login:succeeded"));
     }
 
     @Test

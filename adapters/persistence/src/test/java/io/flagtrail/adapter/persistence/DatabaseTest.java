@@ -60,7 +60,7 @@ abstract class DatabaseTest implements TestPropertyProvider {
     FeatureChangeRecorder recorder() {
         return new FeatureChangeRecorder(features, ledger, events, transactions,
                 () -> Instant.now().truncatedTo(ChronoUnit.MICROS),
-                new RandomIds(), new RecordingLogger());
+                new RandomIds(), new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
     }
 
     static FeatureKey uniqueKey() {

@@ -95,7 +95,8 @@ abstract class OutboxTest extends DatabaseTest {
     void with_events_switched_off_a_change_records_no_event_and_its_audit_entry_all_the_same() {
         var off = new OutboxEventPublisher(sql, json, false);
         var recorder = new io.flagtrail.application.service.FeatureChangeRecorder(features, ledger, off, transactions,
-                Instant::now, new RandomIds(), new io.flagtrail.application.fakes.RecordingLogger());
+                Instant::now, new RandomIds(), new io.flagtrail.application.fakes.RecordingLogger(),
+                new io.flagtrail.application.fakes.CountingMetrics());
         var key = uniqueKey();
         new CreateFeatureService(recorder).create(command(key, null));
 
