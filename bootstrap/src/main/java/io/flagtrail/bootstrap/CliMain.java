@@ -27,7 +27,7 @@ final class CliMain {
         FlagtrailLogbackConfigurator.reconfigure(env);
         var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        return Cli.run(args, () -> context(DatabaseSelection.defaults(System.getenv(), System.getProperties())), out, err);
+        return Cli.run(args, () -> context(Flagtrail.startupProperties()), out, err);
     }
 
     /** The CLI's context on the database these properties select. */

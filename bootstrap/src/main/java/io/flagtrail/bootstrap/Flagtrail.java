@@ -20,10 +20,26 @@ public final class Flagtrail {
         if (Cli.handles(args)) {
             System.exit(CliMain.run(args));
         }
+        java.util.Map<String, Object> properties;
+        try {
+            properties = startupProperties();
+        } catch (IllegalStateException misconfigured) {
+            System.err.println("flagtrail: " + misconfigured.getMessage());
+            System.exit(1);
+            return;
+        }
         Micronaut.build(args)
                 .mainClass(Flagtrail.class)
                 .banner(false)
-                .properties(DatabaseSelection.defaults(System.getenv(), System.getProperties()))
+                .properties(properties)
                 .start();
+    }
+
+    /** The database choice and the {@code <NAME>_FILE} secrets, both above the environment in precedence. */
+    static java.util.Map<String, Object> startupProperties() {
+        var env = SecretFiles.applied(System.getenv());
+        var properties = new java.util.HashMap<>(DatabaseSelection.defaults(env, System.getProperties()));
+        properties.putAll(SecretFiles.properties(System.getenv()));
+        return properties;
     }
 }
