@@ -1,0 +1,69 @@
+package io.flagtrail.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/configuration.md against the real configuration: every environment variable application.yml reads and every
+ * {@code flagtrail.*} / {@code auth.*} property the code reads with {@code @Value} must be listed there. The checker is
+ * also run on a deliberately incomplete list, to show it can fail.
+ */
+class ConfigurationListTest {
+
+    static final Path ROOT = Path.of("..");
+    static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]+)(?::[^}]*)?}");
+    static final Pattern VALUE_PROPERTY = Pattern.compile("@Value\\(\"\\$\\{((?:flagtrail|auth)\\.[a-z0-9.-]+)(?::[^}]*)?}\"\\)");
+
+    @Test
+    void every_setting_the_service_reads_is_in_docs_configuration_md() {
+        assertEquals(Set.of(), missing(read(ROOT.resolve("bootstrap/src/main/resources/application.yml")), javaSources(),
+                read(ROOT.resolve("docs/configuration.md"))));
+    }
+
+    @Test
+    void the_check_fails_when_a_setting_is_not_listed() {
+        var missing = missing("port: ${PORT:8080}\nsecret: ${NEW_SECRET:}\n",
+                List.of("@Value(\"${flagtrail.new.thing:1}\") int thing;"), "| `PORT` | `micronaut.server.port` | `8080` |");
+        assertEquals(Set.of("NEW_SECRET", "flagtrail.new.thing"), missing);
+    }
+
+    static Set<String> missing(String yml, List<String> sources, String docs) {
+        var missing = new TreeSet<String>();
+        ENV_PLACEHOLDER.matcher(yml).results().map(m -> m.group(1))
+                .filter(name -> !docs.contains("`" + name + "`") && !docs.contains(name + ","))
+                .forEach(missing::add);
+        for (var source : sources) {
+            VALUE_PROPERTY.matcher(source).results().map(m -> m.group(1))
+                    .filter(property -> !docs.contains("`" + property + "`"))
+                    .forEach(missing::add);
+        }
+        return missing;
+    }
+
+    private static List<String> javaSources() {
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            return files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/"))
+                    .map(ConfigurationListTest::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
