@@ -259,8 +259,9 @@ final class UseCaseFactory {
     /** One service manages API keys and recognises them on requests. */
     @Singleton
     @Bean(typed = {ManageApiKeysUseCase.class, AuthenticateApiKeyUseCase.class})
-    ApiKeyService apiKeys(ApiKeys keys, AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids) {
-        return new ApiKeyService(keys, ledger, transactions, clock, ids);
+    ApiKeyService apiKeys(ApiKeys keys, AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids,
+                          @Value("${flagtrail.security.api-keys.cache-ttl:1s}") Duration cacheTtl) {
+        return new ApiKeyService(keys, ledger, transactions, clock, ids, cacheTtl);
     }
 
     @Singleton

@@ -23,11 +23,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * API keys: {@code ft_} + 256 random bits (base64url), shown once. The first 12 characters after the prefix are the
  * look-up (indexed, not secret on its own); the SHA-256 of the whole secret is compared in constant time. Last use
  * is written at most once a minute per key, so that a busy key does not turn every read into a write.
+ *
+ * <p>A key read from the store is kept for {@code cacheTtl} (one second by default), so that a key on the evaluation
+ * hot path does not cost a database read per request; the hash, expiry and revocation are still checked on every
+ * request against the kept copy. A revocation through this instance takes effect on the next request; one made
+ * through another instance within {@code cacheTtl}. Unknown look-ups are never kept.
  */
 public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateApiKeyUseCase {
 
@@ -40,13 +47,20 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
+    private final Duration cacheTtl;
+    private final ConcurrentMap<String, Kept> kept = new ConcurrentHashMap<>();
 
-    public ApiKeyService(ApiKeys keys, AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids) {
+    private record Kept(ApiKeys.Stored stored, Instant readAt) {
+    }
+
+    public ApiKeyService(ApiKeys keys, AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids,
+                         Duration cacheTtl) {
         this.keys = keys;
         this.ledger = ledger;
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
+        this.cacheTtl = cacheTtl;
     }
 
     @Override
@@ -68,13 +82,15 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
 
     @Override
     public ApiKey revoke(UUID id, Origin origin) {
-        return transactions.inTransaction(() -> {
+        var revoked = transactions.inTransaction(() -> {
             var before = keys.find(id).orElseThrow(() -> new NotFound("api_key.not_found", "no API key " + id));
             var after = before.revoke(clock.now());
             keys.revoke(after);
             record(AuditAction.API_KEY_REVOKED, before, after, origin);
             return after;
         });
+        kept.clear(); // after the commit: the next request on this instance reads the revocation
+        return revoked;
     }
 
     @Override
@@ -83,8 +99,9 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
                 || secret.length() > 100) {
             throw refused();
         }
-        var stored = keys.findByLookup(lookup(secret)).orElseThrow(ApiKeyService::refused);
         var now = clock.now();
+        String lookup = lookup(secret);
+        var stored = stored(lookup, now);
         if (!MessageDigest.isEqual(SecretTokens.sha256(secret).getBytes(StandardCharsets.US_ASCII),
                 stored.secretHash().getBytes(StandardCharsets.US_ASCII)) || !stored.key().usableAt(now)) {
             throw refused();
@@ -92,8 +109,26 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
         var key = stored.key();
         if (key.lastUsedAt() == null || !now.isBefore(key.lastUsedAt().plus(LAST_USE_RESOLUTION))) {
             keys.used(key.id(), now);
+            kept.computeIfPresent(lookup, (l, k) -> new Kept(new ApiKeys.Stored(key.usedAt(now), stored.secretHash()),
+                    k.readAt()));
         }
         return key;
+    }
+
+    private ApiKeys.Stored stored(String lookup, Instant now) {
+        var cached = kept.get(lookup);
+        if (cached != null && now.isBefore(cached.readAt().plus(cacheTtl))) {
+            return cached.stored();
+        }
+        var stored = keys.findByLookup(lookup).orElse(null);
+        if (stored == null) {
+            kept.remove(lookup);
+            throw refused();
+        }
+        if (cacheTtl.isPositive()) {
+            kept.put(lookup, new Kept(stored, now));
+        }
+        return stored;
     }
 
     private void record(AuditAction action, ApiKey before, ApiKey after, Origin origin) {

@@ -26,7 +26,7 @@ class ApiKeyServiceTest {
     final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     final FixedClock clock = new FixedClock(Instant.parse("2026-05-01T00:00:00Z"));
     final ApiKeyService service = new ApiKeyService(keys, ledger, new InMemoryTransactions(keys, ledger), clock,
-            new SequentialIds());
+            new SequentialIds(), Duration.ofSeconds(1));
     final Origin admin = new Origin(Actor.system("admin"), RequestContext.system());
 
     @Test
@@ -59,5 +59,32 @@ class ApiKeyServiceTest {
         service.revoke(other.key().id(), admin);
         assertThrows(Unauthenticated.class, () -> service.authenticate(other.secret()), "revoked");
         assertEquals(AuditAction.API_KEY_REVOKED, ledger.entries().getLast().action());
+    }
+
+    @Test
+    void a_key_is_kept_for_a_second_so_another_instances_revocation_is_seen_within_it() {
+        var created = service.create("sdk", Set.of(ApiKeyScope.EVALUATE), null, admin);
+        service.authenticate(created.secret());
+        // Another instance revokes it: the row changes, this instance's kept copy does not.
+        keys.revoke(keys.find(created.key().id()).orElseThrow().revoke(clock.now()));
+
+        assertEquals(created.key().id(), service.authenticate(created.secret()).id(), "within the second: kept");
+        clock.advance(Duration.ofMillis(1_001));
+        assertThrows(Unauthenticated.class, () -> service.authenticate(created.secret()), "after it: read again");
+    }
+
+    @Test
+    void a_revocation_through_this_instance_applies_to_the_next_request_and_last_use_stays_once_a_minute() {
+        var created = service.create("sdk", Set.of(ApiKeyScope.EVALUATE), null, admin);
+        service.authenticate(created.secret());
+        clock.advance(Duration.ofSeconds(61));
+        service.authenticate(created.secret());
+        var secondUse = keys.find(created.key().id()).orElseThrow().lastUsedAt();
+        clock.advance(Duration.ofMillis(500));
+        service.authenticate(created.secret());
+
+        assertEquals(secondUse, keys.find(created.key().id()).orElseThrow().lastUsedAt(), "the kept copy knows its last use");
+        service.revoke(created.key().id(), admin);
+        assertThrows(Unauthenticated.class, () -> service.authenticate(created.secret()));
     }
 }

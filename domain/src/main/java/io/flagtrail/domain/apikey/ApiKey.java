@@ -43,6 +43,11 @@ public record ApiKey(UUID id, String name, String prefix, Set<ApiKeyScope> scope
         return new ApiKey(id, name, prefix, scopes, createdBy, createdAt, expiresAt, at, lastUsedAt);
     }
 
+    /** The key as last used at {@code at}. */
+    public ApiKey usedAt(Instant at) {
+        return new ApiKey(id, name, prefix, scopes, createdBy, createdAt, expiresAt, revokedAt, at);
+    }
+
     public Actor asActor() {
         return new Actor(ActorType.API_KEY, id.toString(), name, null);
     }
