@@ -1,0 +1,67 @@
+package io.flagtrail.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.testsupport.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two instances on one PostgreSQL database: a change made through the first is evaluated by the second within a
+ * second, through the snapshot's version check alone (no event reaches the second instance's snapshot directly).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstanceEvaluationSystemTest implements TestPropertyProvider {
+
+    @Inject EmbeddedServer first;
+    @Inject JsonMapper json;
+    private Map<String, String> properties;
+
+    @Override
+    public Map<String, String> getProperties() {
+        properties = StandaloneProperties.on(TestDatabase.postgres());
+        return properties;
+    }
+
+    @Test
+    void a_change_through_one_instance_is_evaluated_by_the_other_within_a_second() throws Exception {
+        try (var second = ApplicationContext.run(EmbeddedServer.class, Map.<String, Object>copyOf(properties))) {
+            var one = new Api(first.getURI(), json);
+            var two = new Api(second.getURI(), json);
+            String admin = one.login("admin@flagtrail.local", properties.get("flagtrail.admin.password"));
+            String key = (String) one.send("POST", "/api/v1/api-keys", admin,
+                    "{\"name\":\"two-instances\",\"scopes\":[\"evaluate\"]}").json().get("secret");
+            one.send("POST", "/api/v1/features", admin, "{\"key\":\"shared-flag\",\"name\":\"Shared\"}");
+
+            assertTrue(evaluatedWithin(two, key, "\"value\":false"), "the new feature reaches the second instance");
+            one.send("POST", "/api/v1/features/shared-flag/enable", admin, null);
+            var changedAt = Instant.now();
+            boolean seen = evaluatedWithin(two, key, "\"value\":true");
+
+            assertTrue(seen, "the second instance served the change within a second of it ("
+                    + Duration.between(changedAt, Instant.now()).toMillis() + " ms)");
+        }
+    }
+
+    private static boolean evaluatedWithin(Api api, String key, String expected) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofSeconds(1));
+        while (Instant.now().isBefore(deadline)) {
+            var reply = api.send("POST", "/ofrep/v1/evaluate/flags/shared-flag", null, "{\"context\":{}}", "X-API-Key", key);
+            if (reply.status() == 200 && reply.raw().body().contains(expected)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+}
