@@ -69,6 +69,19 @@ abstract class OfrepSystemTest extends ApiKeySystemTest {
         assertEquals(200, ofrep(secret, "", "{\"context\":{}}", etag).statusCode(), "the ETag changed with the flags");
     }
 
+    @Test
+    void a_body_that_is_not_json_is_a_parse_error_in_ofrep_shape() throws Exception {
+        String secret = (String) createKey("sdk-parse", List.of("evaluate")).json().get("secret");
+
+        var single = ofrep(secret, "/any-flag", "{\"context\": {", null);
+        var bulk = ofrep(secret, "", "not json", null);
+
+        assertEquals(400, single.statusCode());
+        assertTrue(single.body().contains("\"errorCode\":\"PARSE_ERROR\""), single.body());
+        assertEquals(400, bulk.statusCode());
+        assertTrue(bulk.body().contains("\"errorCode\":\"PARSE_ERROR\""), bulk.body());
+    }
+
     private HttpResponse<String> ofrep(String secret, String path, String body, String ifNoneMatch) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(server.getURI() + "/ofrep/v1/evaluate/flags" + path))
                 .header("X-API-Key", secret).header("Content-Type", "application/json")

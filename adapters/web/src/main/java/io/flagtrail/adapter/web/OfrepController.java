@@ -6,15 +6,19 @@ import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.evaluation.Evaluation;
 import io.flagtrail.domain.evaluation.EvaluationContext;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +30,11 @@ import java.util.Map;
  * event loop (nothing here blocks). Errors in OFREP's own shape: {@code {key, errorCode, errorDetails}}.
  * An API key with scope {@code evaluate}, or any reader's token.
  */
-@Controller("/ofrep/v1/evaluate/flags")
+@Controller(OfrepController.PATH)
 @Secured({"EVALUATE", "VIEWER"})
 final class OfrepController {
+
+    static final String PATH = "/ofrep/v1/evaluate/flags";
 
     @Serdeable
     record OfrepRequest(@Nullable Map<String, Object> context) {
@@ -81,6 +87,27 @@ final class OfrepController {
         } catch (InvalidInput e) {
             return HttpResponse.badRequest(new OfrepError(null, "INVALID_CONTEXT", e.getMessage()));
         }
+    }
+
+    /**
+     * A body that is not JSON, or not an object with an object {@code context}: OFREP's PARSE_ERROR, in its shape
+     * (local to this controller; the rest of the API answers problem+json).
+     */
+    @Error(exception = ConversionErrorException.class)
+    MutableHttpResponse<OfrepError> unconvertible(HttpRequest<?> request) {
+        return parseError(request);
+    }
+
+    @Error(exception = JsonSyntaxException.class)
+    MutableHttpResponse<OfrepError> notJson(HttpRequest<?> request) {
+        return parseError(request);
+    }
+
+    private static MutableHttpResponse<OfrepError> parseError(HttpRequest<?> request) {
+        String path = request.getPath();
+        String key = path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1) : null;
+        return HttpResponse.badRequest(new OfrepError(key, "PARSE_ERROR",
+                "the body must be a JSON object such as {\"context\": {\"targetingKey\": \"user-1\"}}"));
     }
 
     private static EvaluationContext context(OfrepRequest body) {
