@@ -3,51 +3,26 @@ package io.flagtrail.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flagtrail.application.port.out.PasswordHasher;
-import io.flagtrail.application.port.out.Users;
-import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.Role;
-import io.flagtrail.domain.user.User;
-import io.flagtrail.domain.user.UserStatus;
-import io.flagtrail.testsupport.TestDatabase;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Login protection over HTTP, with small limits of its own: a locked account, then a throttled address. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoginProtectionSystemTest implements TestPropertyProvider {
-
-    static final String PASSWORD = "a-long-user-password";
-
-    @Inject EmbeddedServer server;
-    @Inject JsonMapper json;
-    @Inject Users users;
-    @Inject PasswordHasher hasher;
+class LoginProtectionSystemTest extends OwnServerSystemTest {
 
     @Override
-    public Map<String, String> getProperties() {
-        var props = StandaloneProperties.on(TestDatabase.postgres());
-        props.put("flagtrail.security.login.max-account-failures", "3");
-        props.put("flagtrail.security.login.max-address-failures", "6");
-        return props;
+    Map<String, String> settings() {
+        return Map.of("flagtrail.security.login.max-account-failures", "3",
+                "flagtrail.security.login.max-address-failures", "6");
     }
 
     @Test
     void a_locked_account_answers_like_a_wrong_password_and_a_throttled_address_gets_429_with_retry_after() {
-        var api = new Api(server.getURI(), json);
-        String email = "locked-" + UUID.randomUUID() + "@example.com";
-        users.add(new User(UUID.randomUUID(), new Email(email), "Locked", hasher.hash(PASSWORD.toCharArray()),
-                Set.of(Role.VIEWER), UserStatus.ACTIVE, Instant.now(), null));
+        var api = api();
+        String email = addUser("locked", Role.VIEWER);
 
         for (int i = 0; i < 3; i++) {
             assertEquals(401, login(api, email, "wrong-password-" + i).status());

@@ -22,14 +22,10 @@ abstract class OfrepSystemTest extends ApiKeySystemTest {
     @Test
     void flags_evaluate_with_their_reason_and_unknown_ones_are_flag_not_found() throws Exception {
         String secret = (String) createKey("sdk", List.of("evaluate")).json().get("secret");
-        String on = uniqueKey();
-        String off = uniqueKey();
-        String half = uniqueKey();
-        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + on + "\",\"name\":\"On\",\"enabled\":true}");
-        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + off + "\",\"name\":\"Off\"}");
-        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + half + "\",\"name\":\"Half\",\"enabled\":true,"
-                + "\"rolloutPercentage\":50}");
-        snapshot.refresh();
+        var flags = onOffAndHalf();
+        String on = flags.on();
+        String off = flags.off();
+        String half = flags.half();
 
         var static_ = ofrep(secret, "/" + on, "{\"context\":{\"targetingKey\":\"user-1\"}}", null);
         var disabled = ofrep(secret, "/" + off, "{\"context\":{}}", null);
@@ -80,6 +76,20 @@ abstract class OfrepSystemTest extends ApiKeySystemTest {
         assertTrue(single.body().contains("\"errorCode\":\"PARSE_ERROR\""), single.body());
         assertEquals(400, bulk.statusCode());
         assertTrue(bulk.body().contains("\"errorCode\":\"PARSE_ERROR\""), bulk.body());
+    }
+
+    /** Three new features (enabled, disabled, enabled at a 50 % rollout), already in the evaluation snapshot. */
+    record Flags(String on, String off, String half) {
+    }
+
+    Flags onOffAndHalf() {
+        var flags = new Flags(uniqueKey(), uniqueKey(), uniqueKey());
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + flags.on() + "\",\"name\":\"On\",\"enabled\":true}");
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + flags.off() + "\",\"name\":\"Off\"}");
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + flags.half() + "\",\"name\":\"Half\","
+                + "\"enabled\":true,\"rolloutPercentage\":50}");
+        snapshot.refresh();
+        return flags;
     }
 
     private HttpResponse<String> ofrep(String secret, String path, String body, String ifNoneMatch) throws Exception {

@@ -27,14 +27,10 @@ abstract class OpenFeatureConformanceSystemTest extends OfrepSystemTest {
     @Test
     void the_openfeature_sdk_reads_flags_rollout_and_not_found_through_ofrep() {
         String secret = (String) createKey("openfeature-sdk", List.of("evaluate")).json().get("secret");
-        String on = uniqueKey();
-        String off = uniqueKey();
-        String half = uniqueKey();
-        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + on + "\",\"name\":\"On\",\"enabled\":true}");
-        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + off + "\",\"name\":\"Off\"}");
-        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + half + "\",\"name\":\"Half\",\"enabled\":true,"
-                + "\"rolloutPercentage\":50}");
-        snapshot.refresh();
+        var flags = onOffAndHalf();
+        String on = flags.on();
+        String off = flags.off();
+        String half = flags.half();
 
         Client client = client(secret);
         var user = new ImmutableContext("user-1");
@@ -72,9 +68,7 @@ abstract class OpenFeatureConformanceSystemTest extends OfrepSystemTest {
     @Test
     void a_key_that_may_not_evaluate_gets_the_default_with_an_error() {
         String secret = (String) createKey("no-evaluate", List.of("audit:read")).json().get("secret");
-        String on = uniqueKey();
-        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + on + "\",\"name\":\"On\",\"enabled\":true}");
-        snapshot.refresh();
+        String on = onOffAndHalf().on();
 
         var denied = client(secret).getBooleanDetails(on, false, new ImmutableContext("user-1"));
 
