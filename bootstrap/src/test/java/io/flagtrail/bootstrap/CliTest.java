@@ -173,6 +173,30 @@ abstract class CliTest {
     }
 
     @Test
+    void targeting_goes_in_with_create_and_update_and_out_with_export() throws Exception {
+        String key = key();
+        var created = cli("features", "create", "-f", file("{\"key\":\"" + key + "\",\"name\":\"Limits\","
+                + "\"variants\":{\"low\":10,\"high\":100},\"defaultVariant\":\"low\",\"offVariant\":\"low\"}").toString());
+        var wrongShape = cli("features", "update", key, "-f", file("{\"rules\":{\"attribute\":\"plan\"}}").toString());
+        var badRule = cli("features", "update", key, "-f", file("{\"rules\":[{\"attribute\":\"plan\","
+                + "\"operator\":\"in\",\"values\":[\"pro\"],\"variant\":\"huge\"}]}").toString());
+        var ruled = cli("features", "update", key, "-f", file("{\"rules\":[{\"attribute\":\"plan\","
+                + "\"operator\":\"in\",\"values\":[\"pro\"],\"variant\":\"high\"}],\"reason\":\"pros get more\"}").toString());
+
+        assertEquals(0, created.exit(), created.err());
+        assertEquals(java.util.Map.of("low", 10, "high", 100), created.json().get("variants"));
+        assertEquals(2, wrongShape.exit());
+        assertTrue(wrongShape.err().contains("'rules' must be an array"), wrongShape.err());
+        assertEquals(2, badRule.exit());
+        assertTrue(badRule.err().contains("rules[0].variant"), badRule.err());
+        assertEquals(0, ruled.exit(), ruled.err());
+        assertEquals(2, ((Number) ruled.json().get("version")).intValue());
+        var exported = cli("features", "export").list().stream().filter(f -> key.equals(f.get("key"))).findFirst().orElseThrow();
+        assertEquals("high", ((java.util.Map<?, ?>) ((List<?>) exported.get("rules")).getFirst()).get("variant"));
+        assertEquals("low", exported.get("defaultVariant"));
+    }
+
+    @Test
     void usage_errors_exit_2_and_conflicts_exit_4_and_formats_change_the_output() {
         assertEquals(2, cli("features", "frobnicate").exit());
         assertEquals(2, cli("features").exit());

@@ -78,6 +78,56 @@ abstract class OfrepSystemTest extends ApiKeySystemTest {
         assertTrue(bulk.body().contains("\"errorCode\":\"PARSE_ERROR\""), bulk.body());
     }
 
+    @Test
+    void targeting_is_changed_through_the_api_audited_as_a_diff_and_served_by_ofrep() throws Exception {
+        String secret = (String) createKey("sdk-targeting", List.of("evaluate")).json().get("secret");
+        String key = colours();
+        String path = "/api/v1/features/" + key;
+
+        var badRule = api.send("PATCH", path, admin, "{\"rules\":[{\"attribute\":\"plan\",\"operator\":\"like\","
+                + "\"values\":[\"pro\"],\"variant\":\"red\"},{\"attribute\":\"plan\",\"operator\":\"in\","
+                + "\"values\":\"x\",\"variant\":\"red\"}]}");
+        assertProblem(badRule, 400, "validation.failed");
+        assertEquals(List.of("rules[0].operator", "rules[1].values"), ((List<?>) badRule.json().get("errors")).stream()
+                .map(e -> ((java.util.Map<?, ?>) e).get("field")).toList());
+
+        var patched = api.send("PATCH", path, admin, "{\"rules\":[{\"attribute\":\"plan\",\"operator\":\"equals\","
+                + "\"values\":[\"pro\"],\"variant\":\"red\"}]}", "If-Match", "\"1\"", "X-Change-Reason", "pros see red");
+        assertEquals(200, patched.status(), patched.raw().body());
+        assertEquals(2, ((Number) patched.json().get("version")).intValue());
+
+        var entry = api.send("GET", path + "/history", admin, null).items().getFirst();
+        assertEquals("pros see red", entry.get("reason"));
+        assertEquals(List.of("rules"), ((List<?>) entry.get("changes")).stream()
+                .map(c -> ((java.util.Map<?, ?>) c).get("field")).toList());
+        assertEquals(List.of(java.util.Map.of("attribute", "plan", "operator", "equals", "values", List.of("pro"),
+                "variant", "red")), map(entry, "after").get("rules"));
+        assertEquals(List.of(java.util.Map.of("attribute", "country", "operator", "in", "values", List.of("FR"),
+                "variant", "red")), map(entry, "before").get("rules"));
+
+        snapshot.refresh();
+        var pro = ofrep(secret, "/" + key, "{\"context\":{\"targetingKey\":\"u\",\"plan\":\"pro\"}}", null);
+        var french = ofrep(secret, "/" + key, "{\"context\":{\"targetingKey\":\"u\",\"country\":\"FR\"}}", null);
+        assertTrue(pro.body().contains("\"variant\":\"red\"") && pro.body().contains("\"reason\":\"TARGETING_MATCH\"")
+                && pro.body().contains("\"value\":{\"hex\":\"#f00\"}"), pro.body());
+        assertTrue(french.body().contains("\"variant\":\"blue\"") && french.body().contains("\"reason\":\"STATIC\""),
+                french.body());
+    }
+
+    /**
+     * A new enabled feature serving objects: {@code blue} by default, {@code red} when off and to callers from FR;
+     * not yet in the evaluation snapshot.
+     */
+    String colours() {
+        String key = uniqueKey();
+        var created = api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"Colours\","
+                + "\"enabled\":true,\"variants\":{\"blue\":{\"hex\":\"#00f\"},\"red\":{\"hex\":\"#f00\"}},"
+                + "\"defaultVariant\":\"blue\",\"offVariant\":\"red\",\"rules\":[{\"attribute\":\"country\","
+                + "\"operator\":\"in\",\"values\":[\"FR\"],\"variant\":\"red\"}]}");
+        assertEquals(201, created.status(), created.raw().body());
+        return key;
+    }
+
     /** Three new features (enabled, disabled, enabled at a 50 % rollout), already in the evaluation snapshot. */
     record Flags(String on, String off, String half) {
     }

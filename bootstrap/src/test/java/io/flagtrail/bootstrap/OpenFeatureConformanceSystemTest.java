@@ -12,15 +12,17 @@ import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.openfeature.sdk.Value;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Drives the service with the real OpenFeature Java SDK and its OFREP provider, exactly as a calling application
- * would: if the wire shape drifts from what the provider parses, these fail. Variant and targeting flags wait for
- * rules on the feature aggregate (see docs/evaluation.md); what a feature can express today is covered here.
+ * would: if the wire shape drifts from what the provider parses, these fail. Boolean, string, number and object
+ * flags, targeting matches, rollout and not-found.
  */
 abstract class OpenFeatureConformanceSystemTest extends OfrepSystemTest {
 
@@ -63,6 +65,49 @@ abstract class OpenFeatureConformanceSystemTest extends OfrepSystemTest {
         var noTargetingKey = client.getBooleanDetails(half, true, new ImmutableContext());
         assertEquals(true, noTargetingKey.getValue());
         assertEquals(ErrorCode.INVALID_CONTEXT, noTargetingKey.getErrorCode());
+    }
+
+    @Test
+    void the_openfeature_sdk_reads_string_number_and_object_variants_chosen_by_targeting() {
+        String secret = (String) createKey("openfeature-variants", List.of("evaluate")).json().get("secret");
+        String greeting = uniqueKey();
+        String limit = uniqueKey();
+        create("{\"key\":\"" + greeting + "\",\"name\":\"Greeting\",\"enabled\":true,\"variants\":{\"formal\":"
+                + "\"Good day\",\"casual\":\"Hi\"},\"defaultVariant\":\"formal\",\"offVariant\":\"formal\",\"rules\":"
+                + "[{\"attribute\":\"appVersion\",\"operator\":\"semver_greater_than\",\"values\":[\"2.0.0\"],"
+                + "\"variant\":\"casual\"}]}");
+        create("{\"key\":\"" + limit + "\",\"name\":\"Limit\",\"enabled\":true,\"variants\":{\"low\":10,"
+                + "\"high\":100},\"defaultVariant\":\"low\",\"offVariant\":\"low\",\"rules\":[{\"attribute\":\"plan\","
+                + "\"operator\":\"in\",\"values\":[\"pro\",\"enterprise\"],\"variant\":\"high\"}]}");
+        String colours = colours();
+        snapshot.refresh();
+        Client client = client(secret);
+
+        var newApp = client.getStringDetails(greeting, "?", new ImmutableContext("u", Map.of("appVersion", new Value("2.1.0"))));
+        var oldApp = client.getStringDetails(greeting, "?", new ImmutableContext("u", Map.of("appVersion", new Value("1.9.3"))));
+        var pro = client.getIntegerDetails(limit, 0, new ImmutableContext("u", Map.of("plan", new Value("pro"))));
+        var free = client.getIntegerDetails(limit, 0, new ImmutableContext("u", Map.of("plan", new Value("free"))));
+        var french = client.getObjectDetails(colours, new Value(), new ImmutableContext("u", Map.of("country", new Value("FR"))));
+
+        assertEquals("Hi", newApp.getValue());
+        assertEquals("casual", newApp.getVariant());
+        assertEquals("TARGETING_MATCH", newApp.getReason());
+        assertEquals("Good day", oldApp.getValue());
+        assertEquals("STATIC", oldApp.getReason());
+        assertEquals(100, pro.getValue());
+        assertEquals(10, free.getValue());
+        assertNull(pro.getErrorCode());
+        assertEquals("#f00", french.getValue().asStructure().getValue("hex").asString());
+        assertEquals("red", french.getVariant());
+
+        var wrongType = client.getBooleanDetails(greeting, true, new ImmutableContext("u"));
+        assertEquals(true, wrongType.getValue(), "a string flag read as boolean gives the caller's default");
+        assertEquals(ErrorCode.TYPE_MISMATCH, wrongType.getErrorCode());
+    }
+
+    private void create(String body) {
+        var created = api.send("POST", "/api/v1/features", admin, body);
+        assertEquals(201, created.status(), created.raw().body());
     }
 
     @Test

@@ -77,8 +77,7 @@ public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
         String cursor = null;
         do {
             var page = features.list(new FeatureListQuery(FeatureStatus.ACTIVE, null, null, Page.MAX_LIMIT, cursor));
-            page.items().forEach(f -> flags.put(f.key().value(), FlagDefinition.plain(f.key().value(), f.enabled(),
-                    f.attributes().rolloutPercentage())));
+            page.items().forEach(f -> flags.put(f.key().value(), f.flagDefinition()));
             cursor = page.nextCursor();
         } while (cursor != null);
         current.set(new Snapshot(fingerprint, Map.copyOf(flags)));

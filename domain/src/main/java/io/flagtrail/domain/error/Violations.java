@@ -25,6 +25,17 @@ public final class Violations {
         return this;
     }
 
+    /** Like {@link #include(Runnable)}, naming each field found under {@code prefix} ({@code rules[2]} + {@code variant}). */
+    public Violations include(String prefix, Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidInput e) {
+            e.violations().forEach(v -> found.add(new FieldViolation(
+                    v.field().isEmpty() ? prefix : prefix + "." + v.field(), v.message())));
+        }
+        return this;
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

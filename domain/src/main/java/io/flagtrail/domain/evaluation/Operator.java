@@ -1,7 +1,9 @@
 package io.flagtrail.domain.evaluation;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntPredicate;
 
@@ -10,6 +12,41 @@ public enum Operator {
     IN, NOT_IN, EQUALS, STARTS_WITH, ENDS_WITH, CONTAINS,
     SEMVER_EQUALS, SEMVER_LESS_THAN, SEMVER_GREATER_THAN,
     LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL;
+
+    /** All the names, as the API writes them. */
+    public static final List<String> NAMES = Arrays.stream(values()).map(Operator::jsonName).toList();
+
+    /** The name in the API and the audit trail: {@code not_in}, {@code semver_less_than}. */
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The operator of that API name, or null. */
+    public static Operator fromJsonName(String name) {
+        return Arrays.stream(values()).filter(o -> o.jsonName().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Operators that compare with exactly one value; the others take a list of alternatives. */
+    boolean takesOneValue() {
+        return switch (this) {
+            case IN, NOT_IN, STARTS_WITH, ENDS_WITH, CONTAINS -> false;
+            default -> true;
+        };
+    }
+
+    /** Why {@code value} cannot be compared by this operator, or null when it can. */
+    String refuses(Object value) {
+        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+            return "must be strings, numbers or booleans";
+        }
+        return switch (this) {
+            case SEMVER_EQUALS, SEMVER_LESS_THAN, SEMVER_GREATER_THAN ->
+                    SemanticVersion.parse(String.valueOf(value)) == null ? "must be a semantic version such as 2.1.0" : null;
+            case LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL ->
+                    value instanceof Number ? null : "must be a number";
+            default -> null;
+        };
+    }
 
     /** Whether {@code actual} (null when the context lacks the attribute) satisfies this operator with {@code values}. */
     public boolean test(Object actual, List<Object> values) {

@@ -1,20 +1,66 @@
 package io.flagtrail.domain.evaluation;
 
+import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.Violations;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** If the context's {@code attribute} satisfies {@code operator} with {@code values}, serve {@code variant}. */
 public record TargetingRule(String attribute, Operator operator, List<Object> values, String variant) {
 
+    public static final int MAX_VALUES = 500;
+    private static final Set<String> FIELDS = Set.of("attribute", "operator", "values", "variant");
+
     public TargetingRule {
-        new Violations()
-                .check(attribute != null && !attribute.isBlank() && attribute.length() <= 100, "rules.attribute",
+        var checks = new Violations()
+                .check(attribute != null && !attribute.isBlank() && attribute.length() <= 100, "attribute",
                         "must be 1 to 100 characters")
-                .check(operator != null, "rules.operator", "must be one of " + List.of(Operator.values()))
-                .check(values != null && values.size() <= 500, "rules.values", "must be a list of at most 500 values")
-                .check(variant != null && !variant.isBlank(), "rules.variant", "must name a variant")
+                .check(operator != null, "operator", "must be one of " + Operator.NAMES)
+                .check(values != null && values.size() <= MAX_VALUES, "values",
+                        "must be a list of at most " + MAX_VALUES + " values")
+                .check(variant != null && !variant.isBlank(), "variant", "must name a variant");
+        if (operator != null && values != null) {
+            checks.check(operator.takesOneValue() ? values.size() == 1 : !values.isEmpty(), "values",
+                    operator.takesOneValue() ? "must hold exactly one value for " + operator.jsonName()
+                            : "must hold at least one value");
+            values.stream().map(operator::refuses).filter(r -> r != null).findFirst()
+                    .ifPresent(refusal -> checks.check(false, "values", refusal));
+        }
+        checks.throwIfAny();
+        values = values.stream().map(JsonValues::normalize).toList();
+    }
+
+    /** The rule as JSON describes it: {@code {"attribute", "operator", "values", "variant"}}, every field checked. */
+    static TargetingRule fromJson(Object json) {
+        if (!(json instanceof Map<?, ?> map)) {
+            throw InvalidInput.of("", "must be an object with attribute, operator, values and variant");
+        }
+        var unknown = map.keySet().stream().map(String::valueOf).filter(k -> !FIELDS.contains(k)).sorted().toList();
+        var operator = map.get("operator");
+        var values = map.get("values");
+        new Violations()
+                .check(unknown.isEmpty(), "", "unknown fields " + unknown + "; a rule has " + FIELDS.stream().sorted().toList())
+                .check(map.get("attribute") == null || map.get("attribute") instanceof String, "attribute", "must be a string")
+                .check(operator instanceof String name && Operator.fromJsonName(name) != null, "operator",
+                        "must be one of " + Operator.NAMES)
+                .check(values instanceof List<?>, "values", "must be a list")
+                .check(map.get("variant") == null || map.get("variant") instanceof String, "variant", "must be a string")
                 .throwIfAny();
-        values = List.copyOf(values);
+        @SuppressWarnings("unchecked")
+        var list = (List<Object>) values;
+        return new TargetingRule((String) map.get("attribute"), Operator.fromJsonName((String) operator),
+                list, (String) map.get("variant"));
+    }
+
+    Map<String, Object> toJson() {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("attribute", attribute);
+        json.put("operator", operator.jsonName());
+        json.put("values", values);
+        json.put("variant", variant);
+        return json;
     }
 
     /** {@code targetingKey} is an attribute too, as OpenFeature has it. */
@@ -22,5 +68,4 @@ public record TargetingRule(String attribute, Operator operator, List<Object> va
         Object actual = attribute.equals("targetingKey") ? context.targetingKey() : context.attributes().get(attribute);
         return operator.test(actual, values);
     }
-
 }

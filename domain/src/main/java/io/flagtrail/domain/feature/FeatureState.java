@@ -1,6 +1,8 @@
 package io.flagtrail.domain.feature;
 
 import io.flagtrail.domain.audit.FieldChange;
+import io.flagtrail.domain.evaluation.FlagDefinition;
+import io.flagtrail.domain.evaluation.Targeting;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,11 @@ public record FeatureState(
         map.put("rolloutPercentage", attributes.rolloutPercentage());
         map.put("tags", attributes.tags());
         map.put("owner", attributes.owner());
+        var targeting = attributes.targeting();
+        map.put("variants", targeting.variants());
+        map.put("rules", targeting.rulesJson());
+        map.put("defaultVariant", targeting.defaultVariant());
+        map.put("offVariant", targeting.offVariant());
         map.put("status", status.name());
         map.put("version", version);
         return map;
@@ -41,17 +48,24 @@ public record FeatureState(
 
     /**
      * The feature as an audited snapshot described it: the inverse of {@link #snapshot()}, with the bookkeeping
-     * the snapshot leaves out (creation and last change) given by the entries around it.
+     * the snapshot leaves out (creation and last change) given by the entries around it. Snapshots written before
+     * features had targeting have no {@code variants}: those features were plain.
      */
     @SuppressWarnings("unchecked")
     public static FeatureState fromSnapshot(UUID id, Map<String, Object> snapshot, Instant createdAt, String createdBy,
                                             Instant updatedAt, String updatedBy) {
+        var targeting = snapshot.containsKey("variants") ? Targeting.fromJson(snapshot) : Targeting.PLAIN;
         var attributes = new FeatureAttributes((String) snapshot.get("name"), (String) snapshot.get("description"),
                 ((Number) snapshot.get("rolloutPercentage")).intValue(), (List<String>) snapshot.get("tags"),
-                (String) snapshot.get("owner"));
+                (String) snapshot.get("owner"), targeting);
         return new FeatureState(id, new FeatureKey((String) snapshot.get("key")), attributes,
                 (Boolean) snapshot.get("enabled"), FeatureStatus.valueOf((String) snapshot.get("status")),
                 ((Number) snapshot.get("version")).longValue(), createdAt, createdBy, updatedAt, updatedBy);
+    }
+
+    /** What evaluation serves of this feature; a deleted feature is not served at all, so callers skip it. */
+    public FlagDefinition flagDefinition() {
+        return new FlagDefinition(key.value(), enabled, attributes.targeting(), attributes.rolloutPercentage());
     }
 
     /** The business fields that differ from {@code before} (all of them when there was no before). */

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class FlagDefinitionTest {
 
     final Map<String, Object> variants = variants();
-    final FlagDefinition banner = new FlagDefinition("banner", true, variants, List.of(
+    final FlagDefinition banner = new FlagDefinition("banner", true, new Targeting(variants, List.of(
             new TargetingRule("country", Operator.IN, List.of("FR", "BE"), "french"),
             new TargetingRule("appVersion", Operator.SEMVER_LESS_THAN, List.of("2.0.0"), "legacy"),
             new TargetingRule("email", Operator.ENDS_WITH, List.of("@example.com"), "staff")),
-            "default", "none", 100);
+            "default", "none"), 100);
 
     @Test
     void the_first_matching_rule_serves_its_variant() {
@@ -26,7 +26,7 @@ class FlagDefinitionTest {
         var staff = banner.evaluate(new EvaluationContext("u1", Map.of("country", "DE", "email", "a@example.com")));
 
         assertEquals("french", french.variant());
-        assertEquals("Bonjour", french.value());
+        assertEquals(Map.of("text", "Bonjour"), french.value());
         assertEquals(EvaluationReason.TARGETING_MATCH, french.reason());
         assertEquals("staff", staff.variant());
     }
@@ -34,13 +34,13 @@ class FlagDefinitionTest {
     @Test
     void nothing_matching_serves_the_default_statically_and_disabled_serves_off() {
         var plain = banner.evaluate(new EvaluationContext(null, Map.of("country", "DE")));
-        var off = new FlagDefinition("banner", false, variants, List.of(), "default", "none", 100)
+        var off = new FlagDefinition("banner", false, banner.targeting(), 100)
                 .evaluate(new EvaluationContext("u1", Map.of()));
 
         assertEquals(EvaluationReason.STATIC, plain.reason());
-        assertEquals(Map.of("text", "Hello", "size", 3), plain.value());
+        assertEquals(Map.of("text", "Hello", "size", 3L), plain.value());
         assertEquals(EvaluationReason.DISABLED, off.reason());
-        assertEquals(false, off.value());
+        assertEquals(Map.of(), off.value());
     }
 
     @Test
@@ -65,19 +65,23 @@ class FlagDefinitionTest {
     }
 
     @Test
-    void a_rule_or_default_naming_an_unknown_variant_is_refused() {
-        assertThrows(InvalidInput.class, () -> new FlagDefinition("f", true, variants, List.of(
-                new TargetingRule("a", Operator.EQUALS, List.of("b"), "nope")), "default", "none", 100));
-        assertThrows(InvalidInput.class, () -> new FlagDefinition("f", true, variants, List.of(), "missing", "none", 100));
+    void outside_the_rollout_callers_get_the_off_variant_and_rules_still_match_everyone() {
+        var half = new FlagDefinition("banner", true, banner.targeting(), 50);
+        var served = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> half.evaluate(new EvaluationContext("user-" + i, Map.of())).variant())
+                .collect(java.util.stream.Collectors.toSet());
+
+        assertEquals(java.util.Set.of("default", "none"), served);
+        assertEquals("french", half.evaluate(new EvaluationContext("user-1", Map.of("country", "BE"))).variant());
     }
 
     private static Map<String, Object> variants() {
         var v = new LinkedHashMap<String, Object>();
         v.put("default", Map.of("text", "Hello", "size", 3));
-        v.put("french", "Bonjour");
-        v.put("legacy", "Hi");
-        v.put("staff", "Hello team");
-        v.put("none", false);
+        v.put("french", Map.of("text", "Bonjour"));
+        v.put("legacy", Map.of("text", "Hi"));
+        v.put("staff", Map.of("text", "Hello team"));
+        v.put("none", Map.of());
         return v;
     }
 }

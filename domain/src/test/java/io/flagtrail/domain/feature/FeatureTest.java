@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.domain.audit.FieldChange;
 import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.evaluation.EvaluationContext;
+import io.flagtrail.domain.evaluation.Targeting;
+import io.flagtrail.domain.evaluation.TargetingPatch;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +46,39 @@ class FeatureTest {
                 event.changes());
         assertEquals(1, event.before().version());
         assertEquals(FeatureMother.T0.plusSeconds(5), feature.state().updatedAt());
+    }
+
+    @Test
+    void a_targeting_change_is_a_versioned_update_whose_diff_names_the_parts_that_changed() {
+        var feature = FeatureMother.enabled();
+        var rule = Map.<String, Object>of("attribute", "country", "operator", "in", "values", List.of("FR"), "variant", "on");
+
+        feature.update(new FeaturePatch(null, null, null, null, null,
+                new TargetingPatch(null, List.of(rule), null, null)), stamp(5));
+
+        var event = feature.pullEvents().getFirst();
+        assertEquals(FeatureAction.UPDATED, event.action());
+        assertEquals(3, feature.state().version());
+        assertEquals(List.of(new FieldChange("rules", List.of(), List.of(rule))), event.changes());
+        assertEquals("on", feature.state().flagDefinition()
+                .evaluate(new EvaluationContext("u", Map.of("country", "FR"))).variant());
+    }
+
+    @Test
+    void a_snapshot_gives_back_the_targeting_and_one_written_before_targeting_gives_a_plain_feature() {
+        var feature = FeatureMother.enabled();
+        feature.update(new FeaturePatch(null, null, null, null, null, new TargetingPatch(
+                Map.of("blue", Map.of("hex", "#00f"), "red", Map.of("hex", "#f00")), List.of(), "blue", "red")), stamp(5));
+        var state = feature.state();
+
+        var again = FeatureState.fromSnapshot(state.id(), state.snapshot(), state.createdAt(), state.createdBy(),
+                state.updatedAt(), state.updatedBy());
+        var old = new java.util.LinkedHashMap<>(state.snapshot());
+        List.of("variants", "rules", "defaultVariant", "offVariant").forEach(old::remove);
+
+        assertEquals(state, again);
+        assertEquals(Targeting.PLAIN, FeatureState.fromSnapshot(state.id(), old, state.createdAt(), state.createdBy(),
+                state.updatedAt(), state.updatedBy()).attributes().targeting());
     }
 
     @Test

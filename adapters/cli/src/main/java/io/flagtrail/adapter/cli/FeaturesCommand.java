@@ -80,7 +80,8 @@ final class FeaturesCommand extends CliCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a feature from -f JSON {key, name, description, enabled, rolloutPercentage, tags, "
-                    + "owner, reason} or from the options.")
+                    + "owner, variants, rules, defaultVariant, offVariant, reason} or from the options (a plain on/off "
+                    + "feature).")
     int create(@Option(names = {"-f", "--file"}, description = FILE) String file,
                @Option(names = "--key") String key, @Option(names = "--name") String name,
                @Option(names = "--description") String description,
@@ -90,19 +91,17 @@ final class FeaturesCommand extends CliCommand {
         FeatureInput input;
         if (file != null) {
             requireNone("-f", key, name, description, rollout, tags, owner, enabled);
-            input = JsonInput.object(file, FeatureInput.class, json);
-            input = reason == null ? input : new FeatureInput(input.key(), input.name(), input.description(),
-                    input.enabled(), input.rolloutPercentage(), input.tags(), input.owner(), reason);
+            input = JsonInput.object(file, FeatureInput.class, json).withReason(reason);
         } else {
-            input = new FeatureInput(key, name, description, enabled, rollout, tags, owner, reason);
+            input = FeatureInput.of(key, name, description, enabled, rollout, tags, owner, reason);
         }
         print(Views.feature(create.create(input.command(CliOrigin.current()))));
         return 0;
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Change some fields: -f JSON {name, description, rolloutPercentage, tags, owner, reason} or "
-                    + "the options.")
+            description = "Change some fields: -f JSON {name, description, rolloutPercentage, tags, owner, variants, "
+                    + "rules, defaultVariant, offVariant, reason} or the options.")
     int update(@Parameters(paramLabel = "KEY") String key,
                @Option(names = {"-f", "--file"}, description = FILE) String file,
                @Option(names = "--name") String name, @Option(names = "--description") String description,
@@ -115,7 +114,7 @@ final class FeaturesCommand extends CliCommand {
             requireNone("-f", name, description, rollout, tags, owner);
             input = JsonInput.object(file, FeaturePatchInput.class, json);
         } else {
-            input = new FeaturePatchInput(name, description, rollout, tags, owner, null);
+            input = FeaturePatchInput.of(name, description, rollout, tags, owner);
         }
         var changed = update.update(new UpdateFeatureCommand(new FeatureKey(key), input.patch(), version,
                 Reason.ofNullable(reason != null ? reason : input.reason()), CliOrigin.current()));
@@ -198,7 +197,7 @@ final class FeaturesCommand extends CliCommand {
         String cursor = null;
         do {
             var page = list.list(new FeatureListQuery(status(status), null, null, Page.MAX_LIMIT, cursor));
-            page.items().forEach(f -> all.add(Views.exported(f)));
+            page.items().forEach(f -> all.add(FeatureInput.exported(f)));
             cursor = page.nextCursor();
         } while (cursor != null);
         print(all);

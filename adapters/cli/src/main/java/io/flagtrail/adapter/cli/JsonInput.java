@@ -63,7 +63,7 @@ final class JsonInput {
                 throw new CliFailure(2, where + "unknown field '" + field.getKey() + "'; known fields are "
                         + new TreeSet<>(components.keySet()));
             }
-            String expected = expected(component.getType(), field.getValue());
+            String expected = expected(component, field.getValue());
             if (expected != null) {
                 throw new CliFailure(2, where + "field '" + field.getKey() + "' must be " + expected);
             }
@@ -71,10 +71,11 @@ final class JsonInput {
     }
 
     /** What the value should have been, or null when it fits (null fits every field). */
-    private static String expected(Class<?> type, Object value) {
+    private static String expected(RecordComponent component, Object value) {
         if (value == null) {
             return null;
         }
+        Class<?> type = component.getType();
         if (type == String.class) {
             return value instanceof String ? null : "a string";
         }
@@ -85,9 +86,15 @@ final class JsonInput {
             return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                     && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE ? null : "a whole number";
         }
-        if (type == List.class) {
+        if (type == List.class && component.getGenericType().getTypeName().equals("java.util.List<java.lang.String>")) {
             return value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)
                     ? null : "an array of strings";
+        }
+        if (type == List.class) {
+            return value instanceof List<?> ? null : "an array";
+        }
+        if (type == Map.class) {
+            return value instanceof Map<?, ?> ? null : "an object";
         }
         return null;
     }

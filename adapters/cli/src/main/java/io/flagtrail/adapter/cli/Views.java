@@ -22,6 +22,10 @@ final class Views {
         view.put("rolloutPercentage", a.rolloutPercentage());
         view.put("tags", a.tags());
         view.put("owner", a.owner());
+        view.put("variants", a.targeting().variants());
+        view.put("rules", a.targeting().rulesJson());
+        view.put("defaultVariant", a.targeting().defaultVariant());
+        view.put("offVariant", a.targeting().offVariant());
         view.put("status", f.status().name());
         view.put("version", f.version());
         view.put("id", f.id().toString());
@@ -30,13 +34,6 @@ final class Views {
         view.put("updatedAt", f.updatedAt().toString());
         view.put("updatedBy", f.updatedBy());
         return view;
-    }
-
-    /** The importable form of a feature (what {@code features import} reads). */
-    static FeatureInput exported(FeatureState f) {
-        var a = f.attributes();
-        return new FeatureInput(f.key().value(), a.name(), a.description(), f.enabled(), a.rolloutPercentage(),
-                a.tags(), a.owner(), null);
     }
 
     static Map<String, Object> entry(AuditEntry e) {

@@ -17,6 +17,7 @@ record FeatureRow(
         int rolloutPercentage,
         String tags,
         @Nullable String owner,
+        @Nullable String targeting,
         String status,
         long version,
         Instant createdAt,

@@ -24,7 +24,7 @@ final class JdbcFeatures implements Features {
 
     private static final String UPDATE_IF_AT = """
             UPDATE features SET name = ?, description = ?, enabled = ?, rollout_percentage = ?, tags = ?, owner = ?,
-                status = ?, version = ?, updated_at = ?, updated_by = ?
+                targeting = ?, status = ?, version = ?, updated_at = ?, updated_by = ?
             WHERE id = ? AND version = ?""";
 
     /** Keys looked up per statement: well under every driver's limit of bind parameters. */
@@ -104,7 +104,7 @@ final class JdbcFeatures implements Features {
         int updated;
         try {
             updated = sql.update(UPDATE_IF_AT, Arrays.asList(row.name(), row.description(), row.enabled(),
-                    row.rolloutPercentage(), row.tags(), row.owner(), row.status(), row.version(),
+                    row.rolloutPercentage(), row.tags(), row.owner(), row.targeting(), row.status(), row.version(),
                     row.updatedAt().atOffset(ZoneOffset.UTC), row.updatedBy(), row.id(), expectedVersion));
         } catch (RuntimeException e) {
             if (SqlErrors.hasState(e, SqlErrors.H2_CONCURRENT_UPDATE)) {

@@ -14,7 +14,6 @@ import io.flagtrail.application.port.in.TransitionFeatureUseCase;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.application.port.in.UpdateFeatureUseCase;
 import io.flagtrail.domain.feature.FeatureKey;
-import io.flagtrail.domain.feature.FeaturePatch;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.feature.FeatureStatus;
 import io.flagtrail.domain.feature.Reason;
@@ -78,7 +77,7 @@ final class FeatureController {
                                                 @Body CreateFeatureRequest body,
                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
         var created = create.create(CreateFeatureCommand.of(body.key(), body.name(), body.description(),
-                body.rolloutPercentage(), body.tags(), body.owner(), body.enabled(),
+                body.rolloutPercentage(), body.tags(), body.owner(), body.targeting(), body.enabled(),
                 firstNonNull(body.reason(), reasonHeader), Origins.of(request, user)));
         return withEtag(HttpResponse.created(FeatureResponse.from(created),
                 URI.create("/api/v1/features/" + created.key().value())), created);
@@ -116,8 +115,7 @@ final class FeatureController {
                                                 @Body UpdateFeatureRequest body,
                                                 @Nullable @Header("If-Match") String ifMatch,
                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
-        var patch = new FeaturePatch(body.name(), body.description(), body.rolloutPercentage(), body.tags(), body.owner());
-        var updated = update.update(new UpdateFeatureCommand(new FeatureKey(key), patch, Versions.fromIfMatch(ifMatch),
+        var updated = update.update(new UpdateFeatureCommand(new FeatureKey(key), body.patch(), Versions.fromIfMatch(ifMatch),
                 Reason.ofNullable(firstNonNull(body.reason(), reasonHeader)), Origins.of(request, user)));
         return withEtag(HttpResponse.ok(FeatureResponse.from(updated)), updated);
     }

@@ -1,5 +1,7 @@
 package io.flagtrail.application.port.in;
 
+import io.flagtrail.domain.evaluation.Targeting;
+import io.flagtrail.domain.evaluation.TargetingPatch;
 import io.flagtrail.domain.feature.FeatureAttributes;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.Reason;
@@ -19,19 +21,21 @@ public record CreateFeatureCommand(FeatureKey key, FeatureAttributes attributes,
     }
 
     /**
-     * The command from raw input as a driving adapter receives it (any field may be missing): a rollout of 100 and
-     * switched off unless given. Every broken rule is reported at once, each naming its field.
+     * The command from raw input as a driving adapter receives it (any field may be missing): a rollout of 100,
+     * plain on/off targeting and switched off unless given. Every broken rule is reported at once, each naming its field.
      */
     public static CreateFeatureCommand of(String key, String name, String description, Integer rolloutPercentage,
-                                          List<String> tags, String owner, Boolean enabled, String reason,
-                                          Origin origin) {
+                                          List<String> tags, String owner, TargetingPatch targeting, Boolean enabled,
+                                          String reason, Origin origin) {
         var checkedKey = new AtomicReference<FeatureKey>();
         var attributes = new AtomicReference<FeatureAttributes>();
         var checkedReason = new AtomicReference<Reason>();
+        var checkedTargeting = new AtomicReference<>(Targeting.PLAIN);
         new Violations()
                 .include(() -> checkedKey.set(new FeatureKey(key)))
+                .include(() -> checkedTargeting.set(targeting == null ? Targeting.PLAIN : targeting.applyTo(Targeting.PLAIN)))
                 .include(() -> attributes.set(new FeatureAttributes(name, description,
-                        rolloutPercentage == null ? 100 : rolloutPercentage, tags, owner)))
+                        rolloutPercentage == null ? 100 : rolloutPercentage, tags, owner, checkedTargeting.get())))
                 .include(() -> checkedReason.set(Reason.ofNullable(reason)))
                 .throwIfAny();
         return new CreateFeatureCommand(checkedKey.get(), attributes.get(), Boolean.TRUE.equals(enabled),

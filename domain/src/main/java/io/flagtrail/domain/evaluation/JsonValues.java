@@ -1,0 +1,72 @@
+package io.flagtrail.domain.evaluation;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON values as evaluation holds them: maps, lists, strings, booleans, whole numbers as {@link Long} and others as
+ * {@link Double}, null. Whatever parser a value came through (a request body, a database column, a ledger snapshot),
+ * the same JSON gives an equal value, so a feature read back equals the feature written.
+ */
+final class JsonValues {
+
+    private JsonValues() {
+    }
+
+    /** The value in the one form, or {@code null} when it is no JSON value at all (the caller reports that). */
+    static Object normalize(Object value) {
+        return switch (value) {
+            case null -> null;
+            case String s -> s;
+            case Boolean b -> b;
+            case Number n -> number(n);
+            case Map<?, ?> map -> object(map);
+            case List<?> list -> array(list);
+            default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getSimpleName());
+        };
+    }
+
+    /**
+     * About how many bytes the value takes as JSON: strings count their UTF-8 bytes and quotes but not escapes.
+     * Enough to bound what a feature may hold without depending on a JSON writer.
+     */
+    static long size(Object value) {
+        return switch (value) {
+            case null -> 4;
+            case String s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 2L;
+            case Map<?, ?> map -> 2 + map.entrySet().stream()
+                    .mapToLong(e -> size(String.valueOf(e.getKey())) + 1 + size(e.getValue()) + 1).sum();
+            case List<?> list -> 2 + list.stream().mapToLong(v -> size(v) + 1).sum();
+            default -> String.valueOf(value).length();
+        };
+    }
+
+    private static Object number(Number n) {
+        if (n instanceof Double d && (d.isNaN() || d.isInfinite()) || n instanceof Float f && (f.isNaN() || f.isInfinite())) {
+            throw new IllegalArgumentException("not a finite number");
+        }
+        var decimal = n instanceof BigDecimal b ? b : n instanceof BigInteger i ? new BigDecimal(i) : new BigDecimal(n.toString());
+        try {
+            return decimal.longValueExact();
+        } catch (ArithmeticException notWholeOrTooLarge) {
+            return decimal.doubleValue();
+        }
+    }
+
+    private static Map<String, Object> object(Map<?, ?> map) {
+        var copy = new LinkedHashMap<String, Object>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), normalize(v)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static List<Object> array(List<?> list) {
+        var copy = new ArrayList<>(list.size());
+        list.forEach(v -> copy.add(normalize(v)));
+        return Collections.unmodifiableList(copy);
+    }
+}
