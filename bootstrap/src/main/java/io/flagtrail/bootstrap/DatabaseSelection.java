@@ -28,6 +28,12 @@ final class DatabaseSelection {
             props.put("datasources.default.password", "");
         } else {
             url = jdbcUrl(url.strip());
+            if (!url.startsWith("jdbc:postgresql://") && !url.startsWith("jdbc:h2:")) {
+                // the value may hold a password: name only its start
+                throw new IllegalStateException("DATABASE_URL must look like jdbc:postgresql://host:5432/db or "
+                        + "postgres://user:password@host:5432/db (it starts with '"
+                        + url.substring(0, Math.min(url.length(), 12)) + "…')");
+            }
             putIfPresent(props, "datasources.default.username", env.get("DATABASE_USER"));
             putIfPresent(props, "datasources.default.password", env.get("DATABASE_PASSWORD"));
         }

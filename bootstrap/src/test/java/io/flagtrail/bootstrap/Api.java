@@ -37,7 +37,7 @@ final class Api {
     }
 
     Reply send(String method, String path, String token, String body, String... headers) {
-        var request = HttpRequest.newBuilder(base.resolve(path))
+        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(java.time.Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");

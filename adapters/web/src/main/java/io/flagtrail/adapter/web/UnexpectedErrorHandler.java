@@ -1,0 +1,63 @@
+package io.flagtrail.adapter.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What no more specific handler answers. When the database cannot be reached (no connection within the pool's
+ * timeout, a connection refused or reset) the answer is 503 problem+json {@code service.unavailable} with
+ * Retry-After, so clients and load balancers back off and retry; nothing was changed, as every change is one
+ * transaction. Anything else is a 500 whose details stay in the log under the request id.
+ */
+@Singleton
+final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException, HttpResponse<ProblemDetails>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @Override
+    public HttpResponse<ProblemDetails> handle(HttpRequest request, RuntimeException error) {
+        if (databaseUnreachable(error)) {
+            LOG.warn("database unreachable for {} {}: {}", request.getMethod(), LogSafe.text(request.getPath()),
+                    LogSafe.text(String.valueOf(rootCause(error).getMessage())));
+            return Problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable",
+                    "the database cannot be reached; nothing was changed, try again shortly", List.of())
+                    .header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        LOG.error("unexpected failure of {} {}", request.getMethod(), LogSafe.text(request.getPath()), error);
+        return Problems.response(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal.error",
+                "the server failed; quote the request id when reporting it", List.of());
+    }
+
+    /** JDBC's connection failures: SQLState class 08, the pool's connection timeout, a refused socket. */
+    static boolean databaseUnreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof ConnectException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+}
