@@ -50,7 +50,8 @@ final class Api {
         }
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response, parse(response.body()));
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new Reply(response.statusCode(), response, isJson ? parse(response.body()) : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

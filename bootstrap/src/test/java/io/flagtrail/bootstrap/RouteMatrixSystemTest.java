@@ -118,6 +118,9 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /ofrep/v1/evaluate/flags", EVALUATORS);
         MATRIX.put("POST /ofrep/v1/evaluate/flags/{key}", EVALUATORS);
         MATRIX.put("GET /health", EVERYONE);
+        MATRIX.put("GET /openapi.yml", EVERYONE);
+        MATRIX.put("GET /docs", EVERYONE);
+        MATRIX.put("GET /redoc", EVERYONE);
         MATRIX.put("GET /health/{selector}", EVERYONE);
     }
 

@@ -1,5 +1,10 @@
 package io.flagtrail.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.application.port.in.ApiKeyUseCases.ManageApiKeysUseCase;
 import io.flagtrail.domain.apikey.ApiKey;
 import io.flagtrail.domain.apikey.ApiKeyScope;
@@ -28,6 +33,8 @@ import java.util.UUID;
 
 /** {@code /api/v1/api-keys}, ADMIN only: create (the secret is in that one answer), list, revoke. */
 @Controller("/api/v1/api-keys")
+@ProblemResponses
+@Tag(name = "API keys")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured("ADMIN")
 final class ApiKeyController {
@@ -60,6 +67,9 @@ final class ApiKeyController {
     /** The answer holds the secret, shown this once; only its hash is kept. */
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createApiKey", summary = "Create an API key; the secret is in this answer only")
+    @ApiResponse(responseCode = "201", description = "created; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyView.class)))
     MutableHttpResponse<ApiKeyView> create(HttpRequest<?> request, Authentication admin, @Body CreateApiKeyRequest body) {
         var scopes = EnumSet.noneOf(ApiKeyScope.class);
         if (body.scopes() == null || body.scopes().isEmpty()) {
@@ -72,11 +82,14 @@ final class ApiKeyController {
     }
 
     @Get
+    @Operation(operationId = "listApiKeys", summary = "List API keys (never their secrets)")
     PageResponse<ApiKeyView> list() {
         return new PageResponse<>(keys.list().stream().map(k -> ApiKeyView.of(k, null)).toList(), null);
     }
 
     @Post("/{id}/revoke")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it is refused from the next request")
+    @NotFoundResponse
     ApiKeyView revoke(HttpRequest<?> request, Authentication admin, @PathVariable String id) {
         try {
             return ApiKeyView.of(keys.revoke(UUID.fromString(id), Origins.of(request, admin)), null);

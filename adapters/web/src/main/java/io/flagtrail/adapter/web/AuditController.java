@@ -1,5 +1,7 @@
 package io.flagtrail.adapter.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.adapter.web.LedgerResponses.CheckpointView;
 import io.flagtrail.adapter.web.LedgerResponses.KeyView;
 import io.flagtrail.adapter.web.LedgerResponses.KeysView;
@@ -39,6 +41,8 @@ import io.micronaut.security.rules.SecurityRule;
  * Every read of entries is itself recorded in the trail.
  */
 @Controller("/api/v1/audit")
+@ProblemResponses
+@Tag(name = "Audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({"AUDITOR", "ADMIN"})
 final class AuditController {
@@ -61,6 +65,7 @@ final class AuditController {
     }
 
     @Get
+    @Operation(operationId = "queryAudit", summary = "Search the audit trail, newest first")
     PageResponse<AuditEntryResponse> query(HttpRequest<?> request, Authentication user,
                                            @Nullable @QueryValue String subjectType,
                                            @Nullable @QueryValue String subjectId,
@@ -79,6 +84,7 @@ final class AuditController {
 
     /** Every matching entry, newest first, streamed: NDJSON lines re-hash to their {@code hash}; CSV is for spreadsheets. */
     @Get("/export")
+    @Operation(operationId = "exportAudit", summary = "Export matching entries as NDJSON or CSV, streamed")
     MutableHttpResponse<Flux<byte[]>> export(HttpRequest<?> request, Authentication user,
                                              @Nullable @QueryValue String format,
                                              @Nullable @QueryValue String subjectType,
@@ -100,12 +106,14 @@ final class AuditController {
 
     /** A zip that the offline verifier ({@code java -jar flagtrail.jar verify-bundle <file>}) checks without us. */
     @Get("/evidence")
+    @Operation(operationId = "evidenceBundle", summary = "Download an evidence bundle that verifies offline")
     MutableHttpResponse<Flux<byte[]>> evidence(HttpRequest<?> request, Authentication user) {
         return Downloads.stream(evidence.bundle(Origins.of(request, user)), MediaType.of("application/zip"),
                 "flagtrail-evidence.zip");
     }
 
     @Post("/verify")
+    @Operation(operationId = "verifyLedger", summary = "Verify the hash chain and checkpoint signatures over a range")
     ReportView verify(HttpRequest<?> request, Authentication user, @Nullable @Body VerifyRequest body) {
         var range = body == null ? new VerifyRequest(null, null) : body;
         return ReportView.of(verify.verify(new VerifyLedgerUseCase.VerifyLedgerCommand(range.from(), range.to(),
@@ -113,11 +121,14 @@ final class AuditController {
     }
 
     @Get("/status")
+    @Operation(operationId = "ledgerStatus", summary = "The ledger: size, sealing lag, latest checkpoint, purges")
     StatusView status() {
         return StatusView.of(ledger.status());
     }
 
     @Get("/checkpoints/latest")
+    @Operation(operationId = "latestCheckpoint", summary = "The latest signed checkpoint")
+    @NotFoundResponse
     CheckpointView latestCheckpoint() {
         var latest = ledger.status().latestCheckpoint();
         if (latest == null) {
@@ -127,6 +138,7 @@ final class AuditController {
     }
 
     @Get("/checkpoints")
+    @Operation(operationId = "listCheckpoints", summary = "Signed checkpoints, newest first")
     PageResponse<CheckpointView> checkpoints(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
         int size = Page.limit(limit);
         Long below = cursor == null ? null : Params.positiveLong("cursor", cursor);
@@ -137,6 +149,7 @@ final class AuditController {
 
     /** Signed records of what retention purged, newest first: each says which positions went and which stayed. */
     @Get("/purges")
+    @Operation(operationId = "listPurges", summary = "Signed records of what retention purged")
     PageResponse<PurgeView> purges(@Nullable @QueryValue Integer limit) {
         return new PageResponse<>(ledger.purges(Page.limit(limit)).stream().map(PurgeView::of).toList(), null);
     }
@@ -144,6 +157,7 @@ final class AuditController {
     /** Public keys are public: anyone may fetch them to check a checkpoint published elsewhere. */
     @Get("/keys")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(operationId = "ledgerPublicKeys", summary = "The public keys that verify checkpoints (anonymous)")
     KeysView keys() {
         return new KeysView(ledger.publicKeys().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .map(e -> new KeyView(e.getKey(), "Ed25519", e.getValue())).toList());

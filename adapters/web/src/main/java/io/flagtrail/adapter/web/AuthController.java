@@ -1,5 +1,10 @@
 package io.flagtrail.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.application.port.in.IssuedSession;
 import io.flagtrail.application.port.in.LogInCommand;
 import io.flagtrail.application.port.in.LogInUseCase;
@@ -33,6 +38,8 @@ import java.util.UUID;
  * refresh (spend the refresh token for new ones) and log out (the session ends at once).
  */
 @Controller("/api/v1/auth")
+@ProblemResponses
+@Tag(name = "Authentication")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AuthController {
 
@@ -73,6 +80,8 @@ final class AuthController {
     @Post("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(operationId = "logIn", summary = "Log in with e-mail and password; answers an access and a refresh token")
+    @ApiResponse(responseCode = "429", description = "too many failed logins from this address; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     MutableHttpResponse<TokenResponse> login(HttpRequest<?> request, @Body LoginRequest body) {
         var context = Origins.context(request);
         var user = logIn.logIn(new LogInCommand(body.email(),
@@ -84,6 +93,7 @@ final class AuthController {
     /** The refresh token from the body, or (AUTH_METHOD=session) from its cookie. */
     @Post("/refresh")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(operationId = "refreshSession", summary = "Trade a refresh token for new tokens (the old one is spent)")
     MutableHttpResponse<TokenResponse> refresh(HttpRequest<?> request, @Nullable @Body RefreshRequest body) {
         String token = body != null && body.refreshToken() != null ? body.refreshToken()
                 : request.getCookies().findCookie(SessionCookies.REFRESH).map(c -> c.getValue()).orElse(null);
@@ -93,6 +103,7 @@ final class AuthController {
 
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "logOut", summary = "End the caller's session")
     MutableHttpResponse<Void> logout(HttpRequest<?> request, Authentication user) {
         Object session = user.getAttributes().get(SESSION_CLAIM);
         if (session != null) {

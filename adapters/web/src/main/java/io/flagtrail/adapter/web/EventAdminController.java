@@ -1,5 +1,7 @@
 package io.flagtrail.adapter.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase.DispatchStatus;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase.HandlerStatus;
@@ -28,6 +30,8 @@ import java.util.UUID;
  * dispatch (nothing is lost while paused: events wait in the outbox), and dead letters with their retry.
  */
 @Controller("/api/v1/admin/events")
+@ProblemResponses
+@Tag(name = "Events")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured("ADMIN")
 final class EventAdminController {
@@ -82,33 +86,40 @@ final class EventAdminController {
     }
 
     @Get
+    @Operation(operationId = "eventDispatchStatus", summary = "Event recording and dispatch: paused, lag, event types")
     DispatchView status() {
         return DispatchView.of(dispatch.status());
     }
 
     @Get("/types")
+    @Operation(operationId = "eventTypes", summary = "The event types each handler receives")
     Map<String, List<String>> types() {
         return Map.of("types", dispatch.status().eventTypes());
     }
 
     @Get("/handlers")
+    @Operation(operationId = "eventHandlers", summary = "Each handler's deliveries, failures, backlog and dead letters")
     Map<String, List<HandlerView>> handlers() {
         return Map.of("handlers", dispatch.status().handlers().stream().map(HandlerView::of).toList());
     }
 
     @Post("/pause")
+    @Operation(operationId = "pauseEventDispatch", summary = "Pause delivery (events are still recorded)")
     DispatchView pause(HttpRequest<?> request, Authentication user) {
         dispatch.pause(Origins.of(request, user));
         return status();
     }
 
     @Post("/resume")
+    @Operation(operationId = "resumeEventDispatch", summary = "Resume delivery")
     DispatchView resume(HttpRequest<?> request, Authentication user) {
         dispatch.resume(Origins.of(request, user));
         return status();
     }
 
     @Get("/handlers/{name}/dead-letters")
+    @Operation(operationId = "listDeadLetters", summary = "A handler's dead-lettered events with their last error")
+    @NotFoundResponse
     PageResponse<DeadLetterView> deadLetters(@PathVariable String name, @Nullable @QueryValue Integer limit) {
         return new PageResponse<>(dispatch.deadLetters(name, Page.limit(limit)).stream().map(DeadLetterView::of).toList(),
                 null);
@@ -116,6 +127,8 @@ final class EventAdminController {
 
     /** Delivers the handler's dead letters again on its next round; each one that fails again stays dead. */
     @Post("/handlers/{name}/retry")
+    @Operation(operationId = "retryDeadLetters", summary = "Deliver a handler's dead letters again")
+    @NotFoundResponse
     RetryView retry(HttpRequest<?> request, Authentication user, @PathVariable String name) {
         return new RetryView(name, dispatch.retryDeadLetters(name, Origins.of(request, user)));
     }

@@ -1,5 +1,10 @@
 package io.flagtrail.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.application.port.in.CreateFeatureCommand;
 import io.flagtrail.application.port.in.CreateFeatureUseCase;
 import io.flagtrail.application.port.in.FeatureAsOfUseCase;
@@ -45,6 +50,8 @@ import java.net.URI;
  * A reason can come in the body's {@code reason} or in the {@code X-Change-Reason} header.
  */
 @Controller("/api/v1/features")
+@ProblemResponses
+@Tag(name = "Features")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class FeatureController {
 
@@ -73,6 +80,10 @@ final class FeatureController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured("EDITOR")
+    @Operation(operationId = "createFeature", summary = "Create a feature (audited; switched off unless enabled is given)")
+    @ApiResponse(responseCode = "201", description = "created; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeatureResponse.class)))
+    @ApiResponse(responseCode = "409", description = "the key or e-mail is taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     MutableHttpResponse<FeatureResponse> create(HttpRequest<?> request, Authentication user,
                                                 @Body CreateFeatureRequest body,
                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
@@ -85,6 +96,7 @@ final class FeatureController {
 
     @Get
     @Secured("VIEWER")
+    @Operation(operationId = "listFeatures", summary = "List features by key, filtered by status, tag or text")
     PageResponse<FeatureResponse> list(@Nullable @QueryValue String status, @Nullable @QueryValue String tag,
                                        @Nullable @QueryValue String q, @Nullable @QueryValue Integer limit,
                                        @Nullable @QueryValue String cursor) {
@@ -96,6 +108,8 @@ final class FeatureController {
     /** With {@code asOf} (an RFC 3339 instant) the feature as it was then, rebuilt from the audit trail. */
     @Get("/{key}")
     @Secured({"VIEWER", "AUDITOR"})
+    @Operation(operationId = "getFeature", summary = "One feature, now or as it was at an instant")
+    @NotFoundResponse
     MutableHttpResponse<FeatureResponse> get(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                              @Nullable @QueryValue String asOf,
                                              @Nullable @Header("If-None-Match") String ifNoneMatch) {
@@ -111,6 +125,9 @@ final class FeatureController {
     @Patch("/{key}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Secured("EDITOR")
+    @Operation(operationId = "updateFeature", summary = "Change some of a feature's fields, targeting included")
+    @NotFoundResponse
+    @ChangeResponses
     MutableHttpResponse<FeatureResponse> update(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                                 @Body UpdateFeatureRequest body,
                                                 @Nullable @Header("If-Match") String ifMatch,
@@ -122,6 +139,9 @@ final class FeatureController {
 
     @Post("/{key}/enable")
     @Secured("EDITOR")
+    @Operation(operationId = "enableFeature", summary = "Switch a feature on")
+    @NotFoundResponse
+    @ChangeResponses
     MutableHttpResponse<FeatureResponse> enable(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                                 @Nullable @Body ReasonRequest body,
                                                 @Nullable @Header("If-Match") String ifMatch,
@@ -131,6 +151,9 @@ final class FeatureController {
 
     @Post("/{key}/disable")
     @Secured("EDITOR")
+    @Operation(operationId = "disableFeature", summary = "Switch a feature off")
+    @NotFoundResponse
+    @ChangeResponses
     MutableHttpResponse<FeatureResponse> disable(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                                  @Nullable @Body ReasonRequest body,
                                                  @Nullable @Header("If-Match") String ifMatch,
@@ -140,6 +163,9 @@ final class FeatureController {
 
     @Post("/{key}/restore")
     @Secured("EDITOR")
+    @Operation(operationId = "restoreFeature", summary = "Bring a deleted feature back as it was")
+    @NotFoundResponse
+    @ChangeResponses
     MutableHttpResponse<FeatureResponse> restore(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                                  @Nullable @Body ReasonRequest body,
                                                  @Nullable @Header("If-Match") String ifMatch,
@@ -150,6 +176,9 @@ final class FeatureController {
     /** Soft delete: the feature stays readable, keeps its history and can be restored. */
     @Delete("/{key}")
     @Secured("EDITOR")
+    @Operation(operationId = "deleteFeature", summary = "Delete a feature softly (it keeps its history and can be restored)")
+    @NotFoundResponse
+    @ChangeResponses
     MutableHttpResponse<FeatureResponse> delete(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                                 @Nullable @Header("If-Match") String ifMatch,
                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
@@ -158,6 +187,8 @@ final class FeatureController {
 
     @Get("/{key}/history")
     @Secured({"VIEWER", "AUDITOR"})
+    @Operation(operationId = "featureHistory", summary = "A feature's audit entries, newest first")
+    @NotFoundResponse
     PageResponse<AuditEntryResponse> history(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                              @Nullable @QueryValue Integer limit,
                                              @Nullable @QueryValue String cursor) {

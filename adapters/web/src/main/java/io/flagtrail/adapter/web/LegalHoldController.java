@@ -1,5 +1,10 @@
 package io.flagtrail.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.application.port.in.ManageLegalHoldsUseCase;
 import io.flagtrail.application.port.in.ManageLegalHoldsUseCase.PlaceLegalHoldCommand;
 import io.flagtrail.domain.error.InvalidInput;
@@ -31,6 +36,8 @@ import java.util.UUID;
  * and releases them; AUDITOR and ADMIN read them. Placing and releasing are recorded in the ledger.
  */
 @Controller("/api/v1/audit/holds")
+@ProblemResponses
+@Tag(name = "Audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class LegalHoldController {
 
@@ -56,6 +63,9 @@ final class LegalHoldController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured("ADMIN")
+    @Operation(operationId = "placeLegalHold", summary = "Keep a subject's entries from retention")
+    @ApiResponse(responseCode = "201", description = "created; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HoldView.class)))
     MutableHttpResponse<HoldView> place(HttpRequest<?> request, Authentication user, @Body PlaceHoldRequest body) {
         var hold = holds.place(new PlaceLegalHoldCommand(body.subjectType(), body.subjectId(), body.reason(),
                 Origins.of(request, user)));
@@ -65,6 +75,8 @@ final class LegalHoldController {
     /** Releasing lets the next purge remove the subject's expired entries; a reason is recorded when given. */
     @Post("/{id}/release")
     @Secured("ADMIN")
+    @Operation(operationId = "releaseLegalHold", summary = "Release a legal hold")
+    @NotFoundResponse
     HoldView release(HttpRequest<?> request, Authentication user, @PathVariable String id,
                      @Nullable @Body ReasonRequest body) {
         return HoldView.of(holds.release(holdId(id), body == null ? null : body.reason(), Origins.of(request, user)));
@@ -72,6 +84,7 @@ final class LegalHoldController {
 
     @Get
     @Secured({"AUDITOR", "ADMIN"})
+    @Operation(operationId = "listLegalHolds", summary = "Legal holds, active or all")
     PageResponse<HoldView> list(@Nullable @QueryValue Boolean active) {
         List<HoldView> found = holds.list(Boolean.TRUE.equals(active)).stream().map(HoldView::of).toList();
         return new PageResponse<>(found, null);

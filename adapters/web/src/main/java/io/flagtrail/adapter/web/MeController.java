@@ -1,5 +1,7 @@
 package io.flagtrail.adapter.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.adapter.web.UserController.UserView;
 import io.flagtrail.application.port.in.UserAccountUseCases.MyAccountUseCase;
 import io.micronaut.core.annotation.Nullable;
@@ -20,6 +22,8 @@ import java.util.UUID;
 
 /** {@code /api/v1/me}: one's own profile, and changing one's own password (which ends every session). */
 @Controller("/api/v1/me")
+@ProblemResponses
+@Tag(name = "Users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class MeController {
@@ -39,12 +43,14 @@ final class MeController {
     }
 
     @Get
+    @Operation(operationId = "me", summary = "The caller: id, e-mail, roles")
     UserView me(Authentication user) {
         return UserView.of(account.me(UUID.fromString(user.getName())));
     }
 
     @Post("/password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changeOwnPassword", summary = "Change one's own password (the current one is needed)")
     UserView changePassword(HttpRequest<?> request, Authentication user, @Body ChangePasswordRequest body) {
         return UserView.of(account.changePassword(UUID.fromString(user.getName()),
                 UserController.chars(body.currentPassword()), UserController.chars(body.newPassword()),

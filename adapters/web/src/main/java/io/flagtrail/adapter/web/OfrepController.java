@@ -1,5 +1,10 @@
 package io.flagtrail.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.NotFound;
@@ -31,6 +36,8 @@ import java.util.Map;
  * An API key with scope {@code evaluate}, or any reader's token.
  */
 @Controller(OfrepController.PATH)
+@OfrepResponses
+@Tag(name = "Evaluation (OFREP)")
 @Secured({"EVALUATE", "VIEWER"})
 final class OfrepController {
 
@@ -62,6 +69,9 @@ final class OfrepController {
     }
 
     @Post("/{key}")
+    @Operation(operationId = "evaluateFlag", summary = "Evaluate one flag for a context")
+    @ApiResponse(responseCode = "200", description = "the evaluation", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfrepEvaluation.class)))
+    @ApiResponse(responseCode = "404", description = "FLAG_NOT_FOUND: no such flag, or it is deleted", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfrepError.class)))
     MutableHttpResponse<?> evaluate(@PathVariable String key, @Nullable @Body OfrepRequest body) {
         try {
             return HttpResponse.ok(OfrepEvaluation.of(flags.evaluate(key, context(body))));
@@ -75,6 +85,9 @@ final class OfrepController {
     }
 
     @Post
+    @Operation(operationId = "evaluateAllFlags", summary = "Evaluate every flag for a context (ETag and If-None-Match)")
+    @ApiResponse(responseCode = "200", description = "every flag that can be evaluated for the context", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfrepBulk.class)))
+    @ApiResponse(responseCode = "304", description = "no flag changed since the ETag in If-None-Match")
     MutableHttpResponse<?> evaluateAll(@Nullable @Body OfrepRequest body, @Nullable @Header("If-None-Match") String ifNoneMatch) {
         String etag = "\"" + flags.version() + "\"";
         if (etag.equals(ifNoneMatch)) {

@@ -1,5 +1,10 @@
 package io.flagtrail.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.application.port.in.Page;
 import io.flagtrail.application.port.in.UserAccountUseCases.CreateUserCommand;
 import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
@@ -34,6 +39,8 @@ import java.util.UUID;
 
 /** {@code /api/v1/users}, ADMIN only: create, list, read, change roles, disable, enable, reset a password. */
 @Controller("/api/v1/users")
+@ProblemResponses
+@Tag(name = "Users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured("ADMIN")
 final class UserController {
@@ -76,6 +83,10 @@ final class UserController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createUser", summary = "Create a user with roles and an initial password")
+    @ApiResponse(responseCode = "201", description = "created; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @ApiResponse(responseCode = "409", description = "the key or e-mail is taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     MutableHttpResponse<UserView> create(HttpRequest<?> request, Authentication admin, @Body CreateUserRequest body) {
         var created = users.create(new CreateUserCommand(body.email(), body.displayName(), roles(body.roles()),
                 chars(body.password()), Origins.of(request, admin)));
@@ -83,34 +94,51 @@ final class UserController {
     }
 
     @Get
+    @Operation(operationId = "listUsers", summary = "List users")
     PageResponse<UserView> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
         var page = users.list(Page.limit(limit), cursor);
         return new PageResponse<>(page.items().stream().map(UserView::of).toList(), page.nextCursor());
     }
 
     @Get("/{id}")
+    @Operation(operationId = "getUser", summary = "One user")
+    @NotFoundResponse
     UserView get(@PathVariable String id) {
         return UserView.of(users.get(id(id)));
     }
 
     @Put("/{id}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setUserRoles", summary = "Replace a user's roles (the last active ADMIN is protected)")
+    @NotFoundResponse
+    @ApiResponse(responseCode = "409", description = "the last active ADMIN cannot lose ADMIN or be disabled",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     UserView roles(HttpRequest<?> request, Authentication admin, @PathVariable String id, @Body RolesRequest body) {
         return UserView.of(users.changeRoles(id(id), roles(body.roles()), Origins.of(request, admin)));
     }
 
     @Post("/{id}/disable")
+    @Operation(operationId = "disableUser", summary = "Disable a user; their sessions end on the next request")
+    @NotFoundResponse
+    @ApiResponse(responseCode = "409", description = "the last active ADMIN cannot lose ADMIN or be disabled",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     UserView disable(HttpRequest<?> request, Authentication admin, @PathVariable String id) {
         return UserView.of(users.disable(id(id), Origins.of(request, admin)));
     }
 
     @Post("/{id}/enable")
+    @Operation(operationId = "enableUser", summary = "Enable a user again")
+    @NotFoundResponse
+    @ApiResponse(responseCode = "409", description = "the last active ADMIN cannot lose ADMIN or be disabled",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     UserView enable(HttpRequest<?> request, Authentication admin, @PathVariable String id) {
         return UserView.of(users.enable(id(id), Origins.of(request, admin)));
     }
 
     @Post("/{id}/reset-password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "resetUserPassword", summary = "Set a new password for a user")
+    @NotFoundResponse
     UserView resetPassword(HttpRequest<?> request, Authentication admin, @PathVariable String id,
                            @Body PasswordRequest body) {
         return UserView.of(users.resetPassword(id(id), chars(body.password()), Origins.of(request, admin)));

@@ -1,0 +1,61 @@
+package io.flagtrail.adapter.web;
+
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The API's documentation, public: the OpenAPI document generated at compile time ({@code /openapi.yml}), Swagger UI
+ * ({@code /docs}) and ReDoc ({@code /redoc}). The pages' scripts and styles are in the jar (static resources under
+ * {@code /swagger-ui/res} and {@code /redoc/res}), so they work without internet access.
+ */
+@Controller
+@Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
+final class ApiDocsController {
+
+    static final String DOCUMENT = "META-INF/swagger/flagtrail.yml";
+    private static final MediaType YAML = MediaType.of("application/yaml");
+
+    private final byte[] document;
+    private final byte[] swaggerUi;
+    private final byte[] redoc;
+
+    ApiDocsController(ResourceResolver resources) {
+        this.document = read(resources, DOCUMENT);
+        this.swaggerUi = read(resources, "META-INF/swagger/views/swagger-ui/index.html");
+        this.redoc = read(resources, "META-INF/swagger/views/redoc/index.html");
+    }
+
+    @Get("/openapi.yml")
+    HttpResponse<byte[]> document() {
+        return HttpResponse.ok(document).contentType(YAML);
+    }
+
+    @Get("/docs")
+    HttpResponse<byte[]> swaggerUi() {
+        return HttpResponse.ok(swaggerUi).contentType(MediaType.TEXT_HTML_TYPE);
+    }
+
+    @Get("/redoc")
+    HttpResponse<byte[]> redoc() {
+        return HttpResponse.ok(redoc).contentType(MediaType.TEXT_HTML_TYPE);
+    }
+
+    private static byte[] read(ResourceResolver resources, String path) {
+        try (InputStream in = resources.getResourceAsStream("classpath:" + path)
+                .orElseThrow(() -> new IllegalStateException(path + " is missing: the build generates it"))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
