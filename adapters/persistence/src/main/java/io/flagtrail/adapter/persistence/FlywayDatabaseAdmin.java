@@ -16,12 +16,14 @@ final class FlywayDatabaseAdmin implements DatabaseAdmin {
 
     private final DataSource dataSource;
     private final Sql sql;
+    private final PgDumpBackup backup;
 
-    FlywayDatabaseAdmin(DataSource dataSource, Sql sql) {
+    FlywayDatabaseAdmin(DataSource dataSource, Sql sql, PgDumpBackup backup) {
         // The injected DataSource hands out only the current transaction's connection; Flyway and the metadata
         // look-up need connections of their own, from the pool itself.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.sql = sql;
+        this.backup = backup;
     }
 
     @Override
@@ -51,7 +53,7 @@ final class FlywayDatabaseAdmin implements DatabaseAdmin {
         var locations = sql.postgres()
                 ? new String[]{VendorMigrationLocations.COMMON, VendorMigrationLocations.POSTGRESQL}
                 : new String[]{VendorMigrationLocations.COMMON, VendorMigrationLocations.H2};
-        return Flyway.configure().dataSource(dataSource).locations(locations).load();
+        return Flyway.configure().dataSource(dataSource).locations(locations).callbacks(backup).load();
     }
 
     /** Drops user info and every parameter that could carry a secret. */

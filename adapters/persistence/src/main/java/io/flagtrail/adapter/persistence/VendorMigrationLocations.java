@@ -10,7 +10,8 @@ import jakarta.inject.Singleton;
  * Points Flyway at the migrations for the database in use: {@code db/migration/common} always, plus
  * {@code db/migration/postgresql} (triggers and other PostgreSQL-only parts) on PostgreSQL, or
  * {@code db/migration/h2} on H2. Flyway itself has
- * no "vendor" placeholder (that is a Spring Boot feature), hence this listener.
+ * no "vendor" placeholder (that is a Spring Boot feature), hence this listener. It also registers the optional
+ * backup before migrating ({@link PgDumpBackup}).
  */
 @Singleton
 final class VendorMigrationLocations implements BeanCreatedEventListener<FlywayConfigurationProperties> {
@@ -20,9 +21,11 @@ final class VendorMigrationLocations implements BeanCreatedEventListener<FlywayC
     static final String H2 = "classpath:db/migration/h2";
 
     private final Environment environment;
+    private final PgDumpBackup backup;
 
-    VendorMigrationLocations(Environment environment) {
+    VendorMigrationLocations(Environment environment, PgDumpBackup backup) {
         this.environment = environment;
+        this.backup = backup;
     }
 
     @Override
@@ -35,6 +38,7 @@ final class VendorMigrationLocations implements BeanCreatedEventListener<FlywayC
         } else {
             flyway.setLocations(COMMON, H2);
         }
+        flyway.getFluentConfiguration().callbacks(backup);
         return flyway;
     }
 }
