@@ -1,7 +1,6 @@
 package io.flagtrail.bootstrap;
 
 import io.flagtrail.adapter.cli.Cli;
-import io.micronaut.runtime.Micronaut;
 
 /**
  * Starts the Flagtrail server; with {@code verify-bundle <file>} checks an evidence bundle offline; with a CLI
@@ -28,7 +27,8 @@ public final class Flagtrail {
             System.exit(1);
             return;
         }
-        Micronaut.build(args)
+        new StartupFailure()
+                .args(args)
                 .mainClass(Flagtrail.class)
                 .banner(false)
                 .properties(properties)

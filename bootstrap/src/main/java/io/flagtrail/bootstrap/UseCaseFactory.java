@@ -83,7 +83,9 @@ import io.flagtrail.application.service.QueryAuditService;
 import io.flagtrail.application.service.TransitionFeatureService;
 import io.flagtrail.application.service.UpdateFeatureService;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.convert.ConversionService;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -199,11 +201,18 @@ final class UseCaseFactory {
         return new LedgerStatusService(chain, checkpoints, signer, retention, clock);
     }
 
-    /** Retention is off (entries kept forever) unless {@code flagtrail.ledger.retention} is set. */
-    @Singleton
-    RetentionSettings retentionSettings(@Nullable @Value("${flagtrail.ledger.retention:}") Duration retention,
-                                        @Value("${flagtrail.ledger.purge-batch:1000}") int purgeBatch) {
-        return new RetentionSettings(retention, purgeBatch);
+    /**
+     * Retention is off (entries kept forever) unless {@code flagtrail.ledger.retention} is set. Read as text and
+     * converted here, at startup: a value that is no duration must stop the service, not quietly mean "forever".
+     */
+    @Context
+    RetentionSettings retentionSettings(@Nullable @Value("${flagtrail.ledger.retention:}") String retention,
+                                        @Value("${flagtrail.ledger.purge-batch:1000}") int purgeBatch,
+                                        ConversionService conversion) {
+        Duration period = retention == null || retention.isBlank() ? null
+                : conversion.convert(retention.strip(), Duration.class).orElseThrow(() -> new IllegalStateException(
+                        "FLAGTRAIL_LEDGER_RETENTION must be a duration such as 400d or 8760h, was '" + retention + "'"));
+        return new RetentionSettings(period, purgeBatch);
     }
 
     @Singleton

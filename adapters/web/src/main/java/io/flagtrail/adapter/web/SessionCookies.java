@@ -1,10 +1,10 @@
 package io.flagtrail.adapter.web;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
-import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -15,7 +15,7 @@ import java.util.Base64;
  * them); a CSRF token goes in a readable cookie that the page echoes in {@code X-CSRF-Token} on every change
  * (double submit, checked by {@link CsrfFilter}). With {@code AUTH_METHOD=jwt} (the default) nothing is set.
  */
-@Singleton
+@Context // created at startup, so a wrong AUTH_METHOD stops the service before it serves
 final class SessionCookies {
 
     static final String ACCESS = "FLAGTRAIL_SESSION";
