@@ -1,13 +1,13 @@
 package io.flagtrail.adapter.security;
 
 import io.flagtrail.application.port.out.ServerSecrets;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -27,7 +27,7 @@ final class JwtSigningSecretFactory {
     static final int MIN_SECRET_BYTES = 32;
     static final String SECRET_NAME = "jwt-signing-secret";
 
-    @Context // created at startup: a short AUTH_JWT_SECRET stops the service before it serves
+    @Singleton
     @Named("generator")
     SignatureGeneratorConfiguration signature(@Nullable @Value("${auth.jwt.secret:}") String configured,
                                               ServerSecrets secrets) {
@@ -38,7 +38,7 @@ final class JwtSigningSecretFactory {
     }
 
     /** Rotation: the secrets that signed before, still accepted (never used to sign) until they leave the list. */
-    @Context
+    @Singleton
     @Named("previous")
     SignatureConfiguration previous(@Nullable @Value("${auth.jwt.previous-secrets:}") String configured) {
         var keys = configured == null || configured.isBlank() ? List.<KeyedHs256Signature>of()
@@ -47,7 +47,7 @@ final class JwtSigningSecretFactory {
         return new PreviousSigningKeys(keys);
     }
 
-    private static String checked(String secret, String variable) {
+    static String checked(String secret, String variable) {
         if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalStateException(variable + " must be at least " + MIN_SECRET_BYTES + " bytes long");
         }

@@ -1,0 +1,68 @@
+package io.flagtrail.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.testsupport.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stopping the server while a request is in flight: the request still gets its full answer (graceful shutdown,
+ * {@code SHUTDOWN_GRACE_PERIOD}), and the server is gone afterwards.
+ */
+class GracefulShutdownTest {
+
+    static final CountDownLatch STARTED = new CountDownLatch(1);
+
+    /** An endpoint that takes a second, only in this test. */
+    @Controller("/test/slow")
+    @Requires(property = "test.slow-endpoint", value = "true")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    static class SlowController {
+        @Get
+        @ExecuteOn(TaskExecutors.BLOCKING)
+        String slow() throws InterruptedException {
+            STARTED.countDown();
+            Thread.sleep(1000);
+            return "finished";
+        }
+    }
+
+    @Test
+    void a_request_in_flight_when_the_server_stops_gets_its_answer() throws Exception {
+        var props = new HashMap<String, Object>(StandaloneProperties.on(TestDatabase.h2()));
+        props.put("test.slow-endpoint", "true");
+        var server = ApplicationContext.run(EmbeddedServer.class, props);
+        var uri = URI.create(server.getURI() + "/test/slow");
+        try (var http = HttpClient.newHttpClient()) {
+            CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(STARTED.await(10, TimeUnit.SECONDS), "the request reached the controller");
+
+            server.getApplicationContext().close();
+
+            var answer = inFlight.get(20, TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode());
+            assertEquals("finished", answer.body());
+            assertTrue(!server.isRunning(), "the server stopped");
+        }
+    }
+}
