@@ -269,8 +269,9 @@ final class UseCaseFactory {
     @Singleton
     @Bean(typed = {ManageApiKeysUseCase.class, AuthenticateApiKeyUseCase.class})
     ApiKeyService apiKeys(ApiKeys keys, AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids,
-                          @Value("${flagtrail.security.api-keys.cache-ttl:1s}") Duration cacheTtl) {
-        return new ApiKeyService(keys, ledger, transactions, clock, ids, cacheTtl);
+                          @Value("${flagtrail.security.api-keys.cache-ttl:1s}") Duration cacheTtl,
+                          @Value("${flagtrail.security.api-keys.max-stale:5m}") Duration maxStale) {
+        return new ApiKeyService(keys, ledger, transactions, clock, ids, cacheTtl, maxStale);
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
 import io.flagtrail.testsupport.TcpProxy;
 import io.flagtrail.testsupport.TestDatabase;
 import io.micronaut.context.ApplicationContext;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL goes away under a running service and comes back: the service reaches it through a TCP proxy that
  * the test cuts (every connection reset, new ones refused) and restores. While it is down readiness is DOWN (503)
  * and requests that need the database get 503 problem+json within the connection timeout, never a hang or a 500;
- * liveness stays UP (restarting would not help); after it returns everything works again without a restart.
+ * liveness stays UP (restarting would not help); flag evaluation with an API key read before the outage goes on
+ * (the snapshot is in memory, the key is kept); after it returns everything works again without a restart.
  */
 class DatabaseOutageSystemTest {
 
@@ -40,6 +42,12 @@ class DatabaseOutageSystemTest {
                 var api = new Api(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
                 String admin = api.login("admin@flagtrail.local", (String) properties.get("flagtrail.admin.password"));
                 assertEquals(201, api.send("POST", "/api/v1/features", admin, "{\"key\":\"outage\",\"name\":\"Outage\"}").status());
+                String sdkKey = (String) api.send("POST", "/api/v1/api-keys", admin,
+                        "{\"name\":\"sdk\",\"scopes\":[\"evaluate\"]}").json().get("secret");
+                String unusedKey = (String) api.send("POST", "/api/v1/api-keys", admin,
+                        "{\"name\":\"unused\",\"scopes\":[\"evaluate\"]}").json().get("secret");
+                server.getApplicationContext().getBean(EvaluateFlagsUseCase.class).refresh();
+                assertEquals(200, evaluate(api, sdkKey).status(), "the key is read and kept");
                 assertEquals(200, api.send("GET", "/health/readiness", null, null).status());
 
                 proxy.cut();
@@ -59,6 +67,10 @@ class DatabaseOutageSystemTest {
                     assertFalse(reply.raw().body().contains("Exception"), reply.raw().body());
                 }
                 assertTrue(tookMs < 15_000, "answered, not hung: " + tookMs + " ms for two requests");
+                var evaluated = evaluate(api, sdkKey);
+                assertEquals(200, evaluated.status(), "evaluation rides out the outage: " + evaluated.raw().body());
+                assertTrue(evaluated.raw().body().contains("\"value\":false"), evaluated.raw().body());
+                assertEquals(503, evaluate(api, unusedKey).status(), "a key never read cannot be checked");
 
                 proxy.restore();
 
@@ -70,6 +82,10 @@ class DatabaseOutageSystemTest {
                 assertEquals(2, ((Number) enabled.json().get("version")).intValue(), "the refused write left nothing behind");
             }
         }
+    }
+
+    private static Api.Reply evaluate(Api api, String key) {
+        return api.send("POST", "/ofrep/v1/evaluate/flags/outage", null, "{\"context\":{}}", "X-API-Key", key);
     }
 
     private static boolean within(Duration limit, java.util.function.Supplier<Api.Reply> call, Predicate<Api.Reply> ok)

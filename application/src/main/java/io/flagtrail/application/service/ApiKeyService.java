@@ -35,12 +35,20 @@ import java.util.concurrent.ConcurrentMap;
  * hot path does not cost a database read per request; the hash, expiry and revocation are still checked on every
  * request against the kept copy. A revocation through this instance takes effect on the next request; one made
  * through another instance within {@code cacheTtl}. Unknown look-ups are never kept.
+ *
+ * <p>When the store cannot be read (the database is down), a kept key keeps authenticating for up to {@code maxStale}
+ * after it was last read, so that applications evaluating flags (from memory) ride out a short outage; for
+ * {@link #STORE_RETRY} after a failed read, expired copies are served without asking the store again, so requests
+ * do not each wait for the connection timeout. Keys never seen, or kept longer than {@code maxStale}, are refused
+ * as the failure says (503). Recording the last use is bookkeeping and never fails a request.
  */
 public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateApiKeyUseCase {
 
     public static final String PREFIX = "ft_";
     static final int LOOKUP_LENGTH = 12;
     private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+    /** After a failed read, how long kept copies are served without trying the store again. */
+    static final Duration STORE_RETRY = Duration.ofSeconds(5);
 
     private final ApiKeys keys;
     private final AuditLedger ledger;
@@ -48,19 +56,22 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     private final Clock clock;
     private final IdGenerator ids;
     private final Duration cacheTtl;
+    private final Duration maxStale;
     private final ConcurrentMap<String, Kept> kept = new ConcurrentHashMap<>();
+    private volatile Instant storeFailedAt = Instant.MIN;
 
     private record Kept(ApiKeys.Stored stored, Instant readAt) {
     }
 
     public ApiKeyService(ApiKeys keys, AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids,
-                         Duration cacheTtl) {
+                         Duration cacheTtl, Duration maxStale) {
         this.keys = keys;
         this.ledger = ledger;
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
         this.cacheTtl = cacheTtl;
+        this.maxStale = maxStale;
     }
 
     @Override
@@ -108,11 +119,27 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
         }
         var key = stored.key();
         if (key.lastUsedAt() == null || !now.isBefore(key.lastUsedAt().plus(LAST_USE_RESOLUTION))) {
-            keys.used(key.id(), now);
+            recordUse(key, now);
             kept.computeIfPresent(lookup, (l, k) -> new Kept(new ApiKeys.Stored(key.usedAt(now), stored.secretHash()),
                     k.readAt()));
         }
         return key;
+    }
+
+    /** Last use is bookkeeping: while the store is failing it is skipped, and a failure to write it is forgotten. */
+    private void recordUse(ApiKey key, Instant now) {
+        if (storeFailing(now)) {
+            return;
+        }
+        try {
+            keys.used(key.id(), now);
+        } catch (RuntimeException storeUnavailable) {
+            storeFailedAt = now;
+        }
+    }
+
+    private boolean storeFailing(Instant now) {
+        return now.isBefore(storeFailedAt.plus(STORE_RETRY));
     }
 
     private ApiKeys.Stored stored(String lookup, Instant now) {
@@ -120,7 +147,20 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
         if (cached != null && now.isBefore(cached.readAt().plus(cacheTtl))) {
             return cached.stored();
         }
-        var stored = keys.findByLookup(lookup).orElse(null);
+        boolean usable = cached != null && now.isBefore(cached.readAt().plus(maxStale));
+        if (usable && storeFailing(now)) {
+            return cached.stored();
+        }
+        ApiKeys.Stored stored;
+        try {
+            stored = keys.findByLookup(lookup).orElse(null);
+        } catch (RuntimeException storeUnavailable) {
+            storeFailedAt = now;
+            if (usable) {
+                return cached.stored();
+            }
+            throw storeUnavailable;
+        }
         if (stored == null) {
             kept.remove(lookup);
             throw refused();

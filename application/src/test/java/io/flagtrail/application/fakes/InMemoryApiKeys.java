@@ -10,10 +10,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** API keys by look-up, with their secret hashes. */
+/** API keys by look-up, with their secret hashes; can play a store that is down (every read and write fails). */
 public final class InMemoryApiKeys implements ApiKeys, Rollbackable {
 
     private Map<String, Stored> byLookup = new HashMap<>();
+    private boolean failing;
+    private int reads;
+
+    /** From now on every look-up and write fails as an unreachable database would, until switched back. */
+    public synchronized void failing(boolean failing) {
+        this.failing = failing;
+    }
+
+    /** How many look-ups by secret were asked for, failed ones included. */
+    public synchronized int reads() {
+        return reads;
+    }
+
+    private void answerOrFail() {
+        if (failing) {
+            throw new IllegalStateException("the key store cannot be reached");
+        }
+    }
 
     @Override
     public synchronized void add(ApiKey key, String lookup, String secretHash) {
@@ -22,6 +40,8 @@ public final class InMemoryApiKeys implements ApiKeys, Rollbackable {
 
     @Override
     public synchronized Optional<Stored> findByLookup(String lookup) {
+        reads++;
+        answerOrFail();
         return Optional.ofNullable(byLookup.get(lookup));
     }
 
@@ -42,6 +62,7 @@ public final class InMemoryApiKeys implements ApiKeys, Rollbackable {
 
     @Override
     public synchronized void used(UUID id, Instant at) {
+        answerOrFail();
         var k = find(id).orElseThrow();
         replace(id, new ApiKey(k.id(), k.name(), k.prefix(), k.scopes(), k.createdBy(), k.createdAt(), k.expiresAt(),
                 k.revokedAt(), at));

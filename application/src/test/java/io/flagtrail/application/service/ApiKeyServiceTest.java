@@ -26,7 +26,7 @@ class ApiKeyServiceTest {
     final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     final FixedClock clock = new FixedClock(Instant.parse("2026-05-01T00:00:00Z"));
     final ApiKeyService service = new ApiKeyService(keys, ledger, new InMemoryTransactions(keys, ledger), clock,
-            new SequentialIds(), Duration.ofSeconds(1));
+            new SequentialIds(), Duration.ofSeconds(1), Duration.ofMinutes(5));
     final Origin admin = new Origin(Actor.system("admin"), RequestContext.system());
 
     @Test
@@ -86,5 +86,28 @@ class ApiKeyServiceTest {
         assertEquals(secondUse, keys.find(created.key().id()).orElseThrow().lastUsedAt(), "the kept copy knows its last use");
         service.revoke(created.key().id(), admin);
         assertThrows(Unauthenticated.class, () -> service.authenticate(created.secret()));
+    }
+
+    @Test
+    void while_the_store_is_down_a_kept_key_keeps_working_until_it_is_too_stale_and_unknown_keys_fail() {
+        var created = service.create("sdk", Set.of(ApiKeyScope.EVALUATE), null, admin);
+        var never = service.create("never-used", Set.of(ApiKeyScope.EVALUATE), null, admin);
+        service.authenticate(created.secret());
+        keys.failing(true);
+        clock.advance(Duration.ofSeconds(2));
+
+        assertEquals(created.key().id(), service.authenticate(created.secret()).id(), "served from the kept copy");
+        int readsWhileFailing = keys.reads();
+        clock.advance(Duration.ofSeconds(2));
+        service.authenticate(created.secret());
+        assertEquals(readsWhileFailing, keys.reads(), "within the retry pause the store is not asked again");
+        assertThrows(IllegalStateException.class, () -> service.authenticate(never.secret()), "never kept: the failure");
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThrows(IllegalStateException.class, () -> service.authenticate(created.secret()), "too stale");
+
+        keys.failing(false);
+        clock.advance(ApiKeyService.STORE_RETRY);
+        assertEquals(created.key().id(), service.authenticate(created.secret()).id(), "the store answers again");
     }
 }
