@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The distribution archive as an operator uses it: unpacked into an empty directory and started with its launch
  * script, with no java on the PATH and no JAVA_HOME (the PATH holds only {@code dirname}, which the script needs),
- * on the embedded database. It must become ready, serve the API, and stop on SIGTERM.
+ * on the embedded database. It must become ready, serve the API, stop on SIGTERM (writing its class-data archive),
+ * and start again using that archive.
  */
 class DistributionIT {
 
@@ -65,6 +66,15 @@ class DistributionIT {
                 process.destroyForcibly();
             }
             assertTrue(stopped, "stopped on SIGTERM within the grace period; the log says:\n" + tail(log));
+        }
+        assertTrue(Files.size(home.resolve("lib/flagtrail.jsa")) > 0, "the first stop wrote the class-data archive");
+        var second = builder.start();
+        try {
+            var base = URI.create("http://127.0.0.1:" + port);
+            assertTrue(readyWithin(base, Duration.ofSeconds(120)), "ready again with the archive:\n" + tail(log));
+        } finally {
+            second.destroy();
+            assertTrue(second.waitFor(40, TimeUnit.SECONDS), "stopped again");
         }
     }
 
