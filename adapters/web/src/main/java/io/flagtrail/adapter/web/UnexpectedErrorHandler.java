@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException,
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
     static final String RETRY_AFTER_SECONDS = "5";
+    private static final String HIKARI_CLOSED = "Connection is closed";
 
     @Override
     public HttpResponse<ProblemDetails> handle(HttpRequest request, RuntimeException error) {
@@ -39,14 +41,19 @@ final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException,
                 "the server failed; quote the request id when reporting it", List.of());
     }
 
-    /** JDBC's connection failures: SQLState class 08, the pool's connection timeout, a refused socket. */
+    /**
+     * JDBC's connection failures: SQLState class 08, the pool's connection timeout, a refused socket, a recoverable
+     * error, or a pooled connection the pool closed under the request because its socket broke (HikariCP then
+     * answers "Connection is closed" without a SQLState).
+     */
     static boolean databaseUnreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException) {
+                    || cause instanceof SQLRecoverableException || cause instanceof ConnectException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || HIKARI_CLOSED.equals(sql.getMessage()))) {
                 return true;
             }
         }
