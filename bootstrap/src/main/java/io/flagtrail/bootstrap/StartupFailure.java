@@ -3,6 +3,8 @@ package io.flagtrail.bootstrap;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.runtime.Micronaut;
+import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 
 /**
  * Micronaut, but a failed start prints one line that says what is wrong ({@code flagtrail: cannot start: …}) and
@@ -11,16 +13,17 @@ import io.micronaut.runtime.Micronaut;
  */
 final class StartupFailure extends Micronaut {
 
+    /** Micronaut's message for a setting it cannot convert (e.g. a port that is no number). */
+    private static final Pattern UNRESOLVABLE = Pattern.compile(
+            "Error resolving property value \\[([^\\]]+)]\\. (Unable to convert value \\[[^\\]]*] to target type \\[[^\\]]*])");
+
     @Override
     protected void handleStartupException(Environment environment, Throwable exception) {
-        org.slf4j.LoggerFactory.getLogger(StartupFailure.class).debug("startup failed", exception);
+        LoggerFactory.getLogger(StartupFailure.class).debug("startup failed", exception);
         System.err.println("flagtrail: cannot start: " + describe(exception));
         System.err.println("flagtrail: see docs/configuration.md for every setting and its allowed values");
         System.exit(1);
     }
-
-    private static final java.util.regex.Pattern UNRESOLVABLE = java.util.regex.Pattern.compile(
-            "Error resolving property value \\[([^\\]]+)]\\. (Unable to convert value \\[[^\\]]*] to target type \\[[^\\]]*])");
 
     /** The most telling message in the chain of causes. */
     static String describe(Throwable exception) {
@@ -51,6 +54,7 @@ final class StartupFailure extends Micronaut {
         if (message == null) {
             return "unknown failure (run with LOG_LEVEL=DEBUG for the details)";
         }
+        // Micronaut's injection messages carry escaped line breaks ("\\n"), others real ones
         int end = message.indexOf("\\n");
         end = end < 0 ? message.indexOf('\n') : end;
         return end < 0 ? message : message.substring(0, end);

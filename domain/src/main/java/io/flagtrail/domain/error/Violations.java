@@ -17,12 +17,7 @@ public final class Violations {
 
     /** Runs a check that throws {@link InvalidInput} itself, and keeps what it found. */
     public Violations include(Runnable check) {
-        try {
-            check.run();
-        } catch (InvalidInput e) {
-            found.addAll(e.violations());
-        }
-        return this;
+        return include("", check);
     }
 
     /** Like {@link #include(Runnable)}, naming each field found under {@code prefix} ({@code rules[2]} + {@code variant}). */
@@ -30,7 +25,7 @@ public final class Violations {
         try {
             check.run();
         } catch (InvalidInput e) {
-            e.violations().forEach(v -> found.add(new FieldViolation(
+            e.violations().forEach(v -> found.add(prefix.isEmpty() ? v : new FieldViolation(
                     v.field().isEmpty() ? prefix : prefix + "." + v.field(), v.message())));
         }
         return this;

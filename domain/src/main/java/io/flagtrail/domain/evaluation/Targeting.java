@@ -66,16 +66,21 @@ public record Targeting(Map<String, Object> variants, List<TargetingRule> rules,
      * place ({@code rules[1].operator}).
      */
     public static Targeting of(Map<String, Object> variants, List<?> rules, String defaultVariant, String offVariant) {
+        return new Targeting(variants, parseRules(rules), defaultVariant, offVariant);
+    }
+
+    /** Rules from their JSON objects, every broken one reported at once under its place. */
+    static List<TargetingRule> parseRules(List<?> rules) {
         var parsed = new ArrayList<TargetingRule>();
         var checks = new Violations().check(rules == null || rules.size() <= MAX_RULES, "rules",
                 "must be at most " + MAX_RULES);
-        rules = rules == null || rules.size() > MAX_RULES ? List.of() : rules;
-        for (int i = 0; i < rules.size(); i++) {
-            var rule = rules.get(i);
+        var given = rules == null || rules.size() > MAX_RULES ? List.of() : rules;
+        for (int i = 0; i < given.size(); i++) {
+            var rule = given.get(i);
             checks.include("rules[" + i + "]", () -> parsed.add(TargetingRule.fromJson(rule)));
         }
         checks.throwIfAny();
-        return new Targeting(variants, parsed, defaultVariant, offVariant);
+        return parsed;
     }
 
     /** From {@link #toJson()}'s shape. */

@@ -20,8 +20,8 @@ public record TargetingPatch(Map<String, Object> variants, List<?> rules, String
         if (isEmpty()) {
             return base;
         }
-        return Targeting.of(variants != null ? variants : base.variants(),
-                rules != null ? rules : base.rulesJson(),
+        return new Targeting(variants != null ? variants : base.variants(),
+                rules != null ? Targeting.parseRules(rules) : base.rules(),
                 defaultVariant != null ? defaultVariant : base.defaultVariant(),
                 offVariant != null ? offVariant : base.offVariant());
     }

@@ -36,11 +36,7 @@ public record FeatureState(
         map.put("rolloutPercentage", attributes.rolloutPercentage());
         map.put("tags", attributes.tags());
         map.put("owner", attributes.owner());
-        var targeting = attributes.targeting();
-        map.put("variants", targeting.variants());
-        map.put("rules", targeting.rulesJson());
-        map.put("defaultVariant", targeting.defaultVariant());
-        map.put("offVariant", targeting.offVariant());
+        map.putAll(attributes.targeting().toJson());
         map.put("status", status.name());
         map.put("version", version);
         return map;

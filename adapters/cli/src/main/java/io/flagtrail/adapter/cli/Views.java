@@ -22,10 +22,7 @@ final class Views {
         view.put("rolloutPercentage", a.rolloutPercentage());
         view.put("tags", a.tags());
         view.put("owner", a.owner());
-        view.put("variants", a.targeting().variants());
-        view.put("rules", a.targeting().rulesJson());
-        view.put("defaultVariant", a.targeting().defaultVariant());
-        view.put("offVariant", a.targeting().offVariant());
+        view.putAll(a.targeting().toJson());
         view.put("status", f.status().name());
         view.put("version", f.version());
         view.put("id", f.id().toString());

@@ -2,13 +2,12 @@ package io.flagtrail.adapter.persistence;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,25 +37,18 @@ final class PgDumpBackup implements Callback {
     private final String url;
     private final String user;
     private final String password;
-    private final Clock clock;
     private final AtomicBoolean dumpedThisRun = new AtomicBoolean();
 
-    @Inject
     PgDumpBackup(@Nullable @Value("${flagtrail.database.backup-dir:}") String directory,
                  @Value("${flagtrail.database.pg-dump:pg_dump}") String pgDump,
                  @Value("${datasources.default.url:}") String url,
                  @Nullable @Value("${datasources.default.username:}") String user,
                  @Nullable @Value("${datasources.default.password:}") String password) {
-        this(directory, pgDump, url, user, password, Clock.systemUTC());
-    }
-
-    PgDumpBackup(String directory, String pgDump, String url, String user, String password, Clock clock) {
         this.directory = directory == null ? "" : directory.strip();
         this.pgDump = pgDump;
         this.url = url;
         this.user = user;
         this.password = password;
-        this.clock = clock;
     }
 
     @Override
@@ -88,8 +80,8 @@ final class PgDumpBackup implements Callback {
     }
 
     /** Runs pg_dump into the directory; the file's name says when and before which migration. */
-    Path dump(String label) {
-        Path file = Path.of(directory).resolve("flagtrail-" + STAMP.format(clock.instant()) + "-" + label + ".dump");
+    private void dump(String label) {
+        Path file = Path.of(directory).resolve("flagtrail-" + STAMP.format(Instant.now()) + "-" + label + ".dump");
         var target = Target.of(url, user, password);
         var command = new ArrayList<>(List.of(pgDump, "--format=custom", "--no-password", "--file=" + file,
                 "--host=" + target.host(), "--port=" + target.port(), "--username=" + target.user()));
@@ -113,7 +105,7 @@ final class PgDumpBackup implements Callback {
             }
             LOG.warn("DATABASE_BACKUP_DIR is set but {} cannot be run ({}); migrating without a backup", pgDump,
                     cannotRun.getMessage());
-            return null;
+            return;
         }
         try {
             if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
@@ -123,7 +115,6 @@ final class PgDumpBackup implements Callback {
             }
             Files.deleteIfExists(log);
             LOG.info("backed up the database before migrating: {} ({} bytes)", file, Files.size(file));
-            return file;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the backup " + file + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -3,24 +3,22 @@ package io.flagtrail.adapter.security;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import java.util.Arrays;
+import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
+import jakarta.inject.Named;
 
 /**
  * Checks the configured signing secrets when the application starts, so that a short {@code AUTH_JWT_SECRET} stops
- * the service before it serves instead of failing the first login. (The signing configuration itself is created
- * on first use: without a configured secret it reads or generates one in the database.)
+ * the service before it serves instead of failing the first login. The previous secrets are checked by creating
+ * their bean here; the signing configuration itself stays created on first use, since without a configured secret
+ * it reads or generates one in the database, so its check is repeated here for the configured value only.
  */
 @Context
 final class JwtSecretCheck {
 
     JwtSecretCheck(@Nullable @Value("${auth.jwt.secret:}") String secret,
-                   @Nullable @Value("${auth.jwt.previous-secrets:}") String previous) {
+                   @Named("previous") SignatureConfiguration previousSecretsChecked) {
         if (secret != null && !secret.isBlank()) {
             JwtSigningSecretFactory.checked(secret, "AUTH_JWT_SECRET");
-        }
-        if (previous != null && !previous.isBlank()) {
-            Arrays.stream(previous.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                    .forEach(s -> JwtSigningSecretFactory.checked(s, "AUTH_JWT_PREVIOUS_SECRETS"));
         }
     }
 }
