@@ -15,6 +15,10 @@ import java.util.Map;
 @Singleton
 final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<ProblemDetails> {
 
+    /** What every server error says, whichever way it is answered: the details stay in the log. */
+    static final String SERVER_ERROR_CODE = "internal.error";
+    static final String SERVER_ERROR_DETAIL = "the server failed; quote the request id when reporting it";
+
     private static final Map<Integer, String> CODES = Map.of(
             400, "request.malformed",
             401, "auth.unauthenticated",
@@ -28,7 +32,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     @Override
     public MutableHttpResponse<ProblemDetails> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         var status = response.status();
-        String code = CODES.getOrDefault(status.getCode(), status.getCode() >= 500 ? "internal.error" : "request.failed");
+        String code = CODES.getOrDefault(status.getCode(), status.getCode() >= 500 ? SERVER_ERROR_CODE : "request.failed");
         String detail = status.getCode() >= 500 || !context.hasErrors()
                 ? defaultDetail(status)
                 : context.getErrors().getFirst().getMessage();
@@ -41,7 +45,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             case 401 -> "a valid bearer token is required";
             case 403 -> "your roles do not allow this";
             case 404 -> "no such resource";
-            default -> status.getCode() >= 500 ? "the server failed; quote the request id when reporting it"
+            default -> status.getCode() >= 500 ? SERVER_ERROR_DETAIL
                     : status.getReason();
         };
     }

@@ -37,8 +37,8 @@ final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException,
                     .header("Retry-After", RETRY_AFTER_SECONDS);
         }
         LOG.error("unexpected failure of {} {}", request.getMethod(), LogSafe.text(request.getPath()), error);
-        return Problems.response(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal.error",
-                "the server failed; quote the request id when reporting it", List.of());
+        return Problems.response(request, HttpStatus.INTERNAL_SERVER_ERROR, ProblemErrorResponseProcessor.SERVER_ERROR_CODE,
+                ProblemErrorResponseProcessor.SERVER_ERROR_DETAIL, List.of());
     }
 
     /**
