@@ -2,6 +2,7 @@ package io.flagtrail.bootstrap;
 
 import io.flagtrail.adapter.cli.Cli;
 import io.flagtrail.adapter.logging.FlagtrailLogbackConfigurator;
+import io.flagtrail.application.service.VerifyBundleService;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +26,13 @@ final class CliMain {
         env.putIfAbsent("LOG_OUTPUT", "stderr");
         env.putIfAbsent("LOG_LEVEL", "WARN");
         FlagtrailLogbackConfigurator.reconfigure(env);
-        var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        return Cli.run(args, () -> context(Flagtrail.startupProperties()), out, err);
+        return run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    }
+
+    /** One command on the configured database; {@code verify-bundle} opens none. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return Cli.run(args, () -> context(Flagtrail.startupProperties()), new VerifyBundleService(), out, err);
     }
 
     /** The CLI's context on the database these properties select. */

@@ -7,8 +7,12 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Says at startup which database the service runs on, and warns when it is the embedded H2 file. */
+/**
+ * Says at server startup which database the service runs on, and warns when it is the embedded H2 file. Not for
+ * CLI commands: their standard error is for the command's own messages, and the warning would repeat on every one.
+ */
 @Singleton
+@io.micronaut.context.annotation.Requires(notEnv = CliMain.ENVIRONMENT)
 final class EmbeddedDatabaseNotice {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseNotice.class);

@@ -20,6 +20,8 @@ final class FlagSnapshotJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlagSnapshotJob.class);
     private final EvaluateFlagsUseCase flags;
+    /** Whether the last refresh failed: an outage is logged when it starts and when it ends, not every 250 ms. */
+    private volatile boolean failing;
 
     FlagSnapshotJob(EvaluateFlagsUseCase flags) {
         this.flags = flags;
@@ -34,8 +36,16 @@ final class FlagSnapshotJob {
     void refresh() {
         try {
             flags.refresh();
+            if (failing) {
+                failing = false;
+                LOG.info("the evaluation snapshot is refreshed again");
+            }
         } catch (RuntimeException e) {
-            LOG.warn("the evaluation snapshot could not be refreshed; it serves the last one: {}", e.toString());
+            if (!failing) {
+                failing = true;
+                LOG.warn("the evaluation snapshot could not be refreshed; it serves the last one until it can: {}",
+                        e.toString());
+            }
         }
     }
 }

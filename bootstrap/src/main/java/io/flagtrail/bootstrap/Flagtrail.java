@@ -3,19 +3,16 @@ package io.flagtrail.bootstrap;
 import io.flagtrail.adapter.cli.Cli;
 
 /**
- * Starts the Flagtrail server; with {@code verify-bundle <file>} checks an evidence bundle offline; with a CLI
- * command ({@code features}, {@code audit}, {@code db}, {@code status}, {@code log-level}, {@code --help}) runs the
- * admin CLI on the configured database.
+ * Starts the Flagtrail server; with a CLI command ({@code features}, {@code audit}, {@code db}, {@code status},
+ * {@code log-level}, {@code --help}) runs the admin CLI on the configured database, and with
+ * {@code verify-bundle <file>} checks an evidence bundle offline.
  */
 public final class Flagtrail {
 
     private Flagtrail() {
     }
 
-    public static void main(String[] args) throws java.io.IOException {
-        if (args.length > 0 && args[0].equals("verify-bundle")) {
-            System.exit(OfflineVerifier.run(args));
-        }
+    public static void main(String[] args) {
         if (Cli.handles(args)) {
             System.exit(CliMain.run(args));
         }

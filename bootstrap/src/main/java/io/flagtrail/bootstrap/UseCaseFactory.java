@@ -280,8 +280,8 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    EvaluateFlagsUseCase evaluateFlags(Features features, BusinessMetrics metrics) {
-        return new EvaluateFlagsService(features, metrics);
+    EvaluateFlagsUseCase evaluateFlags(Features features, BusinessMetrics metrics, AppLogger log) {
+        return new EvaluateFlagsService(features, metrics, log);
     }
 
     @Singleton

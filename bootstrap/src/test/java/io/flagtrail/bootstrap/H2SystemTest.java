@@ -4,7 +4,7 @@ import io.flagtrail.testsupport.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 
 @MicronautTest(transactional = false)
-class H2SystemTest extends OpenFeatureConformanceSystemTest {
+class H2SystemTest extends JsonNumberEdgesSystemTest {
 
     @Override
     TestDatabase.Target database() {

@@ -53,12 +53,23 @@ abstract class LedgerSystemTest extends SystemTest {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
 
-        int exit = OfflineVerifier.run(new String[]{"verify-bundle", file.toString()},
+        int exit = Offline.verify(new String[]{"verify-bundle", file.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("verified up to position"));
-        assertEquals(2, OfflineVerifier.run(new String[]{"verify-bundle"}, System.out, new PrintStream(err)));
+        assertEquals(2, Offline.verify(new String[]{"verify-bundle"}, System.out, new PrintStream(err)));
+
+        var json = new ByteArrayOutputStream();
+        assertEquals(0, Offline.verify(new String[]{"--format", "json", "verify-bundle", file.toString()},
+                new PrintStream(json, true, StandardCharsets.UTF_8), System.err));
+        assertTrue(json.toString(StandardCharsets.UTF_8).startsWith("{\"entriesChecked\":"), json.toString(StandardCharsets.UTF_8));
+        var notAZip = Files.createTempFile("not-a-bundle", ".zip");
+        Files.writeString(notAZip, "hello");
+        var refused = new ByteArrayOutputStream();
+        assertEquals(2, Offline.verify(new String[]{"verify-bundle", notAZip.toString()}, System.out,
+                new PrintStream(refused, true, StandardCharsets.UTF_8)));
+        assertTrue(refused.toString(StandardCharsets.UTF_8).contains("not a zip file"), refused.toString(StandardCharsets.UTF_8));
     }
 
     @Test

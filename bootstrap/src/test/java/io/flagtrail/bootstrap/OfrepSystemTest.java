@@ -142,7 +142,7 @@ abstract class OfrepSystemTest extends ApiKeySystemTest {
         return flags;
     }
 
-    private HttpResponse<String> ofrep(String secret, String path, String body, String ifNoneMatch) throws Exception {
+    HttpResponse<String> ofrep(String secret, String path, String body, String ifNoneMatch) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(server.getURI() + "/ofrep/v1/evaluate/flags" + path))
                 .header("X-API-Key", secret).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

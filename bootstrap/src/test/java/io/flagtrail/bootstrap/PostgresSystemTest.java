@@ -4,7 +4,7 @@ import io.flagtrail.testsupport.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 
 @MicronautTest(transactional = false)
-class PostgresSystemTest extends OpenFeatureConformanceSystemTest {
+class PostgresSystemTest extends JsonNumberEdgesSystemTest {
 
     @Override
     TestDatabase.Target database() {

@@ -1,8 +1,7 @@
 package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
-import io.flagtrail.application.port.in.FeatureListQuery;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.domain.error.InvalidInput;
@@ -10,10 +9,11 @@ import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.evaluation.Evaluation;
 import io.flagtrail.domain.evaluation.EvaluationContext;
 import io.flagtrail.domain.evaluation.FlagDefinition;
-import io.flagtrail.domain.feature.FeatureStatus;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -22,23 +22,28 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
 
-    private record Snapshot(String version, Map<String, FlagDefinition> flags) {
+    private record Snapshot(String version, Map<String, FlagDefinition> flags, Map<String, String> unreadable) {
     }
 
     private final Features features;
     private final BusinessMetrics metrics;
-    private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot("", Map.of()));
+    private final AppLogger log;
+    private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot("", Map.of(), Map.of()));
 
-    public EvaluateFlagsService(Features features, BusinessMetrics metrics) {
+    public EvaluateFlagsService(Features features, BusinessMetrics metrics, AppLogger log) {
         this.features = features;
         this.metrics = metrics;
+        this.log = log;
     }
 
     @Override
     public Evaluation evaluate(String key, EvaluationContext context) {
-        var flag = current.get().flags().get(key);
+        var snapshot = current.get();
+        var flag = snapshot.flags().get(key);
         if (flag == null) {
-            throw new NotFound("flag.not_found", "no flag '" + key + "'");
+            throw new NotFound("flag.not_found", snapshot.unreadable().containsKey(key)
+                    ? "flag '" + key + "' cannot be loaded from the store; see the evaluation health details"
+                    : "no flag '" + key + "'");
         }
         return counted(flag.evaluate(context));
     }
@@ -68,19 +73,42 @@ public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
     }
 
     @Override
+    public Map<String, String> unreadable() {
+        return current.get().unreadable();
+    }
+
+    @Override
+    public int size() {
+        return current.get().flags().size();
+    }
+
+    /**
+     * Reloads every active feature. One that cannot be read is left out and named in {@link #unreadable()}, logged
+     * once when it first turns up (not on every refresh), and every other flag keeps evaluating.
+     */
+    @Override
     public synchronized boolean refresh() {
         String fingerprint = features.fingerprint();
-        if (fingerprint.equals(current.get().version())) {
+        var previous = current.get();
+        if (fingerprint.equals(previous.version())) {
             return false;
         }
         var flags = new LinkedHashMap<String, FlagDefinition>();
-        String cursor = null;
-        do {
-            var page = features.list(new FeatureListQuery(FeatureStatus.ACTIVE, null, null, Page.MAX_LIMIT, cursor));
-            page.items().forEach(f -> flags.put(f.key().value(), f.flagDefinition()));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        current.set(new Snapshot(fingerprint, Map.copyOf(flags)));
+        var unreadable = new TreeMap<String, String>();
+        features.forEachActive(feature -> {
+            try {
+                flags.put(feature.key().value(), feature.flagDefinition());
+            } catch (RuntimeException e) {
+                unreadable.put(feature.key().value(), String.valueOf(e.getMessage()));
+            }
+        }, (key, e) -> unreadable.put(key, String.valueOf(e.getMessage())));
+        unreadable.forEach((key, reason) -> {
+            if (!previous.unreadable().containsKey(key)) {
+                log.error("a feature cannot be loaded for evaluation; it is left out and every other flag is served",
+                        null, "key", key, "reason", reason);
+            }
+        });
+        current.set(new Snapshot(fingerprint, Map.copyOf(flags), Collections.unmodifiableMap(unreadable)));
         return true;
     }
 }

@@ -112,10 +112,12 @@ public final class UserAccountService implements ManageUsersUseCase, MyAccountUs
     public User changeRoles(UUID id, Set<Role> roles, Origin origin) {
         return transactions.inTransaction(() -> {
             var before = get(id);
-            var after = before.withRoles(roles);
+            // before the new roles are checked: taking ADMIN from the last administrator is a conflict (exit 4, 409)
+            // even when it would also leave the user with no role at all
             if (before.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
                 keepAnAdmin(before);
             }
+            var after = before.withRoles(roles);
             if (after.roles().equals(before.roles())) {
                 return before;
             }

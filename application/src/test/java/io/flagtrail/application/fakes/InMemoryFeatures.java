@@ -19,6 +19,25 @@ import java.util.TreeMap;
 public final class InMemoryFeatures implements Features, Rollbackable {
 
     private final TreeMap<String, FeatureState> byKey = new TreeMap<>();
+    /** Keys whose stored row cannot be read, as a row written by an older or broken version might be. */
+    private final Set<String> broken = new java.util.HashSet<>();
+
+    /** From now on the stored row of this key cannot be read for evaluation. */
+    public synchronized void breakRow(String key) {
+        broken.add(key);
+    }
+
+    @Override
+    public synchronized void forEachActive(java.util.function.Consumer<FeatureState> readable,
+                                           java.util.function.BiConsumer<String, RuntimeException> unreadable) {
+        byKey.values().stream().filter(f -> f.status() == io.flagtrail.domain.feature.FeatureStatus.ACTIVE).forEach(f -> {
+            if (broken.contains(f.key().value())) {
+                unreadable.accept(f.key().value(), new IllegalArgumentException("malformed JSON at offset 12: bad number"));
+            } else {
+                readable.accept(f);
+            }
+        });
+    }
 
     @Override
     public synchronized Optional<FeatureState> find(FeatureKey key) {

@@ -24,7 +24,8 @@ class EvaluateFlagsServiceTest {
 
     final InMemoryFeatures features = new InMemoryFeatures();
     final io.flagtrail.application.fakes.CountingMetrics metrics = new io.flagtrail.application.fakes.CountingMetrics();
-    final EvaluateFlagsService flags = new EvaluateFlagsService(features, metrics);
+    final io.flagtrail.application.fakes.RecordingLogger log = new io.flagtrail.application.fakes.RecordingLogger();
+    final EvaluateFlagsService flags = new EvaluateFlagsService(features, metrics, log);
     final EvaluationContext someone = new EvaluationContext("user-1", Map.of());
     final ChangeStamp stamp = new ChangeStamp(Actor.system("test"), Instant.parse("2026-01-01T00:00:00Z"), null);
 
@@ -45,5 +46,27 @@ class EvaluateFlagsServiceTest {
 
         assertThrows(NotFound.class, () -> flags.evaluate("checkout", someone));
         assertThrows(NotFound.class, () -> flags.evaluate("never-created", someone));
+    }
+
+    @Test
+    void a_feature_that_cannot_be_read_is_left_out_logged_once_and_every_other_flag_still_evaluates() {
+        for (String key : List.of("alpha", "broken", "omega")) {
+            features.add(Feature.create(UUID.randomUUID(), new FeatureKey(key),
+                    new FeatureAttributes(key, "", 100, List.of(), null), true, stamp).state());
+        }
+        features.breakRow("broken");
+
+        assertTrue(flags.refresh());
+        features.add(Feature.create(UUID.randomUUID(), new FeatureKey("later"),
+                new FeatureAttributes("later", "", 100, List.of(), null), true, stamp).state());
+        assertTrue(flags.refresh(), "a feature created afterwards reloads the snapshot");
+
+        assertEquals(List.of("alpha", "later", "omega"), List.of("alpha", "later", "omega").stream()
+                .filter(k -> flags.evaluate(k, someone).reason() == EvaluationReason.STATIC).toList());
+        assertEquals(3, flags.size());
+        assertEquals(List.of("broken"), List.copyOf(flags.unreadable().keySet()));
+        var refused = assertThrows(NotFound.class, () -> flags.evaluate("broken", someone));
+        assertTrue(refused.getMessage().contains("cannot be loaded"), refused.getMessage());
+        assertEquals(1, log.lines().stream().filter(l -> l.contains("broken")).count(), "logged once: " + log.lines());
     }
 }

@@ -1,7 +1,6 @@
 package io.flagtrail.domain.evaluation;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import io.flagtrail.domain.json.JsonNumbers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON values as evaluation holds them: maps, lists, strings, booleans, whole numbers as {@link Long} and others as
- * {@link Double}, null. Whatever parser a value came through (a request body, a database column, a ledger snapshot),
+ * JSON values as evaluation holds them: maps, lists, strings, booleans, numbers in {@link JsonNumbers}' one form, null. Whatever parser a value came through (a request body, a database column, a ledger snapshot),
  * the same JSON gives an equal value, so a feature read back equals the feature written.
  */
 final class JsonValues {
@@ -18,13 +16,16 @@ final class JsonValues {
     private JsonValues() {
     }
 
-    /** The value in the one form, or {@code null} when it is no JSON value at all (the caller reports that). */
+    /**
+     * The value in the one form; throws {@link JsonNumbers.NumberOutOfRange} for a number JSON cannot carry unchanged,
+     * and {@link IllegalArgumentException} for what is no JSON value at all (the caller reports both).
+     */
     static Object normalize(Object value) {
         return switch (value) {
             case null -> null;
             case String s -> s;
             case Boolean b -> b;
-            case Number n -> number(n);
+            case Number n -> JsonNumbers.exact(n);
             case Map<?, ?> map -> object(map);
             case List<?> list -> array(list);
             default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getSimpleName());
@@ -44,18 +45,6 @@ final class JsonValues {
             case List<?> list -> 2 + list.stream().mapToLong(v -> size(v) + 1).sum();
             default -> String.valueOf(value).length();
         };
-    }
-
-    private static Object number(Number n) {
-        if (n instanceof Double d && (d.isNaN() || d.isInfinite()) || n instanceof Float f && (f.isNaN() || f.isInfinite())) {
-            throw new IllegalArgumentException("not a finite number");
-        }
-        var decimal = n instanceof BigDecimal b ? b : n instanceof BigInteger i ? new BigDecimal(i) : new BigDecimal(n.toString());
-        try {
-            return decimal.longValueExact();
-        } catch (ArithmeticException notWholeOrTooLarge) {
-            return decimal.doubleValue();
-        }
     }
 
     private static Map<String, Object> object(Map<?, ?> map) {

@@ -72,7 +72,8 @@ public enum Operator {
 
     private static boolean same(Object actual, Object expected) {
         if (actual instanceof Number a && expected instanceof Number e) {
-            return new BigDecimal(a.toString()).compareTo(new BigDecimal(e.toString())) == 0;
+            var x = decimal(a);
+            return x != null && x.compareTo(decimal(e)) == 0;
         }
         return Objects.equals(String.valueOf(actual), String.valueOf(expected));
     }
@@ -89,10 +90,23 @@ public enum Operator {
         if (values.isEmpty()) {
             return false;
         }
+        var a = decimal(actual);
+        var e = decimal(values.getFirst());
+        return a != null && e != null && accept.test(a.compareTo(e));
+    }
+
+    /**
+     * A number (or numeric string from a context) as a decimal; null for anything else, NaN and the infinities
+     * included (a context read by a lenient parser may hold them), which then match nothing.
+     */
+    private static BigDecimal decimal(Object value) {
+        if (value instanceof Boolean || value == null) {
+            return null;
+        }
         try {
-            return accept.test(new BigDecimal(String.valueOf(actual)).compareTo(new BigDecimal(String.valueOf(values.getFirst()))));
-        } catch (NumberFormatException e) {
-            return false;
+            return new BigDecimal(String.valueOf(value));
+        } catch (NumberFormatException notANumber) {
+            return null;
         }
     }
 }

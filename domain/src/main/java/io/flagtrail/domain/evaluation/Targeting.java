@@ -2,6 +2,7 @@ package io.flagtrail.domain.evaluation;
 
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.Violations;
+import io.flagtrail.domain.json.JsonNumbers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -118,6 +119,8 @@ public record Targeting(Map<String, Object> variants, List<TargetingRule> rules,
         Object normalized;
         try {
             normalized = JsonValues.normalize(value);
+        } catch (JsonNumbers.NumberOutOfRange e) {
+            throw InvalidInput.of("", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw InvalidInput.of("", "must be a boolean, string, number or object");
         }

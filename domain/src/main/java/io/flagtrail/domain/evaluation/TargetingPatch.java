@@ -15,14 +15,19 @@ public record TargetingPatch(Map<String, Object> variants, List<?> rules, String
         return variants == null && rules == null && defaultVariant == null && offVariant == null;
     }
 
-    /** {@code base} with this patch's parts in place of its own. */
+    /**
+     * {@code base} with this patch's parts in place of its own. Without an off variant, the base's stays when it is
+     * still a variant, else the default variant is also the off variant: a disabled feature then serves its default,
+     * with reason DISABLED, and new variants need no {@code offVariant} of their own.
+     */
     public Targeting applyTo(Targeting base) {
         if (isEmpty()) {
             return base;
         }
-        return new Targeting(variants != null ? variants : base.variants(),
-                rules != null ? Targeting.parseRules(rules) : base.rules(),
-                defaultVariant != null ? defaultVariant : base.defaultVariant(),
-                offVariant != null ? offVariant : base.offVariant());
+        var newVariants = variants != null ? variants : base.variants();
+        var newDefault = defaultVariant != null ? defaultVariant : base.defaultVariant();
+        var newOff = offVariant != null ? offVariant
+                : newVariants.containsKey(base.offVariant()) ? base.offVariant() : newDefault;
+        return new Targeting(newVariants, rules != null ? Targeting.parseRules(rules) : base.rules(), newDefault, newOff);
     }
 }

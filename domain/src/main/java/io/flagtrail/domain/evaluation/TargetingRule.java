@@ -2,6 +2,8 @@ package io.flagtrail.domain.evaluation;
 
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.Violations;
+import io.flagtrail.domain.json.JsonNumbers;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +23,27 @@ public record TargetingRule(String attribute, Operator operator, List<Object> va
                 .check(values != null && values.size() <= MAX_VALUES, "values",
                         "must be a list of at most " + MAX_VALUES + " values")
                 .check(variant != null && !variant.isBlank(), "variant", "must name a variant");
+        var normalized = new ArrayList<>();
+        if (values != null && values.size() <= MAX_VALUES) {
+            for (int i = 0; i < values.size(); i++) {
+                try {
+                    normalized.add(JsonValues.normalize(values.get(i)));
+                } catch (JsonNumbers.NumberOutOfRange e) {
+                    checks.check(false, "values[" + i + "]", e.getMessage());
+                } catch (IllegalArgumentException e) {
+                    checks.check(false, "values[" + i + "]", "must be a string, number or boolean");
+                }
+            }
+        }
         if (operator != null && values != null) {
             checks.check(operator.takesOneValue() ? values.size() == 1 : !values.isEmpty(), "values",
                     operator.takesOneValue() ? "must hold exactly one value for " + operator.jsonName()
                             : "must hold at least one value");
-            values.stream().map(operator::refuses).filter(r -> r != null).findFirst()
+            normalized.stream().map(operator::refuses).filter(r -> r != null).findFirst()
                     .ifPresent(refusal -> checks.check(false, "values", refusal));
         }
         checks.throwIfAny();
-        values = values.stream().map(JsonValues::normalize).toList();
+        values = List.copyOf(normalized);
     }
 
     /** The rule as JSON describes it: {@code {"attribute", "operator", "values", "variant"}}, every field checked. */
@@ -38,20 +52,20 @@ public record TargetingRule(String attribute, Operator operator, List<Object> va
             throw InvalidInput.of("", "must be an object with attribute, operator, values and variant");
         }
         var unknown = map.keySet().stream().map(String::valueOf).filter(k -> !FIELDS.contains(k)).sorted().toList();
-        var operator = map.get("operator");
+        var operator = map.get("operator") instanceof String name ? Operator.fromJsonName(name) : null;
         var values = map.get("values");
-        new Violations()
+        var shape = new Violations()
                 .check(unknown.isEmpty(), "", "unknown fields " + unknown + "; a rule has " + FIELDS.stream().sorted().toList())
                 .check(map.get("attribute") == null || map.get("attribute") instanceof String, "attribute", "must be a string")
-                .check(operator instanceof String name && Operator.fromJsonName(name) != null, "operator",
-                        "must be one of " + Operator.NAMES)
                 .check(values instanceof List<?>, "values", "must be a list")
-                .check(map.get("variant") == null || map.get("variant") instanceof String, "variant", "must be a string")
-                .throwIfAny();
+                .check(map.get("variant") == null || map.get("variant") instanceof String, "variant", "must be a string");
+        if (!shape.isEmpty()) {
+            shape.check(operator != null, "operator", "must be one of " + Operator.NAMES).throwIfAny();
+        }
         @SuppressWarnings("unchecked")
         var list = (List<Object>) values;
-        return new TargetingRule((String) map.get("attribute"), Operator.fromJsonName((String) operator),
-                list, (String) map.get("variant"));
+        // an unknown operator is reported by the constructor together with the rule's other errors
+        return new TargetingRule((String) map.get("attribute"), operator, list, (String) map.get("variant"));
     }
 
     Map<String, Object> toJson() {

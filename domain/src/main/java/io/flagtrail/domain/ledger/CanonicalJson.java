@@ -1,7 +1,7 @@
 package io.flagtrail.domain.ledger;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import io.flagtrail.domain.json.Es6Numbers;
+import io.flagtrail.domain.json.JsonNumbers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * RFC 8785 (JSON Canonicalization Scheme) for plain Java values: maps with string keys, collections, strings,
  * booleans, numbers, null, and {@link RawJson}. Object members are sorted by UTF-16 code units, strings are
- * escaped as ECMAScript's JSON.stringify does, numbers are written as ECMAScript writes a double.
+ * escaped as ECMAScript's JSON.stringify does, numbers are written as ECMAScript writes a double (a number beyond ±2^53 as the double it becomes).
  * The same bytes on every machine: this is what the ledger hashes.
  */
 public final class CanonicalJson {
@@ -31,30 +31,14 @@ public final class CanonicalJson {
             case String s -> string(s, out);
             case Boolean b -> out.append(b);
             case Integer i -> out.append(i);
-            case Long l -> number(l, out);
-            case Short s -> out.append(s);
-            case Byte b -> out.append(b);
-            case BigInteger i -> number(new BigDecimal(i).doubleValue(), out);
-            case Number n -> number(n.doubleValue(), out);
+            case Long l when JsonNumbers.isExactInteger(l) -> out.append(l);
+            case Number n -> out.append(Es6Numbers.format(n.doubleValue()));
             case FixedKeyMap map -> fixed(map, out);
             case Map<?, ?> map -> object(map, out);
             case Collection<?> list -> array(list, out);
             case Enum<?> e -> string(e.name(), out);
             default -> throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
         }
-    }
-
-    private static void number(long value, StringBuilder out) {
-        // ECMAScript numbers are doubles: beyond 2^53 a long is written as the double it becomes.
-        if (Math.abs(value) <= (1L << 53)) {
-            out.append(value);
-        } else {
-            number((double) value, out);
-        }
-    }
-
-    private static void number(double value, StringBuilder out) {
-        out.append(Es6Numbers.format(value));
     }
 
     /** Keys already sorted and known to be strings: written in one pass. */

@@ -1,12 +1,13 @@
 package io.flagtrail.domain.ledger;
 
+import io.flagtrail.domain.json.JsonNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON text into plain Java values (maps, lists, strings, booleans, Long or Double, null), so that an
+ * Reads JSON text into plain Java values (maps, lists, strings, booleans, numbers in {@link JsonNumbers}' one form, null), so that an
  * evidence bundle can be checked with nothing but the JDK. Strict: trailing data and malformed text are refused.
  */
 public final class JsonReader {
@@ -142,36 +143,47 @@ public final class JsonReader {
         }
     }
 
+    /** RFC 8259's number grammar, read into {@link JsonNumbers}' one form: the nearest double, refused beyond its range. */
     private Object number() {
         int start = at;
-        boolean integral = true;
         if (peek() == '-') {
             at++;
         }
-        while (at < text.length()) {
-            char c = text.charAt(at);
-            if (c >= '0' && c <= '9') {
+        if (peek() == '0') {
+            at++;
+        } else if (!digits()) {
+            throw error("unexpected character");
+        }
+        if (peek() == '.') {
+            at++;
+            if (!digits()) {
+                throw error("expected a digit after the decimal point");
+            }
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            at++;
+            if (peek() == '+' || peek() == '-') {
                 at++;
-            } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                integral = false;
-                at++;
-            } else {
-                break;
+            }
+            if (!digits()) {
+                throw error("expected a digit in the exponent");
             }
         }
         String literal = text.substring(start, at);
-        if (literal.isEmpty() || literal.equals("-")) {
-            throw error("unexpected character");
-        }
         try {
-            if (integral) {
-                long value = Long.parseLong(literal);
-                return Math.abs(value) <= (1L << 53) ? (Object) value : (Object) Double.parseDouble(literal);
-            }
-            return Double.parseDouble(literal);
-        } catch (NumberFormatException e) {
-            throw error("bad number " + literal);
+            return JsonNumbers.nearest(literal);
+        } catch (JsonNumbers.NumberOutOfRange e) {
+            throw error("number " + literal + " out of range");
         }
+    }
+
+    /** Skips a run of digits; answers whether there was one. */
+    private boolean digits() {
+        int start = at;
+        while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+            at++;
+        }
+        return at > start;
     }
 
     private Object literal(String word, Object value) {

@@ -83,6 +83,19 @@ class TargetingTest {
 
         assertEquals("red", withRule.defaultVariant());
         assertEquals(1, withRule.rules().size());
-        assertThrows(InvalidInput.class, () -> new TargetingPatch(Map.of("red", "#f00"), null, null, null).applyTo(withRule));
+        var redOnly = new TargetingPatch(Map.of("red", "#f00"), List.of(), null, null).applyTo(withRule);
+        assertEquals("red", redOnly.offVariant(), "without an off variant of its own, the default is served when off");
+        var refused = assertThrows(InvalidInput.class,
+                () -> new TargetingPatch(Map.of("green", "#0f0"), List.of(), null, null).applyTo(withRule));
+        assertEquals(List.of("defaultVariant", "offVariant"), refused.violations().stream().map(FieldViolation::field).toList());
+    }
+
+    @Test
+    void an_unknown_operator_does_not_hide_the_rules_other_errors() {
+        var refused = assertThrows(InvalidInput.class, () -> Targeting.of(Map.of("a", 1, "b", 2),
+                List.of(Map.of("attribute", "", "operator", "like", "values", List.of(), "variant", " ")), "a", "b"));
+
+        assertEquals(List.of("rules[0].attribute", "rules[0].operator", "rules[0].variant"),
+                refused.violations().stream().map(FieldViolation::field).toList());
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -30,6 +31,13 @@ class CanonicalJsonProperties {
     void reading_canonical_text_and_writing_it_again_gives_the_same_text(@ForAll("values") Object value) {
         String canonical = CanonicalJson.write(java.util.Collections.singletonList(value));
         assertEquals(canonical, CanonicalJson.write(JsonReader.parse(canonical)));
+    }
+
+    /** What jqwik found on a fresh clone: the canonical text of a double beyond the long range could not be read back. */
+    @Example
+    void regression_a_double_beyond_the_long_range_reads_back() {
+        reading_canonical_text_and_writing_it_again_gives_the_same_text(-1.2005641126851663E20);
+        reading_canonical_text_and_writing_it_again_gives_the_same_text(java.util.Map.of("big", 1.5e19, "long", Long.MIN_VALUE));
     }
 
     @Property(tries = 300)
@@ -57,6 +65,9 @@ class CanonicalJsonProperties {
                 () -> Arbitraries.strings().ofMaxLength(12).map(s -> (Object) s.replaceAll("[\\uD800-\\uDFFF]", "?")),
                 () -> Arbitraries.integers().map(i -> (Object) i),
                 () -> Arbitraries.doubles().between(-1e25, 1e25).map(d -> (Object) d),
+                // every exponent, from subnormals to the largest double
+                () -> Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite).map(d -> (Object) d),
+                () -> Arbitraries.longs().map(l -> (Object) l),
                 () -> Arbitraries.of(true, false).map(b -> (Object) b),
                 () -> Arbitraries.just(null),
                 () -> values().list().ofMaxSize(4).map(l -> (Object) l),

@@ -2,6 +2,7 @@ package io.flagtrail.adapter.cli;
 
 import io.flagtrail.application.port.in.ApiKeyUseCases.AuthenticateApiKeyUseCase;
 import io.flagtrail.application.port.in.SealLedgerUseCase;
+import io.flagtrail.application.port.in.VerifyBundleUseCase;
 import io.flagtrail.domain.apikey.ApiKeyScope;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.DomainException;
@@ -26,7 +27,10 @@ public final class Cli {
 
     /** First arguments that make the jar run the CLI instead of the server. */
     public static final Set<String> ENTRY = Set.of("features", "audit", "users", "api-keys", "db", "status",
-            "log-level", "help", "--help", "-h", "--version", "-V");
+            "log-level", "verify-bundle", "help", "--help", "-h", "--version", "-V");
+
+    /** Commands that need no database: they run without opening the application context. */
+    private static final String OFFLINE = "verify-bundle";
 
     /** The scope each command needs when CLI_AUTH_REQUIRED=true; commands missing here need an administrator. */
     private static final Map<String, ApiKeyScope> SCOPES = Map.ofEntries(
@@ -52,7 +56,12 @@ public final class Cli {
         return args.length > 0 && ENTRY.contains(args[0]);
     }
 
-    public static int run(String[] args, Supplier<ApplicationContext> contexts, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs one command: {@code contexts} opens the application context (and so the database) for a command that
+     * needs it; {@code bundles} checks evidence bundles for {@code verify-bundle}, which needs nothing else.
+     */
+    public static int run(String[] args, Supplier<ApplicationContext> contexts, VerifyBundleUseCase bundles,
+                          PrintWriter out, PrintWriter err) {
         CliOrigin.authenticatedWith(null);
         var probe = configure(new CommandLine(new FlagtrailCommand()), out, err);
         ParseResult parsed;
@@ -66,6 +75,9 @@ public final class Cli {
         }
         if (asksForHelp(parsed)) {
             return probe.execute(args);
+        }
+        if (command(parsed).equals(OFFLINE)) {
+            return configure(new CommandLine(FlagtrailCommand.class, new OfflineFactory(bundles)), out, err).execute(args);
         }
         try (var context = contexts.get()) {
             if (!context.getProperty("flagtrail.cli.enabled", Boolean.class).orElse(true)) {
@@ -83,6 +95,19 @@ public final class Cli {
             return code;
         } catch (RuntimeException e) {
             return fail(err, exitCode(e), message(e));
+        }
+    }
+
+    /** Creates the commands of an offline run: the bundle verifier gets its use case, the rest stay unused. */
+    private record OfflineFactory(VerifyBundleUseCase bundles) implements CommandLine.IFactory {
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            K created = CommandLine.defaultFactory().create(type);
+            if (created instanceof VerifyBundleCommand command) {
+                command.verifier = bundles;
+            }
+            return created;
         }
     }
 

@@ -7,6 +7,7 @@ import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.StaleVersion;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
+import io.flagtrail.domain.feature.FeatureStatus;
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** Features in the {@code features} table, with optimistic concurrency on the version column. */
 @Singleton
@@ -139,6 +142,27 @@ final class JdbcFeatures implements Features {
         args.add(query.limit() + 1);
         var found = sql.entities(select.toString(), args, FeatureRow.class).stream().map(mapper::toState).toList();
         return KeysetPage.of(found, query.limit(), f -> f.key().value());
+    }
+
+    @Override
+    public void forEachActive(Consumer<FeatureState> readable, BiConsumer<String, RuntimeException> unreadable) {
+        String after = "";
+        List<FeatureRow> page;
+        do {
+            page = sql.entities("SELECT * FROM features WHERE status = ? AND feature_key > ? ORDER BY feature_key LIMIT ?",
+                    List.of(FeatureStatus.ACTIVE.name(), after, Page.MAX_LIMIT), FeatureRow.class);
+            for (var row : page) {
+                FeatureState feature;
+                try {
+                    feature = mapper.toState(row);
+                } catch (RuntimeException e) {
+                    unreadable.accept(row.featureKey(), e);
+                    continue;
+                }
+                readable.accept(feature);
+            }
+            after = page.isEmpty() ? after : page.getLast().featureKey();
+        } while (page.size() == Page.MAX_LIMIT);
     }
 
     private StaleVersion stale(FeatureState feature, long expectedVersion) {

@@ -3,6 +3,7 @@ package io.flagtrail.application.port.in;
 import io.flagtrail.domain.evaluation.Evaluation;
 import io.flagtrail.domain.evaluation.EvaluationContext;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Evaluates flags from an in-memory snapshot of the active features: no database access per evaluation. The snapshot
@@ -21,6 +22,15 @@ public interface EvaluateFlagsUseCase {
 
     /** The snapshot's version, without evaluating anything. */
     String version();
+
+    /** How many flags the snapshot serves. */
+    int size();
+
+    /**
+     * Active features the last reload could not read, by key, with the reason; they are left out of the snapshot
+     * (evaluating one answers not found) while every other flag is served. Empty when all is well.
+     */
+    Map<String, String> unreadable();
 
     /** Reloads the snapshot if the features changed; answers whether it did. */
     boolean refresh();

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** Where features live. */
 public interface Features {
@@ -37,6 +39,13 @@ public interface Features {
     void update(FeatureState feature, long expectedVersion);
 
     Page<FeatureState> list(FeatureListQuery query);
+
+    /**
+     * Every active feature, in key order, for the evaluation snapshot. A stored feature that cannot be read is handed
+     * to {@code unreadable} with its key and the reason, and the others are still read: one bad row must not take
+     * every other flag down with it.
+     */
+    void forEachActive(Consumer<FeatureState> readable, BiConsumer<String, RuntimeException> unreadable);
 
     /**
      * Changes whenever any feature changes (every change adds one to one version; a creation adds a feature): a cheap

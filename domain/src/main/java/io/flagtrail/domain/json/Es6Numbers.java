@@ -1,4 +1,4 @@
-package io.flagtrail.domain.ledger;
+package io.flagtrail.domain.json;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,12 +9,12 @@ import java.math.RoundingMode;
  * Java's {@link Double#toString} (since JDK 19) yields the same shortest round-tripping digits; only the
  * layout (plain or exponent, where the point goes) differs, and that is what this class redoes.
  */
-final class Es6Numbers {
+public final class Es6Numbers {
 
     private Es6Numbers() {
     }
 
-    static String format(double value) {
+    public static String format(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("JSON has no NaN or Infinity");
         }
