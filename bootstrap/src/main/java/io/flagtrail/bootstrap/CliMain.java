@@ -17,6 +17,8 @@ import java.util.Map;
 final class CliMain {
 
     static final String ENVIRONMENT = "cli";
+    /** H2's "Database may be already in use" (error 90020). */
+    private static final String H2_FILE_IN_USE = "90020";
 
     private CliMain() {
     }
@@ -32,7 +34,25 @@ final class CliMain {
 
     /** One command on the configured database; {@code verify-bundle} opens none. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return Cli.run(args, () -> context(Flagtrail.startupProperties()), new VerifyBundleService(), out, err);
+        return Cli.run(args, CliMain::configuredContext, new VerifyBundleService(), out, err);
+    }
+
+    /**
+     * The context on the configured database. The embedded H2 file is one process at a time: when a running server
+     * holds it, say so and what to do, instead of the dependency-injection error it surfaces as.
+     */
+    private static ApplicationContext configuredContext() {
+        try {
+            return context(Flagtrail.startupProperties());
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.sql.SQLException sql && H2_FILE_IN_USE.equals(sql.getSQLState())) {
+                    throw new IllegalStateException("the embedded H2 database is in use by another process (a running "
+                            + "server?): stop it first, or run the server and the CLI on PostgreSQL (DATABASE_URL)", e);
+                }
+            }
+            throw e;
+        }
     }
 
     /** The CLI's context on the database these properties select. */

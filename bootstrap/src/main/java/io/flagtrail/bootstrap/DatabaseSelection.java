@@ -13,7 +13,10 @@ import java.util.Properties;
 final class DatabaseSelection {
 
     static final String EMBEDDED_URL =
-            "jdbc:h2:file:./data/flagtrail;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            "jdbc:h2:file:./data/flagtrail;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            // closed with the connection pool when the context stops, not by H2's own shutdown hook while the
+            // background workers are still finishing their round
+            + ";DB_CLOSE_ON_EXIT=FALSE";
 
     private DatabaseSelection() {
     }

@@ -32,7 +32,12 @@ abstract class CliTest {
             return parse(out, Argument.mapOf(String.class, Object.class));
         }
 
+        /** A plain JSON array, or the items of a page ({@code {"items", "nextCursor"}}). */
+        @SuppressWarnings("unchecked")
         List<Map<String, Object>> list() {
+            if (out.stripLeading().startsWith("{")) {
+                return (List<Map<String, Object>>) json().get("items");
+            }
             return parse(out, Argument.listOf(Argument.mapOf(String.class, Object.class)));
         }
 
@@ -151,8 +156,12 @@ abstract class CliTest {
                 items.stream().map(i -> ((Map<?, ?>) i).get("outcome")).toList());
         assertEquals(3, cli("features", "get", a).exit(), "nothing of a refused batch is written");
 
-        var invalid = cli("features", "import", "-f", file("[{\"key\":\"" + a + "\",\"name\":\"\"}]").toString());
+        var invalid = cli("features", "import", "-f", file("[{\"key\":\"" + a + "\",\"name\":\"\"},"
+                + "{\"key\":\"" + b + "\",\"name\":\"B\"}]").toString());
         assertEquals(2, invalid.exit());
+        assertEquals(false, invalid.json().get("imported"), "the documented object, refused or not: " + invalid.out());
+        assertEquals(List.of("INVALID", "NOT_IMPORTED"), ((List<?>) invalid.json().get("items")).stream()
+                .map(i -> ((Map<?, ?>) i).get("outcome")).toList());
         assertTrue(invalid.out().contains("name"), invalid.out());
 
         var imported = cli("features", "import", "-f", file("[{\"key\":\"" + a + "\",\"name\":\"A\"},"
@@ -211,6 +220,47 @@ abstract class CliTest {
         var text = cli("--format", "text", "features", "get", key);
         assertTrue(text.out().contains("key: " + key), text.out());
         assertEquals(2, cli("features", "get", key, "--format", "yaml").exit());
+        assertTrue(table.out().lines().allMatch(line -> line.length() <= 160), "a table a terminal can show: " + table.out());
+        assertTrue(cli("-V").out().matches("flagtrail \\d+\\.\\d+\\.\\d+.*\\s*"), "the build's version");
+    }
+
+    @Test
+    void every_list_prints_the_cursor_of_its_next_page_and_the_next_page_follows_on() {
+        for (int i = 0; i < 3; i++) {
+            cli("features", "create", "--key", key(), "--name", "Paged");
+        }
+        var first = cli("features", "list", "--limit", "2");
+        String cursor = (String) first.json().get("nextCursor");
+        assertEquals(2, first.list().size());
+        assertTrue(cursor != null && !cursor.isBlank(), first.out());
+        var second = cli("features", "list", "--limit", "2", "--cursor", cursor);
+        assertTrue(second.list().stream().noneMatch(first.list()::contains), "the next page, not the first again");
+        var table = cli("features", "list", "--limit", "2", "--format", "table");
+        assertTrue(table.out().contains("more: --cursor " + cursor), table.out());
+        for (var list : List.of(List.of("audit", "list", "--limit", "1"), List.of("users", "list", "--limit", "1"))) {
+            var page = cli(list.toArray(String[]::new));
+            assertTrue(page.json().containsKey("nextCursor"), list + ": " + page.out());
+        }
+    }
+
+    @Test
+    void taking_admin_from_the_last_administrator_is_a_conflict_even_when_it_is_their_only_role() {
+        String email = "last-admin-" + UUID.randomUUID() + "@example.com";
+        var stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("a long cli passphrase\n".getBytes()));
+            assertEquals(0, cli("users", "create", "--email", email, "--roles", "admin").exit());
+        } finally {
+            System.setIn(stdin);
+        }
+        var admins = cli("users", "list", "--limit", "500").list().stream()
+                .filter(u -> ((List<?>) u.get("roles")).contains("ADMIN") && "ACTIVE".equals(u.get("status")))
+                .map(u -> (String) u.get("email")).filter(e -> !e.equals(email)).toList();
+        admins.forEach(other -> cli("users", "disable", other));
+        var refused = cli("users", "revoke", email, "admin");
+        assertEquals(4, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("user.last_admin"), refused.err());
+        admins.forEach(other -> cli("users", "enable", other));
     }
 
     @Test

@@ -31,7 +31,7 @@ final class ApiKeysCommand extends CliCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every key (never a secret).")
     int list() {
-        print(keys.list().stream().map(k -> view(k, null)).toList());
+        print(keys.list().stream().map(k -> view(k, null)).toList(), Views.API_KEY_COLUMNS);
         return 0;
     }
 
@@ -52,7 +52,7 @@ final class ApiKeysCommand extends CliCommand {
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key: it stops working at once.")
     int revoke(@Parameters(paramLabel = "ID") String id) {
         try {
-            print(view(keys.revoke(UUID.fromString(id), CliOrigin.current()), null));
+            print(view(keys.revoke(UUID.fromString(id), CliOrigin.current()), null), Views.API_KEY_COLUMNS);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(2, "ID must be an API key id (a UUID)");
         }

@@ -73,8 +73,7 @@ final class AuditCommand extends CliCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Entries newest first, filtered.")
     int list(@Mixin Filters filters, @Option(names = "--limit", defaultValue = "50") int limit,
              @Option(names = "--cursor") String cursor) {
-        var page = audit.query(filters.query(limit, cursor), CliOrigin.current());
-        print(page.items().stream().map(Views::entry).toList());
+        printPage(audit.query(filters.query(limit, cursor), CliOrigin.current()), Views::entry, Views.ENTRY_COLUMNS);
         return 0;
     }
 

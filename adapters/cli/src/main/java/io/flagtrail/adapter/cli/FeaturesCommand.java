@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -63,8 +64,8 @@ final class FeaturesCommand extends CliCommand {
              @Option(names = "--q", description = "Text in key, name or description.") String text,
              @Option(names = "--limit", defaultValue = "50") int limit,
              @Option(names = "--cursor") String cursor) {
-        var page = list.list(new FeatureListQuery(status(status), tag, text, limit, cursor));
-        print(page.items().stream().map(Views::feature).toList());
+        printPage(list.list(new FeatureListQuery(status(status), tag, text, limit, cursor)), Views::feature,
+                Views.FEATURE_COLUMNS);
         return 0;
     }
 
@@ -74,7 +75,7 @@ final class FeaturesCommand extends CliCommand {
             String instant) {
         var featureKey = new FeatureKey(key);
         var feature = instant == null ? get.get(featureKey) : asOf.asOf(featureKey, instant(instant), CliOrigin.current());
-        print(Views.feature(feature));
+        print(Views.feature(feature), Views.FEATURE_COLUMNS);
         return 0;
     }
 
@@ -95,7 +96,7 @@ final class FeaturesCommand extends CliCommand {
         } else {
             input = FeatureInput.of(key, name, description, enabled, rollout, tags, owner, reason);
         }
-        print(Views.feature(create.create(input.command(CliOrigin.current()))));
+        print(Views.feature(create.create(input.command(CliOrigin.current()))), Views.FEATURE_COLUMNS);
         return 0;
     }
 
@@ -118,7 +119,7 @@ final class FeaturesCommand extends CliCommand {
         }
         var changed = update.update(new UpdateFeatureCommand(new FeatureKey(key), input.patch(), version,
                 Reason.ofNullable(reason != null ? reason : input.reason()), CliOrigin.current()));
-        print(Views.feature(changed));
+        print(Views.feature(changed), Views.FEATURE_COLUMNS);
         return 0;
     }
 
@@ -150,8 +151,8 @@ final class FeaturesCommand extends CliCommand {
     @Command(name = "history", mixinStandardHelpOptions = true, description = "Who changed the feature, when, why, how.")
     int history(@Parameters(paramLabel = "KEY") String key, @Option(names = "--limit", defaultValue = "50") int limit,
                 @Option(names = "--cursor") String cursor) {
-        var page = history.history(new FeatureKey(key), Page.limit(limit), cursor, CliOrigin.current());
-        print(page.items().stream().map(Views::entry).toList());
+        printPage(history.history(new FeatureKey(key), Page.limit(limit), cursor, CliOrigin.current()), Views::entry,
+                Views.ENTRY_COLUMNS);
         return 0;
     }
 
@@ -162,32 +163,40 @@ final class FeaturesCommand extends CliCommand {
         var items = JsonInput.array(file, FeatureInput.class, json);
         var origin = CliOrigin.current();
         var commands = new ArrayList<io.flagtrail.application.port.in.CreateFeatureCommand>(items.size());
-        var invalid = new ArrayList<Object>();
+        var checked = new ArrayList<Object>(items.size());
+        int invalid = 0;
         for (int i = 0; i < items.size(); i++) {
             try {
                 commands.add(items.get(i).command(origin));
+                checked.add(itemResult(i, items.get(i).key(), "NOT_IMPORTED", null));
             } catch (InvalidInput e) {
-                invalid.add(itemResult(i, items.get(i).key(), "INVALID", e.getMessage()));
+                invalid++;
+                checked.add(itemResult(i, items.get(i).key(), "INVALID", e.getMessage()));
             }
         }
-        if (!invalid.isEmpty()) {
-            print(invalid);
-            throw new CliFailure(2, invalid.size() + " of " + items.size() + " items are invalid; nothing was imported");
+        if (invalid > 0) {
+            print(importSummary(false, 0, 0, checked));
+            throw new CliFailure(2, invalid + " of " + items.size() + " items are invalid; nothing was imported");
         }
         long started = System.nanoTime();
         var result = importer.importAll(commands);
         long elapsed = (System.nanoTime() - started) / 1_000_000;
-        var summary = new LinkedHashMap<String, Object>();
-        summary.put("imported", result.imported());
-        summary.put("count", result.imported() ? result.items().size() : 0);
-        summary.put("elapsedMillis", elapsed);
-        summary.put("items", result.items().stream()
-                .map(r -> itemResult(r.index(), r.key(), r.outcome().name(), r.message())).toList());
-        print(summary);
+        print(importSummary(result.imported(), result.imported() ? result.items().size() : 0, elapsed, result.items().stream()
+                .map(r -> itemResult(r.index(), r.key(), r.outcome().name(), r.message())).toList()));
         if (!result.imported()) {
             throw new CliFailure(4, "nothing was imported: see the items marked KEY_TAKEN or DUPLICATE_IN_BATCH");
         }
         return 0;
+    }
+
+    /** What an import prints, imported or refused: {@code {"imported", "count", "elapsedMillis", "items"}}. */
+    private static Map<String, Object> importSummary(boolean imported, int count, long elapsedMillis, List<?> items) {
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("imported", imported);
+        summary.put("count", count);
+        summary.put("elapsedMillis", elapsedMillis);
+        summary.put("items", items);
+        return summary;
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -207,7 +216,7 @@ final class FeaturesCommand extends CliCommand {
     private int transition(String key, FeatureTransition kind, Long version, String reason) {
         FeatureState changed = transition.transition(new TransitionFeatureCommand(new FeatureKey(key), kind, version,
                 Reason.ofNullable(reason), CliOrigin.current()));
-        print(Views.feature(changed));
+        print(Views.feature(changed), Views.FEATURE_COLUMNS);
         return 0;
     }
 

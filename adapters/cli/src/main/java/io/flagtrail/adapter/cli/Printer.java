@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * Writes a command's result: JSON (one document, for scripts), text ({@code field: value} lines, a blank line
- * between items) or a table (one row per item). Results are maps, lists of maps, or plain values.
+ * between items) or a table (one row per item, only the columns a person scans; the full data stays in JSON and
+ * text). Results are maps, lists of maps, or plain values; a page of items is {@code {"items", "nextCursor"}} in
+ * JSON, as the API answers, and the other formats end it with the option that fetches the next page.
  */
 final class Printer {
 
@@ -21,11 +23,14 @@ final class Printer {
     private final Format format;
     private final PrintWriter out;
     private final JsonMapper json;
+    private final List<String> tableColumns;
 
-    Printer(Format format, PrintWriter out, JsonMapper json) {
+    /** {@code tableColumns}: the columns of a table, in order; empty for every field of the rows. */
+    Printer(Format format, PrintWriter out, JsonMapper json, List<String> tableColumns) {
         this.format = format;
         this.out = out;
         this.json = json;
+        this.tableColumns = tableColumns;
     }
 
     static Format format(String chosen, String configuredDefault) {
@@ -42,6 +47,23 @@ final class Printer {
             case JSON -> out.println(toJson(result));
             case TEXT -> text(result);
             case TABLE -> table(result);
+        }
+        out.flush();
+    }
+
+    /** One page of items and the cursor of the next page (null on the last page). */
+    void printPage(List<?> items, String nextCursor) {
+        if (format == Format.JSON) {
+            var page = new java.util.LinkedHashMap<String, Object>();
+            page.put("items", items);
+            page.put("nextCursor", nextCursor);
+            out.println(toJson(page));
+        } else {
+            print(items);
+            if (nextCursor != null) {
+                out.println();
+                out.println("more: --cursor " + nextCursor);
+            }
         }
         out.flush();
     }
@@ -71,13 +93,15 @@ final class Printer {
 
     private void table(Object result) {
         List<?> rows = result instanceof List<?> items ? items : List.of(result);
-        var columns = new LinkedHashSet<String>();
-        rows.forEach(row -> {
-            if (row instanceof Map<?, ?> fields) {
-                fields.keySet().forEach(k -> columns.add(String.valueOf(k)));
-            }
-        });
+        var columns = new LinkedHashSet<String>(tableColumns);
         if (columns.isEmpty()) {
+            rows.forEach(row -> {
+                if (row instanceof Map<?, ?> fields) {
+                    fields.keySet().forEach(k -> columns.add(String.valueOf(k)));
+                }
+            });
+        }
+        if (columns.isEmpty() || rows.stream().anyMatch(row -> !(row instanceof Map<?, ?>))) {
             text(result);
             return;
         }

@@ -42,7 +42,7 @@ final class UsersCommand extends CliCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Users by e-mail.")
     int list(@Option(names = "--limit", defaultValue = "50") int limit, @Option(names = "--cursor") String cursor) {
-        print(users.list(limit, cursor).items().stream().map(UsersCommand::view).toList());
+        printPage(users.list(limit, cursor), UsersCommand::view, Views.USER_COLUMNS);
         return 0;
     }
 
@@ -51,7 +51,8 @@ final class UsersCommand extends CliCommand {
     int create(@Option(names = "--email", required = true) String email, @Option(names = "--name") String name,
                @Option(names = "--roles", required = true, split = ",", description = "e.g. EDITOR or VIEWER,AUDITOR")
                List<String> roles) {
-        print(view(users.create(new CreateUserCommand(email, name, roles(roles), passwordFromStdin(), CliOrigin.current()))));
+        var created = users.create(new CreateUserCommand(email, name, roles(roles), passwordFromStdin(), CliOrigin.current()));
+        print(view(created), Views.USER_COLUMNS);
         return 0;
     }
 
@@ -62,7 +63,7 @@ final class UsersCommand extends CliCommand {
         var all = EnumSet.noneOf(Role.class);
         all.addAll(found.roles());
         all.addAll(roles(roles));
-        print(view(users.changeRoles(found.id(), all, CliOrigin.current())));
+        print(view(users.changeRoles(found.id(), all, CliOrigin.current())), Views.USER_COLUMNS);
         return 0;
     }
 
@@ -73,26 +74,27 @@ final class UsersCommand extends CliCommand {
         var left = EnumSet.noneOf(Role.class);
         left.addAll(found.roles());
         left.removeAll(roles(roles));
-        print(view(users.changeRoles(found.id(), left, CliOrigin.current())));
+        print(view(users.changeRoles(found.id(), left, CliOrigin.current())), Views.USER_COLUMNS);
         return 0;
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user; every session ends.")
     int disable(@Parameters(paramLabel = "USER") String user) {
-        print(view(users.disable(find(user).id(), CliOrigin.current())));
+        print(view(users.disable(find(user).id(), CliOrigin.current())), Views.USER_COLUMNS);
         return 0;
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a user again.")
     int enable(@Parameters(paramLabel = "USER") String user) {
-        print(view(users.enable(find(user).id(), CliOrigin.current())));
+        print(view(users.enable(find(user).id(), CliOrigin.current())), Views.USER_COLUMNS);
         return 0;
     }
 
     @Command(name = "reset-password", mixinStandardHelpOptions = true,
             description = "Set a new password (read from standard input); every session ends.")
     int resetPassword(@Parameters(paramLabel = "USER") String user) {
-        print(view(users.resetPassword(find(user).id(), passwordFromStdin(), CliOrigin.current())));
+        var reset = users.resetPassword(find(user).id(), passwordFromStdin(), CliOrigin.current());
+        print(view(reset), Views.USER_COLUMNS);
         return 0;
     }
 

@@ -1,13 +1,33 @@
 package io.flagtrail.adapter.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest ({@code dev} when run from classes). */
+/**
+ * The build's version (the POM's, written into {@code META-INF/flagtrail/version.properties}): the same one the
+ * OpenAPI document and the API pages carry. {@code dev} only where that file is missing.
+ */
 final class Version implements IVersionProvider {
 
+    private static final String CURRENT = read();
+
     static String current() {
-        String version = Version.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
+        return CURRENT;
+    }
+
+    private static String read() {
+        try (InputStream in = Version.class.getResourceAsStream("/META-INF/flagtrail/version.properties")) {
+            if (in == null) {
+                return "dev";
+            }
+            var properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
     }
 
     @Override

@@ -4,10 +4,18 @@ import io.flagtrail.domain.audit.AuditEntry;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.ledger.VerificationReport;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Results as ordered maps of plain values, so that every output format can show them. */
 final class Views {
+
+    /** What a table shows of each kind of result. */
+    static final List<String> FEATURE_COLUMNS = List.of("key", "name", "enabled", "rolloutPercentage", "defaultVariant",
+            "tags", "version", "updatedAt");
+    static final List<String> ENTRY_COLUMNS = List.of("occurredAt", "action", "actor", "subject", "reason");
+    static final List<String> USER_COLUMNS = List.of("email", "displayName", "roles", "status", "lastLoginAt");
+    static final List<String> API_KEY_COLUMNS = List.of("name", "prefix", "scopes", "expiresAt", "revoked", "lastUsedAt");
 
     private Views() {
     }

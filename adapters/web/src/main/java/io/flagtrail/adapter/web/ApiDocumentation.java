@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /** The OpenAPI document's header, generated at compile time from the controllers (served at /openapi.yml). */
 @OpenAPIDefinition(
-        info = @Info(title = "Flagtrail", version = "1",
+        info = @Info(title = "Flagtrail", version = "${flagtrail.version}",
                 description = "Feature flags with a tamper-evident audit trail. Errors are RFC 9457 problem+json.",
                 license = @License(name = "Proprietary")),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "apiKey")})
