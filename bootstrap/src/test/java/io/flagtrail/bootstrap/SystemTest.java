@@ -199,6 +199,14 @@ abstract class SystemTest implements TestPropertyProvider {
     }
 
     @Test
+    void opening_the_server_in_a_browser_lands_on_the_api_documentation() {
+        var root = api.send("GET", "/", null, null, "Accept", "text/html");
+        assertEquals(303, root.status());
+        assertEquals("/docs", root.header("Location"));
+        assertEquals(200, api.send("GET", "/docs", null, null, "Accept", "text/html").status());
+    }
+
+    @Test
     void a_request_id_that_is_not_a_sane_token_is_replaced() {
         var reply = api.send("GET", "/api/v1/features", admin, null, "X-Request-Id", "bad id with spaces");
         assertNotNull(reply.header("X-Request-Id"));

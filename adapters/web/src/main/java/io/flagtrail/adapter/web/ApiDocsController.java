@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -13,7 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The API's documentation, public: the OpenAPI document generated at compile time ({@code /openapi.yml}), Swagger UI
+ * The API's documentation, public: {@code /} sends a browser there; the OpenAPI document generated at compile time ({@code /openapi.yml}), Swagger UI
  * ({@code /docs}) and ReDoc ({@code /redoc}). The pages' scripts and styles are in the jar (static resources under
  * {@code /swagger-ui/res} and {@code /redoc/res}), so they work without internet access.
  */
@@ -35,17 +36,30 @@ final class ApiDocsController {
         this.redoc = read(resources, "META-INF/swagger/views/redoc/index.html");
     }
 
+    /**
+     * A person who opens the server's address in a browser lands on the API documentation (the console, when it
+     * comes, takes this over) instead of a 404 problem document.
+     */
+    @Get("/")
+    @Produces({MediaType.TEXT_HTML, MediaType.ALL})
+    HttpResponse<?> root() {
+        return HttpResponse.seeOther(java.net.URI.create("/docs"));
+    }
+
     @Get("/openapi.yml")
+    @Produces({"application/yaml", MediaType.ALL})
     HttpResponse<byte[]> document() {
         return HttpResponse.ok(document).contentType(YAML);
     }
 
     @Get("/docs")
+    @Produces({MediaType.TEXT_HTML, MediaType.ALL})
     HttpResponse<byte[]> swaggerUi() {
         return HttpResponse.ok(swaggerUi).contentType(MediaType.TEXT_HTML_TYPE);
     }
 
     @Get("/redoc")
+    @Produces({MediaType.TEXT_HTML, MediaType.ALL})
     HttpResponse<byte[]> redoc() {
         return HttpResponse.ok(redoc).contentType(MediaType.TEXT_HTML_TYPE);
     }

@@ -40,10 +40,12 @@ import java.util.UUID;
 final class ApiKeyController {
 
     @Serdeable
+    @Schema(name = "CreateApiKeyRequest")
     record CreateApiKeyRequest(@Nullable String name, @Nullable List<String> scopes, @Nullable Instant expiresAt) {
     }
 
     @Serdeable
+    @Schema(name = "ApiKey")
     record ApiKeyView(UUID id, String name, String prefix, List<String> scopes, String createdBy, Instant createdAt,
                       @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt,
                       @Nullable String secret) {

@@ -3,6 +3,7 @@ package io.flagtrail.adapter.web;
 import io.flagtrail.domain.audit.AuditEntry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,24 +11,29 @@ import java.util.UUID;
 
 /** An audit entry as the API shows it. */
 @Serdeable
+@Schema(name = "AuditEntry")
 public record AuditEntryResponse(UUID id, String category, String action, String outcome, String severity,
                                  ActorView actor, SubjectView subject, @Nullable String reason,
                                  @Nullable Map<String, Object> before, @Nullable Map<String, Object> after,
                                  List<ChangeView> changes, ContextView context, Instant occurredAt) {
 
     @Serdeable
+    @Schema(name = "AuditActor")
     public record ActorView(String type, String id, String displayName, @Nullable String email) {
     }
 
     @Serdeable
+    @Schema(name = "AuditSubject")
     public record SubjectView(String type, String id, @Nullable String key) {
     }
 
     @Serdeable
+    @Schema(name = "FieldChange")
     public record ChangeView(String field, @Nullable Object from, @Nullable Object to) {
     }
 
     @Serdeable
+    @Schema(name = "AuditContext")
     public record ContextView(@Nullable String requestId, @Nullable String traceparent, String channel,
                               @Nullable String ip, @Nullable String userAgent) {
     }

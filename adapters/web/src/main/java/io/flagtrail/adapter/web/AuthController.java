@@ -47,6 +47,7 @@ final class AuthController {
     static final String SESSION_CLAIM = "sid";
 
     @Serdeable
+    @Schema(name = "RefreshRequest")
     record RefreshRequest(@Nullable String refreshToken) {
         @Override
         public String toString() {

@@ -1,5 +1,6 @@
 package io.flagtrail.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase;
@@ -37,6 +38,7 @@ import java.util.UUID;
 final class EventAdminController {
 
     @Serdeable
+    @Schema(name = "EventHandler")
     record HandlerView(String name, long delivered, long failed, long pending, long deadLettered, int attempts,
                        @Nullable Instant nextAttemptAt, @Nullable String lastError) {
         static HandlerView of(HandlerStatus h) {
@@ -46,6 +48,7 @@ final class EventAdminController {
     }
 
     @Serdeable
+    @Schema(name = "EventDispatch")
     record DispatchView(boolean recording, boolean paused, long lagMillis, List<String> eventTypes,
                         List<HandlerView> handlers) {
         static DispatchView of(DispatchStatus s) {
@@ -55,6 +58,7 @@ final class EventAdminController {
     }
 
     @Serdeable
+    @Schema(name = "Event")
     record EventView(UUID eventId, String type, Instant occurredAt, Map<String, Object> aggregate,
                      Map<String, Object> payload) {
         static EventView of(DomainEvent e) {
@@ -67,6 +71,7 @@ final class EventAdminController {
     }
 
     @Serdeable
+    @Schema(name = "DeadLetter")
     record DeadLetterView(long position, EventView event, int attempts, @Nullable String lastError, Instant deadAt,
                           boolean retryRequested) {
         static DeadLetterView of(DeadLetter d) {
@@ -76,6 +81,7 @@ final class EventAdminController {
     }
 
     @Serdeable
+    @Schema(name = "EventRetry")
     record RetryView(String handler, int deadLetters) {
     }
 

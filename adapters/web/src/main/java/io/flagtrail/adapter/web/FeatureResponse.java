@@ -3,6 +3,7 @@ package io.flagtrail.adapter.web;
 import io.flagtrail.domain.feature.FeatureState;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 /** A feature as the API shows it, its targeting included (a plain feature has variants on/off and no rules). */
 @Serdeable
+@Schema(name = "Feature")
 public record FeatureResponse(UUID id, String key, String name, String description, boolean enabled,
                               int rolloutPercentage, List<String> tags, @Nullable String owner,
                               Map<String, Object> variants, List<Map<String, Object>> rules, String defaultVariant,

@@ -6,6 +6,7 @@ import io.flagtrail.domain.ledger.PurgeRecord;
 import io.flagtrail.domain.ledger.VerificationReport;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,7 @@ final class LedgerResponses {
     }
 
     @Serdeable
+    @Schema(name = "Checkpoint")
     record CheckpointView(long size, String headHash, Instant issuedAt, String keyId, String signature) {
         static CheckpointView of(Checkpoint c) {
             return c == null ? null : new CheckpointView(c.size(), c.headHash(), c.issuedAt(), c.keyId(), c.signature());
@@ -23,6 +25,7 @@ final class LedgerResponses {
     }
 
     @Serdeable
+    @Schema(name = "LedgerStatus")
     record StatusView(long size, String headHash, long unsealed, long sealingLagMillis,
                       @Nullable CheckpointView latestCheckpoint, long purgedTo) {
         static StatusView of(LedgerStatus s) {
@@ -32,10 +35,12 @@ final class LedgerResponses {
     }
 
     @Serdeable
+    @Schema(name = "RetainedEntry")
     record RetainedView(long position, String hash) {
     }
 
     @Serdeable
+    @Schema(name = "PurgeRecord")
     record PurgeView(long purgedTo, String hashAtPurgedTo, List<RetainedView> retained, Instant issuedAt, String keyId,
                      String signature) {
         static PurgeView of(PurgeRecord p) {
@@ -46,18 +51,22 @@ final class LedgerResponses {
     }
 
     @Serdeable
+    @Schema(name = "SigningKey")
     record KeyView(String keyId, String algorithm, String publicKey) {
     }
 
     @Serdeable
+    @Schema(name = "SigningKeys")
     record KeysView(List<KeyView> keys) {
     }
 
     @Serdeable
+    @Schema(name = "VerifyRequest")
     record VerifyRequest(@Nullable Long from, @Nullable Long to) {
     }
 
     @Serdeable
+    @Schema(name = "VerificationReport")
     record ReportView(boolean verified, String summary, long from, long verifiedUpTo, long entriesChecked,
                       @Nullable CheckpointView checkpoint, @Nullable Long failedAt, @Nullable String failure,
                       @Nullable String detail, @Nullable Long purgedTo) {

@@ -42,10 +42,12 @@ import java.util.UUID;
 final class LegalHoldController {
 
     @Serdeable
+    @Schema(name = "PlaceHoldRequest")
     record PlaceHoldRequest(@Nullable String subjectType, @Nullable String subjectId, @Nullable String reason) {
     }
 
     @Serdeable
+    @Schema(name = "LegalHold")
     record HoldView(UUID id, String subjectType, String subjectId, String reason, boolean active, Instant placedAt,
                     String placedBy, @Nullable Instant releasedAt, @Nullable String releasedBy) {
         static HoldView of(LegalHold h) {

@@ -1,5 +1,6 @@
 package io.flagtrail.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.adapter.web.UserController.UserView;
@@ -29,6 +30,7 @@ import java.util.UUID;
 final class MeController {
 
     @Serdeable
+    @Schema(name = "ChangePasswordRequest")
     record ChangePasswordRequest(@Nullable String currentPassword, @Nullable String newPassword) {
         @Override
         public String toString() {

@@ -44,10 +44,12 @@ final class OfrepController {
     static final String PATH = "/ofrep/v1/evaluate/flags";
 
     @Serdeable
+    @Schema(name = "EvaluationRequest")
     record OfrepRequest(@Nullable Map<String, Object> context) {
     }
 
     @Serdeable
+    @Schema(name = "EvaluationSuccess")
     record OfrepEvaluation(String key, Object value, String reason, String variant, Map<String, Object> metadata) {
         static OfrepEvaluation of(Evaluation e) {
             return new OfrepEvaluation(e.key(), e.value(), e.reason().name(), e.variant(), Map.of());
@@ -55,10 +57,12 @@ final class OfrepController {
     }
 
     @Serdeable
+    @Schema(name = "EvaluationFailure")
     record OfrepError(String key, String errorCode, String errorDetails) {
     }
 
     @Serdeable
+    @Schema(name = "BulkEvaluationSuccess")
     record OfrepBulk(List<OfrepEvaluation> flags) {
     }
 

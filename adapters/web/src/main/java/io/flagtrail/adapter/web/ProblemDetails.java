@@ -3,6 +3,7 @@ package io.flagtrail.adapter.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ public record ProblemDetails(String type, String title, int status, @Nullable St
 
     /** One invalid field and what is wrong with it. */
     @Serdeable
+    @Schema(name = "FieldError")
     public record FieldError(String field, String message) {
     }
 }

@@ -46,6 +46,7 @@ import java.util.UUID;
 final class UserController {
 
     @Serdeable
+    @Schema(name = "User")
     record UserView(UUID id, String email, String displayName, List<String> roles, String status, Instant createdAt,
                     @Nullable Instant lastLoginAt) {
         static UserView of(User u) {
@@ -55,6 +56,7 @@ final class UserController {
     }
 
     @Serdeable
+    @Schema(name = "CreateUserRequest")
     record CreateUserRequest(@Nullable String email, @Nullable String displayName, @Nullable List<String> roles,
                              @Nullable String password) {
         @Override
@@ -64,10 +66,12 @@ final class UserController {
     }
 
     @Serdeable
+    @Schema(name = "RolesRequest")
     record RolesRequest(@Nullable List<String> roles) {
     }
 
     @Serdeable
+    @Schema(name = "PasswordRequest")
     record PasswordRequest(@Nullable String password) {
         @Override
         public String toString() {
