@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * The ledger and the outbox in {@code /health}: sealing lag and backlog, outbox lag and whether dispatch is paused.
- * DOWN when sealing lags more than {@code flagtrail.health.max-sealing-lag} (entries are written but not yet chained:
- * something is wrong with the sealer). The outbox only reports: a slow sink is not a reason to stop serving.
+ * Always UP: readiness means "can serve", and a stalled sealer stops neither writes (their entries wait, unsealed, in
+ * the same transactions) nor evaluations, so load balancers must keep sending traffic. A lag beyond
+ * {@code flagtrail.health.max-sealing-lag} shows as {@code "sealing": "LAGGING"} here, in the
+ * {@code flagtrail.ledger.sealing.lag} gauge, and as a log alarm ({@link SealingLagAlarm}). The outbox only reports.
  */
 @Singleton
 @Requires(notEnv = CliMain.ENVIRONMENT)
@@ -35,8 +37,9 @@ final class LedgerHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
     protected Map<String, Object> getHealthInformation() {
         var status = ledger.status();
         var dispatch = events.status();
-        healthStatus = status.sealingLagMillis() > maxSealingLag.toMillis() ? HealthStatus.DOWN : HealthStatus.UP;
+        healthStatus = HealthStatus.UP;
         var details = new LinkedHashMap<String, Object>();
+        details.put("sealing", status.sealingLagMillis() > maxSealingLag.toMillis() ? "LAGGING" : "OK");
         details.put("size", status.size());
         details.put("unsealed", status.unsealed());
         details.put("sealingLagMillis", status.sealingLagMillis());

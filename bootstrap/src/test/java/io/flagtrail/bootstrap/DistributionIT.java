@@ -76,6 +76,19 @@ class DistributionIT {
             second.destroy();
             assertTrue(second.waitFor(40, TimeUnit.SECONDS), "stopped again");
         }
+
+        // the CLI through the launch script: its own archive, written by the first command, and exit codes its own
+        for (int run = 0; run < 2; run++) {
+            var cli = new ProcessBuilder(home.resolve("bin/flagtrail").toString(), "features", "get", "no-such-flag")
+                    .directory(home.toFile());
+            cli.environment().clear();
+            cli.environment().put("PATH", tools.toString());
+            cli.redirectErrorStream(true).redirectOutput(log.toFile());
+            var command = cli.start();
+            assertTrue(command.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(3, command.exitValue(), "not found stays exit 3 with the archive:\n" + tail(log));
+        }
+        assertTrue(Files.size(home.resolve("lib/flagtrail-cli.jsa")) > 0, "the first command wrote the CLI's archive");
     }
 
     private static boolean readyWithin(URI base, Duration limit) throws InterruptedException {

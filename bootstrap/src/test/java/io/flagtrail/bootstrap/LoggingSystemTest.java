@@ -50,7 +50,7 @@ class LoggingSystemTest implements TestPropertyProvider {
         props.put("flagtrail.admin.email", "admin@example.com");
         props.put("flagtrail.admin.password", PASSWORD);
         props.put("micronaut.server.port", "-1");
-        props.put("micronaut.server.netty.access-logger.enabled", "true");
+        props.put("flagtrail.http.access-log", "true");
         return props;
     }
 
@@ -123,7 +123,7 @@ class LoggingSystemTest implements TestPropertyProvider {
         boolean accessLogged = false;
         for (int i = 0; i < 50 && !accessLogged; i++) {
             accessLogged = Files.readAllLines(logFile).stream().anyMatch(l -> l.contains("HTTP_ACCESS_LOGGER")
-                    && l.contains("request=ctx-request-1"));
+                    && l.contains("POST /api/v1/features 201 ") && l.contains("request=ctx-request-1"));
             Thread.sleep(20);
         }
         assertTrue(accessLogged, "no access log line for the request");

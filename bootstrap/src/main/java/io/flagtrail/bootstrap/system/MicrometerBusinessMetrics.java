@@ -2,6 +2,7 @@ package io.flagtrail.bootstrap.system;
 
 import io.flagtrail.application.port.out.BusinessMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 /**
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
  * {@code flagtrail.logins{outcome}}, {@code flagtrail.evaluations{flag,reason}}.
  */
 @Singleton
+@Requires(property = "micronaut.metrics.enabled", notEquals = "false")
 final class MicrometerBusinessMetrics implements BusinessMetrics {
 
     private final MeterRegistry meters;

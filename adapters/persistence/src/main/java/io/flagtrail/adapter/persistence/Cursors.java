@@ -14,19 +14,34 @@ final class Cursors {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The sort key in a cursor. Only what {@link #encode} could have written is taken: strict UTF-8 without control
+     * characters ({@code AAAA} decodes to three NUL bytes, which PostgreSQL refuses as text).
+     */
     static String decode(String cursor) {
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("cursor", "is not a cursor this service handed out");
+            String key = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
+            if (key.isEmpty() || key.chars().anyMatch(Character::isISOControl)) {
+                throw notACursor();
+            }
+            return key;
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            throw notACursor();
         }
+    }
+
+    private static InvalidInput notACursor() {
+        return InvalidInput.of("cursor", "is not a cursor this service handed out");
     }
 
     static long decodeLong(String cursor) {
         try {
             return Long.parseLong(decode(cursor));
         } catch (NumberFormatException e) {
-            throw InvalidInput.of("cursor", "is not a cursor this service handed out");
+            throw notACursor();
         }
     }
 }

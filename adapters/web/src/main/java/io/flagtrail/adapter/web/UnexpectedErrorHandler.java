@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * What no more specific handler answers. When the database cannot be reached (no connection within the pool's
  * timeout, a connection refused or reset) the answer is 503 problem+json {@code service.unavailable} with
  * Retry-After, so clients and load balancers back off and retry; nothing was changed, as every change is one
- * transaction. Anything else is a 500 whose details stay in the log under the request id.
+ * transaction. Text the database refuses (a NUL character) is a 400. Anything else is a 500 whose details stay in the log under the request id.
  */
 @Singleton
 final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException, HttpResponse<ProblemDetails>> {
@@ -26,6 +26,7 @@ final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException,
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
     static final String RETRY_AFTER_SECONDS = "5";
     private static final String HIKARI_CLOSED = "Connection is closed";
+    private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
 
     @Override
     public HttpResponse<ProblemDetails> handle(HttpRequest request, RuntimeException error) {
@@ -35,6 +36,10 @@ final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException,
             return Problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable",
                     "the database cannot be reached; nothing was changed, try again shortly", List.of())
                     .header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        if (textRefusedByTheDatabase(error)) {
+            return Problems.response(request, HttpStatus.BAD_REQUEST, "request.malformed",
+                    "text in the request holds a character the database cannot store (NUL, U+0000)", List.of());
         }
         LOG.error("unexpected failure of {} {}", request.getMethod(), LogSafe.text(request.getPath()), error);
         return Problems.response(request, HttpStatus.INTERNAL_SERVER_ERROR, ProblemErrorResponseProcessor.SERVER_ERROR_CODE,
@@ -54,6 +59,19 @@ final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException,
             }
             if (cause instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
                     || HIKARI_CLOSED.equals(sql.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL refuses NUL in text (SQLState 22021, "invalid byte sequence for encoding UTF8: 0x00"): what a client
+     * sent in a body field or a value no door checked. The statement failed, so the transaction wrote nothing.
+     */
+    static boolean textRefusedByTheDatabase(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState())) {
                 return true;
             }
         }
