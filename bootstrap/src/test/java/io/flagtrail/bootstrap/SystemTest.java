@@ -207,6 +207,34 @@ abstract class SystemTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_nul_character_or_a_forged_cursor_is_a_400_naming_it_never_a_500() {
+        assertProblem(api.send("GET", "/api/v1/features?q=a%00b", admin, null), 400, "request.malformed");
+        assertProblem(api.send("GET", "/api/v1/audit?actorId=%00", admin, null), 400, "request.malformed");
+        String key = uniqueKey();
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"N\"}");
+        for (var path : List.of("/api/v1/features", "/api/v1/audit", "/api/v1/users", "/api/v1/features/" + key + "/history")) {
+            var forged = api.send("GET", path + "?cursor=AAAA", admin, null);
+            assertEquals(400, forged.status(), path + ": " + forged.raw().body());
+        }
+        var nulName = api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"a\\u0000b\"}");
+        assertEquals(400, nulName.status(), nulName.raw().body());
+        var nulLogin = api.send("POST", "/api/v1/auth/login", null, "{\"email\":\"a\\u0000@example.com\",\"password\":\"x\"}");
+        assertTrue(nulLogin.status() == 400 || nulLogin.status() == 401, nulLogin.raw().body());
+    }
+
+    @Test
+    void path_variants_of_the_management_routes_are_never_a_500() {
+        for (var path : List.of("/prometheus/", "/metrics/", "/health/", "/prometheus//", "/metrics/x/y")) {
+            int status = api.send("GET", path, admin, null).status();
+            assertTrue(status < 500, path + " answered " + status);
+            if (!path.startsWith("/health")) {
+                assertTrue(List.of(401, 403, 404).contains(api.send("GET", path, userWith(Role.VIEWER), null).status()),
+                        path + " is not opened to a viewer by its variant");
+            }
+        }
+    }
+
+    @Test
     void a_request_id_that_is_not_a_sane_token_is_replaced() {
         var reply = api.send("GET", "/api/v1/features", admin, null, "X-Request-Id", "bad id with spaces");
         assertNotNull(reply.header("X-Request-Id"));

@@ -1,5 +1,6 @@
 package io.flagtrail.adapter.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +20,7 @@ import java.util.List;
 final class NulCharacterFilter implements Ordered {
 
     @RequestFilter
+    @Nullable
     HttpResponse<?> refuseControlCharacters(HttpRequest<?> request) {
         if (hasControl(request.getPath())) {
             return refuse(request, "the path");
