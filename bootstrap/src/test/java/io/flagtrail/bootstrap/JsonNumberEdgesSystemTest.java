@@ -92,11 +92,17 @@ abstract class JsonNumberEdgesSystemTest extends OpenFeatureConformanceSystemTes
 
     @Test
     void a_number_that_a_double_would_change_is_refused_at_the_door_naming_the_variant() {
-        for (String text : List.of("12345678901234567891", "9007199254740993", "1e400", "-1e400")) {
+        for (String text : List.of("12345678901234567891", "9007199254740993")) {
             var refused = api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"N\","
                     + "\"variants\":{\"a\":" + text + ",\"b\":1},\"defaultVariant\":\"a\",\"offVariant\":\"b\"}");
             assertProblem(refused, 400, "validation.failed");
             assertTrue(refused.raw().body().contains("variants.a"), text + ": " + refused.raw().body());
+        }
+        for (String text : List.of("1e400", "-1e400")) { // no JSON number Flagtrail reads: refused as the body is read
+            var refused = api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"N\","
+                    + "\"variants\":{\"a\":" + text + ",\"b\":1},\"defaultVariant\":\"a\",\"offVariant\":\"b\"}");
+            assertProblem(refused, 400, "request.malformed");
+            assertTrue(refused.raw().body().contains("number " + text + " out of range"), text + ": " + refused.raw().body());
         }
         var rule = api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"N\","
                 + "\"variants\":{\"a\":1,\"b\":2},\"defaultVariant\":\"a\",\"offVariant\":\"b\",\"rules\":[{\"attribute\":"

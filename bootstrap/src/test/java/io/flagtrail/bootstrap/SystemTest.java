@@ -223,6 +223,44 @@ abstract class SystemTest implements TestPropertyProvider {
     }
 
     @Test
+    void bodies_are_read_strictly_and_refusals_name_the_field_in_the_requests_own_terms() throws Exception {
+        for (String bad : List.of("true", "\"50\"", "[42]", "1.99", "{}")) {
+            var refused = api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey()
+                    + "\",\"name\":\"N\",\"rolloutPercentage\":" + bad + "}");
+            assertProblem(refused, 400, "request.malformed");
+            assertEquals("rolloutPercentage", ((Map<?, ?>) ((List<?>) refused.json().get("errors")).getFirst()).get("field"));
+            assertFalse(refused.raw().body().matches("(?s).*(io\\.flagtrail|FeatureRequest|StreamReadFeature|VALUE_|Exception).*"),
+                    "no Java in the answer: " + refused.raw().body());
+        }
+        var cases = Map.of(
+                "{\"key\":\"k1\",\"name\":\"N\"} trailing", "not valid JSON",
+                "{\"key\":\"k2\",\"name\":\"\\ud800x\"}", "surrogate",
+                "{\"key\":\"k3\",\"name\":5}", "name must be a string",
+                "{\"key\":\"k4\",\"name\":\"N\",\"enabled\":\"yes\"}", "enabled must be true or false",
+                "{\"key\":\"k5\",\"name\":\"N\",\"bogus\":1}", "bogus is not a field",
+                "{\"key\":\"k6\",\"name\":\"N\",\"tags\":\"x\"}", "tags must be an array",
+                "{\"key\":", "not valid JSON");
+        cases.forEach((body, says) -> {
+            var refused = api.send("POST", "/api/v1/features", admin, body);
+            assertProblem(refused, 400, "request.malformed");
+            assertTrue(((String) refused.json().get("detail")).contains(says), body + " -> " + refused.raw().body());
+        });
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var noType = http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/features"))
+                    .header("Authorization", "Bearer " + admin)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"key\":\"" + uniqueKey() + "\",\"name\":\"N\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, noType.statusCode(), noType.body());
+        }
+        for (var limit : List.of("-1", "0", "501", "99999999999", "abc")) {
+            var refused = api.send("GET", "/api/v1/features?limit=" + limit, admin, null);
+            assertProblem(refused, 400, "validation.failed");
+            assertTrue(refused.raw().body().contains("limit"), limit + ": " + refused.raw().body());
+        }
+        assertEquals(200, api.send("GET", "/api/v1/features?limit=500", admin, null).status());
+    }
+
+    @Test
     void path_variants_of_the_management_routes_are_never_a_500() {
         for (var path : List.of("/prometheus/", "/metrics/", "/health/", "/prometheus//", "/metrics/x/y")) {
             int status = api.send("GET", path, admin, null).status();

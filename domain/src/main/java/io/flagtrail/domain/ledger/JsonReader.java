@@ -114,7 +114,7 @@ public final class JsonReader {
         while (true) {
             char c = next();
             if (c == '"') {
-                return out.toString();
+                return noLoneSurrogate(out);
             }
             if (c < 0x20) {
                 throw error("control character in string");
@@ -141,6 +141,19 @@ public final class JsonReader {
                 default -> throw error("bad escape");
             }
         }
+    }
+
+    /** RFC 7493 (I-JSON) §2.1: a string holds no lone UTF-16 surrogate, which no Unicode text can carry. */
+    private String noLoneSurrogate(StringBuilder out) {
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < out.length() && Character.isLowSurrogate(out.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error("lone UTF-16 surrogate in a string");
+            }
+        }
+        return out.toString();
     }
 
     /** RFC 8259's number grammar, read into {@link JsonNumbers}' one form: the nearest double, refused beyond its range. */

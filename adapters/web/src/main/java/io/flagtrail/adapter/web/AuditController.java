@@ -75,9 +75,9 @@ final class AuditController {
                                            @Nullable @QueryValue String category,
                                            @Nullable @QueryValue String from,
                                            @Nullable @QueryValue String to,
-                                           @Nullable @QueryValue Integer limit,
+                                           @Nullable @QueryValue String limit,
                                            @Nullable @QueryValue String cursor) {
-        var query = query(subjectType, subjectId, subjectKey, actorId, action, category, from, to, Page.limit(limit), cursor);
+        var query = query(subjectType, subjectId, subjectKey, actorId, action, category, from, to, Params.limit(limit), cursor);
         var page = audit.query(query, Origins.of(request, user));
         return new PageResponse<>(page.items().stream().map(AuditEntryResponse::from).toList(), page.nextCursor());
     }
@@ -139,8 +139,8 @@ final class AuditController {
 
     @Get("/checkpoints")
     @Operation(operationId = "listCheckpoints", summary = "Signed checkpoints, newest first")
-    PageResponse<CheckpointView> checkpoints(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
-        int size = Page.limit(limit);
+    PageResponse<CheckpointView> checkpoints(@Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
+        int size = Params.limit(limit);
         Long below = cursor == null ? null : Params.positiveLong("cursor", cursor);
         var found = ledger.checkpoints(size, below);
         String next = found.size() == size ? String.valueOf(found.getLast().size()) : null;
@@ -150,8 +150,8 @@ final class AuditController {
     /** Signed records of what retention purged, newest first: each says which positions went and which stayed. */
     @Get("/purges")
     @Operation(operationId = "listPurges", summary = "Signed records of what retention purged")
-    PageResponse<PurgeView> purges(@Nullable @QueryValue Integer limit) {
-        return new PageResponse<>(ledger.purges(Page.limit(limit)).stream().map(PurgeView::of).toList(), null);
+    PageResponse<PurgeView> purges(@Nullable @QueryValue String limit) {
+        return new PageResponse<>(ledger.purges(Params.limit(limit)).stream().map(PurgeView::of).toList(), null);
     }
 
     /** Public keys are public: anyone may fetch them to check a checkpoint published elsewhere. */

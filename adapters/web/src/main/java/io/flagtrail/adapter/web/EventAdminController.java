@@ -126,8 +126,8 @@ final class EventAdminController {
     @Get("/handlers/{name}/dead-letters")
     @Operation(operationId = "listDeadLetters", summary = "A handler's dead-lettered events with their last error")
     @NotFoundResponse
-    PageResponse<DeadLetterView> deadLetters(@PathVariable String name, @Nullable @QueryValue Integer limit) {
-        return new PageResponse<>(dispatch.deadLetters(name, Page.limit(limit)).stream().map(DeadLetterView::of).toList(),
+    PageResponse<DeadLetterView> deadLetters(@PathVariable String name, @Nullable @QueryValue String limit) {
+        return new PageResponse<>(dispatch.deadLetters(name, Params.limit(limit)).stream().map(DeadLetterView::of).toList(),
                 null);
     }
 

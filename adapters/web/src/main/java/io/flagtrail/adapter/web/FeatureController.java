@@ -98,10 +98,10 @@ final class FeatureController {
     @Secured("VIEWER")
     @Operation(operationId = "listFeatures", summary = "List features by key, filtered by status, tag or text")
     PageResponse<FeatureResponse> list(@Nullable @QueryValue String status, @Nullable @QueryValue String tag,
-                                       @Nullable @QueryValue String q, @Nullable @QueryValue Integer limit,
+                                       @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
                                        @Nullable @QueryValue String cursor) {
         var page = list.list(new FeatureListQuery(Params.enumValue(FeatureStatus.class, "status", status), tag, q,
-                Page.limit(limit), cursor));
+                Params.limit(limit), cursor));
         return new PageResponse<>(page.items().stream().map(FeatureResponse::from).toList(), page.nextCursor());
     }
 
@@ -190,9 +190,9 @@ final class FeatureController {
     @Operation(operationId = "featureHistory", summary = "A feature's audit entries, newest first")
     @NotFoundResponse
     PageResponse<AuditEntryResponse> history(HttpRequest<?> request, Authentication user, @PathVariable String key,
-                                             @Nullable @QueryValue Integer limit,
+                                             @Nullable @QueryValue String limit,
                                              @Nullable @QueryValue String cursor) {
-        var page = history.history(new FeatureKey(key), Page.limit(limit), cursor, Origins.of(request, user));
+        var page = history.history(new FeatureKey(key), Params.limit(limit), cursor, Origins.of(request, user));
         return new PageResponse<>(page.items().stream().map(AuditEntryResponse::from).toList(), page.nextCursor());
     }
 

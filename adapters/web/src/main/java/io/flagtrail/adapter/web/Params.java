@@ -35,6 +35,21 @@ final class Params {
         throw InvalidInput.of(name, "must be a positive whole number");
     }
 
+    /**
+     * The {@code limit} query parameter: a whole number from 1 to 500, 50 when absent. Bound as text, so that a
+     * value that is no int ({@code abc}, {@code 99999999999}) is refused by name instead of quietly read as absent.
+     */
+    static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return io.flagtrail.application.port.in.Page.limit(null);
+        }
+        try {
+            return io.flagtrail.application.port.in.Page.limit(Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return io.flagtrail.application.port.in.Page.limit(-1);
+        }
+    }
+
     static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

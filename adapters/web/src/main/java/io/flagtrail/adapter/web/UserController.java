@@ -99,8 +99,8 @@ final class UserController {
 
     @Get
     @Operation(operationId = "listUsers", summary = "List users")
-    PageResponse<UserView> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
-        var page = users.list(Page.limit(limit), cursor);
+    PageResponse<UserView> list(@Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
+        var page = users.list(Params.limit(limit), cursor);
         return new PageResponse<>(page.items().stream().map(UserView::of).toList(), page.nextCursor());
     }
 

@@ -11,11 +11,14 @@ public record Page<T>(List<T> items, String nextCursor) {
         items = List.copyOf(items);
     }
 
-    /** A requested page size clamped to 1..{@link #MAX_LIMIT}, 50 when none was asked for. */
+    /** A requested page size, 50 when none was asked for; outside 1..{@link #MAX_LIMIT} it is refused, not clamped. */
     public static int limit(Integer requested) {
         if (requested == null) {
             return 50;
         }
-        return Math.max(1, Math.min(MAX_LIMIT, requested));
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw io.flagtrail.domain.error.InvalidInput.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        }
+        return requested;
     }
 }

@@ -11,26 +11,35 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import java.util.List;
 
 /**
- * Refuses a request whose path or query parameters hold a control character (a NUL above all: PostgreSQL cannot store
- * it, and no key, filter or cursor of this API has one) with 400 problem+json naming the parameter, before any
- * authentication, throttling or database work. Bodies are checked where they are read (the domain rules, and the
- * database's refusal mapped to 400).
+ * What a request must look like before anything reads it, checked before authentication, throttling or database work:
+ * no control character in its path or query parameters (a NUL above all: PostgreSQL cannot store it, and no key,
+ * filter or cursor of this API has one), answered 400 naming the parameter; and a body only with a Content-Type
+ * (415), where the framework would otherwise guess JSON. Bodies themselves are read strictly by
+ * {@link StrictJsonBodyReader}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class NulCharacterFilter implements Ordered {
+final class RequestShapeFilter implements Ordered {
 
     @RequestFilter
     @Nullable
-    HttpResponse<?> refuseControlCharacters(HttpRequest<?> request) {
+    HttpResponse<?> refuseMisshapenRequests(HttpRequest<?> request) {
+        if (hasBody(request) && request.getContentType().isEmpty()) {
+            return Problems.response(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media_type.unsupported",
+                    "a request with a body needs a Content-Type (application/json)", List.of());
+        }
         if (hasControl(request.getPath())) {
             return refuse(request, "the path");
         }
         for (var name : request.getParameters().names()) {
-            if (hasControl(name) || request.getParameters().getAll(name).stream().anyMatch(NulCharacterFilter::hasControl)) {
+            if (hasControl(name) || request.getParameters().getAll(name).stream().anyMatch(RequestShapeFilter::hasControl)) {
                 return refuse(request, "the query parameter '" + LogSafe.text(name) + "'");
             }
         }
         return null;
+    }
+
+    private static boolean hasBody(HttpRequest<?> request) {
+        return request.getContentLength() > 0 || request.getHeaders().contains("Transfer-Encoding");
     }
 
     private static boolean hasControl(String text) {
