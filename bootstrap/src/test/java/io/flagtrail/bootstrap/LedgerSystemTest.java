@@ -93,6 +93,16 @@ abstract class LedgerSystemTest extends SystemTest {
         assertEquals(3, csv.length);
         assertTrue(csv[0].startsWith("position,hash,id,occurredAt"));
         assertProblem(api.send("GET", "/api/v1/audit/export?format=xml", admin, null), 400, "validation.failed");
+
+        var byAccept = api.send("GET", "/api/v1/audit/export?subjectKey=" + key, admin, null, "Accept", "text/csv");
+        assertEquals(200, byAccept.status());
+        assertTrue(byAccept.header("Content-Type").startsWith("text/csv"), byAccept.header("Content-Type"));
+        assertTrue(byAccept.raw().body().startsWith("position,hash,id,occurredAt"));
+        var ndjsonByAccept = api.send("GET", "/api/v1/audit/export?subjectKey=" + key, admin, null,
+                "Accept", "application/x-ndjson");
+        assertEquals(200, ndjsonByAccept.status());
+        assertTrue(ndjsonByAccept.header("Content-Type").startsWith("application/x-ndjson"));
+        assertEquals(200, api.send("GET", "/api/v1/audit/evidence", admin, null, "Accept", "application/zip").status());
     }
 
     @Test

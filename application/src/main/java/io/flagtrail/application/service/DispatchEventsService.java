@@ -94,19 +94,19 @@ public final class DispatchEventsService implements DispatchEventsUseCase {
         for (var stored : outbox.after(round.cursor.position(), settings.batch())) {
             try {
                 handler.handle(stored.event());
-                round.cursor = round.cursor.delivered(stored.position());
+                round.cursor = round.cursor.delivered(stored.position(), now);
                 round.delivered++;
             } catch (Exception e) {
                 round.failed++;
                 int attempts = round.cursor.attempts() + 1;
                 String error = describe(e);
                 if (attempts < settings.maxAttempts()) {
-                    round.cursor = round.cursor.failed(attempts, now.plus(settings.backoff(attempts)), error);
+                    round.cursor = round.cursor.failed(attempts, now.plus(settings.backoff(attempts)), error, now);
                     return;
                 }
                 outbox.deadLetter(new DeadLetter(handler.name(), stored.position(), stored.event(), attempts, error,
                         now, false));
-                round.cursor = round.cursor.deadLettered(stored.position(), error);
+                round.cursor = round.cursor.deadLettered(stored.position(), error, now);
                 round.dead++;
             }
         }
@@ -117,11 +117,11 @@ public final class DispatchEventsService implements DispatchEventsUseCase {
             try {
                 handler.handle(letter.event());
                 outbox.settleRetry(letter, true, null);
-                round.cursor = round.cursor.redelivered();
+                round.cursor = round.cursor.redelivered(clock.now());
                 round.delivered++;
             } catch (Exception e) {
                 outbox.settleRetry(letter, false, describe(e));
-                round.cursor = round.cursor.failedAgain(describe(e));
+                round.cursor = round.cursor.failedAgain(describe(e), clock.now());
                 round.failed++;
             }
         }

@@ -47,7 +47,8 @@ public final class EventDispatchAdminService implements ManageEventDispatchUseCa
         return transactions.inTransaction(() -> {
             var statuses = outbox.cursors().stream().filter(c -> handlers.contains(c.handler()))
                     .map(c -> new HandlerStatus(c.handler(), c.delivered(), c.failed(), outbox.pendingAfter(c.position()),
-                            c.deadLettered(), c.attempts(), c.nextAttemptAt(), c.lastError()))
+                            c.deadLettered(), c.attempts(), c.nextAttemptAt(), c.lastError(), c.lastErrorAt(),
+                            c.lastDeliveredAt(), c.recovered()))
                     .toList();
             long lag = outbox.oldestUndelivered(handlers)
                     .map(oldest -> Math.max(0, Duration.between(oldest, clock.now()).toMillis())).orElse(0L);

@@ -57,7 +57,7 @@ public final class InMemoryOutbox implements EventPublisher, Outbox, Rollbackabl
 
     @Override
     public synchronized void register(String handler) {
-        cursors.putIfAbsent(handler, new Cursor(handler, 0, 0, null, null, 0, 0, 0));
+        cursors.putIfAbsent(handler, Cursor.start(handler));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.flagtrail.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,6 +118,26 @@ class DispatchEventsServiceTest {
         assertTrue(skipped.skipped(), "no attempt before the backoff is over");
         assertEquals(clock.now().plusSeconds(2), handler("files").nextAttemptAt(), "the second wait is twice the first");
         assertEquals(1, dispatch.deliver("broker").delivered());
+    }
+
+    @Test
+    void the_status_says_when_the_last_error_happened_and_that_delivery_recovered_since() {
+        publish(1);
+        files.failing = true;
+        dispatch.deliver("files");
+        var failing = admin.status().handlers().stream().filter(h -> h.name().equals("files")).findFirst().orElseThrow();
+        files.failing = false;
+        clock.advance(Duration.ofSeconds(2));
+        dispatch.deliver("files");
+        var recovered = admin.status().handlers().stream().filter(h -> h.name().equals("files")).findFirst().orElseThrow();
+
+        assertEquals("sink unavailable", failing.lastError().replaceAll(".*: ", ""));
+        assertEquals(Instant.parse("2026-05-01T08:00:00Z"), failing.lastErrorAt());
+        assertFalse(failing.recovered());
+        assertEquals(0, recovered.pending());
+        assertEquals(failing.lastError(), recovered.lastError(), "the error stays for the record");
+        assertEquals(clock.now(), recovered.lastDeliveredAt());
+        assertTrue(recovered.recovered(), "delivered after the error");
     }
 
     @Test

@@ -29,8 +29,8 @@ final class JdbcOutbox implements Outbox {
     static final long STAMPER_LOCK = 0x466C_6167_4F75_7462L;
     private static final String EVENT = "event_id, event_type, aggregate_type, aggregate_id, aggregate_key, "
             + "occurred_at, payload";
-    private static final String CURSOR = "SELECT handler, position, attempts, next_attempt_at, last_error, delivered, "
-            + "failed, dead_lettered FROM outbox_handlers";
+    private static final String CURSOR = "SELECT handler, position, attempts, next_attempt_at, last_error, last_error_at, "
+            + "last_delivered_at, delivered, failed, dead_lettered FROM outbox_handlers";
     private static final String LETTER = "SELECT handler, position, " + EVENT + ", attempts, last_error, dead_at, retry "
             + "FROM outbox_dead_letters";
 
@@ -98,9 +98,9 @@ final class JdbcOutbox implements Outbox {
     @Override
     public void save(Cursor c) {
         sql.update("UPDATE outbox_handlers SET position = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
-                + "delivered = ?, failed = ?, dead_lettered = ? WHERE handler = ?", Arrays.asList(c.position(),
-                c.attempts(), utc(c.nextAttemptAt()), c.lastError(), c.delivered(), c.failed(), c.deadLettered(),
-                c.handler()));
+                + "last_error_at = ?, last_delivered_at = ?, delivered = ?, failed = ?, dead_lettered = ? WHERE handler = ?",
+                Arrays.asList(c.position(), c.attempts(), utc(c.nextAttemptAt()), c.lastError(), utc(c.lastErrorAt()),
+                        utc(c.lastDeliveredAt()), c.delivered(), c.failed(), c.deadLettered(), c.handler()));
     }
 
     @Override
@@ -214,10 +214,14 @@ final class JdbcOutbox implements Outbox {
     }
 
     private static Cursor cursor(ResultSet rs) throws SQLException {
-        var next = rs.getObject("next_attempt_at", OffsetDateTime.class);
         return new Cursor(rs.getString("handler"), rs.getLong("position"), rs.getInt("attempts"),
-                next == null ? null : next.toInstant(), rs.getString("last_error"), rs.getLong("delivered"),
-                rs.getLong("failed"), rs.getLong("dead_lettered"));
+                instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "last_error_at"),
+                instant(rs, "last_delivered_at"), rs.getLong("delivered"), rs.getLong("failed"), rs.getLong("dead_lettered"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static String marks(int count) {

@@ -27,6 +27,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import reactor.core.publisher.Flux;
 import io.micronaut.scheduling.TaskExecutors;
@@ -82,8 +83,13 @@ final class AuditController {
         return new PageResponse<>(page.items().stream().map(AuditEntryResponse::from).toList(), page.nextCursor());
     }
 
-    /** Every matching entry, newest first, streamed: NDJSON lines re-hash to their {@code hash}; CSV is for spreadsheets. */
+    /**
+     * Every matching entry, newest first, streamed: NDJSON lines re-hash to their {@code hash}; CSV is for spreadsheets.
+     * {@code format} chooses; without it the Accept header does ({@code text/csv} or {@code application/x-ndjson}),
+     * and NDJSON is the default.
+     */
     @Get("/export")
+    @Produces({"application/x-ndjson", "text/csv", MediaType.ALL})
     @Operation(operationId = "exportAudit", summary = "Export matching entries as NDJSON or CSV, streamed")
     MutableHttpResponse<Flux<byte[]>> export(HttpRequest<?> request, Authentication user,
                                              @Nullable @QueryValue String format,
@@ -96,7 +102,7 @@ final class AuditController {
                                              @Nullable @QueryValue String from,
                                              @Nullable @QueryValue String to) {
         var chosen = Params.enumValue(ExportAuditUseCase.Format.class, "format", format);
-        var kind = chosen == null ? ExportAuditUseCase.Format.NDJSON : chosen;
+        var kind = chosen != null ? chosen : accepted(request);
         var query = query(subjectType, subjectId, subjectKey, actorId, action, category, from, to, Page.MAX_LIMIT, null);
         var download = export.export(query, kind, Origins.of(request, user));
         return kind == ExportAuditUseCase.Format.CSV
@@ -104,8 +110,22 @@ final class AuditController {
                 : Downloads.stream(download, NDJSON, "flagtrail-audit.ndjson");
     }
 
+    /** The export format the Accept header asks for: CSV when it names text/csv before any NDJSON, else NDJSON. */
+    private static ExportAuditUseCase.Format accepted(HttpRequest<?> request) {
+        for (var type : request.accept()) {
+            if (type.getName().equals("text/csv")) {
+                return ExportAuditUseCase.Format.CSV;
+            }
+            if (type.getName().equals("application/x-ndjson")) {
+                return ExportAuditUseCase.Format.NDJSON;
+            }
+        }
+        return ExportAuditUseCase.Format.NDJSON;
+    }
+
     /** A zip that the offline verifier ({@code java -jar flagtrail.jar verify-bundle <file>}) checks without us. */
     @Get("/evidence")
+    @Produces({"application/zip", MediaType.ALL})
     @Operation(operationId = "evidenceBundle", summary = "Download an evidence bundle that verifies offline")
     MutableHttpResponse<Flux<byte[]>> evidence(HttpRequest<?> request, Authentication user) {
         return Downloads.stream(evidence.bundle(Origins.of(request, user)), MediaType.of("application/zip"),

@@ -40,10 +40,11 @@ final class EventAdminController {
     @Serdeable
     @Schema(name = "EventHandler")
     record HandlerView(String name, long delivered, long failed, long pending, long deadLettered, int attempts,
-                       @Nullable Instant nextAttemptAt, @Nullable String lastError) {
+                       @Nullable Instant nextAttemptAt, @Nullable String lastError, @Nullable Instant lastErrorAt,
+                       @Nullable Instant lastDeliveredAt, boolean recovered) {
         static HandlerView of(HandlerStatus h) {
             return new HandlerView(h.name(), h.delivered(), h.failed(), h.pending(), h.deadLettered(), h.attempts(),
-                    h.nextAttemptAt(), h.lastError());
+                    h.nextAttemptAt(), h.lastError(), h.lastErrorAt(), h.lastDeliveredAt(), h.recovered());
         }
     }
 

@@ -6,8 +6,14 @@ import java.util.List;
 /** What an admin sees and does with event dispatch: handlers with their counts, pause, resume, retry dead letters. */
 public interface ManageEventDispatchUseCase {
 
+    /**
+     * One handler. {@code lastError} is kept for the record with {@code lastErrorAt}; {@code recovered} says whether a
+     * delivery has succeeded since ({@code lastDeliveredAt} after it), so an old error next to {@code pending: 0} is
+     * read as history, not as a current fault.
+     */
     record HandlerStatus(String name, long delivered, long failed, long pending, long deadLettered, int attempts,
-                         Instant nextAttemptAt, String lastError) {
+                         Instant nextAttemptAt, String lastError, Instant lastErrorAt, Instant lastDeliveredAt,
+                         boolean recovered) {
     }
 
     /** {@code lagMillis} is the age of the oldest event some handler has not had yet (0 when none waits). */

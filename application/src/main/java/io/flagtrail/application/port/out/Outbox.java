@@ -18,28 +18,44 @@ public interface Outbox {
     record StoredEvent(long position, DomainEvent event) {
     }
 
-    /** A handler's delivery state: everything up to {@code position} is delivered or dead-lettered. */
+    /**
+     * A handler's delivery state: everything up to {@code position} is delivered or dead-lettered. {@code lastError}
+     * stays for the record; {@code lastErrorAt} and {@code lastDeliveredAt} say whether delivery has recovered since.
+     */
     record Cursor(String handler, long position, int attempts, Instant nextAttemptAt, String lastError,
-                  long delivered, long failed, long deadLettered) {
+                  Instant lastErrorAt, Instant lastDeliveredAt, long delivered, long failed, long deadLettered) {
 
-        public Cursor delivered(long at) {
-            return new Cursor(handler, at, 0, null, lastError, delivered + 1, failed, deadLettered);
+        /** A new handler's cursor, at the start of the outbox. */
+        public static Cursor start(String handler) {
+            return new Cursor(handler, 0, 0, null, null, null, null, 0, 0, 0);
         }
 
-        public Cursor failed(int attemptsSoFar, Instant retryAt, String error) {
-            return new Cursor(handler, position, attemptsSoFar, retryAt, error, delivered, failed + 1, deadLettered);
+        public Cursor delivered(long at, Instant now) {
+            return new Cursor(handler, at, 0, null, lastError, lastErrorAt, now, delivered + 1, failed, deadLettered);
         }
 
-        public Cursor deadLettered(long at, String error) {
-            return new Cursor(handler, at, 0, null, error, delivered, failed + 1, deadLettered + 1);
+        public Cursor failed(int attemptsSoFar, Instant retryAt, String error, Instant now) {
+            return new Cursor(handler, position, attemptsSoFar, retryAt, error, now, lastDeliveredAt, delivered,
+                    failed + 1, deadLettered);
         }
 
-        public Cursor redelivered() {
-            return new Cursor(handler, position, attempts, nextAttemptAt, lastError, delivered + 1, failed, deadLettered);
+        public Cursor deadLettered(long at, String error, Instant now) {
+            return new Cursor(handler, at, 0, null, error, now, lastDeliveredAt, delivered, failed + 1, deadLettered + 1);
         }
 
-        public Cursor failedAgain(String error) {
-            return new Cursor(handler, position, attempts, nextAttemptAt, error, delivered, failed + 1, deadLettered);
+        public Cursor redelivered(Instant now) {
+            return new Cursor(handler, position, attempts, nextAttemptAt, lastError, lastErrorAt, now, delivered + 1,
+                    failed, deadLettered);
+        }
+
+        public Cursor failedAgain(String error, Instant now) {
+            return new Cursor(handler, position, attempts, nextAttemptAt, error, now, lastDeliveredAt, delivered,
+                    failed + 1, deadLettered);
+        }
+
+        /** Whether the last error is behind it: nothing failed yet, or a delivery succeeded after the last failure. */
+        public boolean recovered() {
+            return lastErrorAt == null || lastDeliveredAt != null && lastDeliveredAt.isAfter(lastErrorAt);
         }
     }
 
