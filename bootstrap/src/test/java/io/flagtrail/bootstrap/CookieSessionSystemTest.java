@@ -1,6 +1,7 @@
 package io.flagtrail.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.port.out.PasswordHasher;
@@ -57,6 +58,10 @@ class CookieSessionSystemTest implements TestPropertyProvider {
                 .collect(Collectors.toMap(p -> p[0], p -> p[1]));
 
         assertEquals(200, login.statusCode());
+        assertFalse(login.body().contains(cookies.get("FLAGTRAIL_SESSION")) || login.body().contains("\"accessToken\":\"")
+                || login.body().contains("\"refreshToken\":\""), "no token in the body: " + login.body());
+        assertTrue(login.body().contains("\"tokenType\":\"Cookie\""), login.body());
+        assertEquals("no-store", login.headers().firstValue("Cache-Control").orElse(""));
         for (var name : List.of("FLAGTRAIL_SESSION", "FLAGTRAIL_REFRESH")) {
             String header = setCookies.stream().filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow();
             String flags = header.toLowerCase();
@@ -73,6 +78,13 @@ class CookieSessionSystemTest implements TestPropertyProvider {
         assertTrue(forged.body().contains("auth.csrf"));
         var wrong = send("POST", "/api/v1/features", Map.of("Cookie", cookieHeader, "X-CSRF-Token", "guess"), body);
         assertEquals(403, wrong.statusCode());
+        var garbageHeader = send("POST", "/api/v1/features", Map.of("Cookie", cookieHeader,
+                "Authorization", "Basic Z2FyYmFnZQ=="), body);
+        assertEquals(403, garbageHeader.statusCode(), "an Authorization header that authenticates nothing does not lift "
+                + "the check: " + garbageHeader.body());
+        var planted = send("POST", "/api/v1/features", Map.of("Cookie", "FLAGTRAIL_SESSION=" + cookies.get("FLAGTRAIL_SESSION")
+                + "; FLAGTRAIL_CSRF=attacker-chosen", "X-CSRF-Token", "attacker-chosen"), body);
+        assertEquals(403, planted.statusCode(), "a double-submitted value of the attacker's choice is not the session's");
         var good = send("POST", "/api/v1/features", Map.of("Cookie", cookieHeader,
                 "X-CSRF-Token", cookies.get("FLAGTRAIL_CSRF")), body);
         assertEquals(201, good.statusCode(), good.body());

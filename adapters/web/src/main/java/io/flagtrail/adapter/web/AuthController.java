@@ -87,8 +87,7 @@ final class AuthController {
         var context = Origins.context(request);
         var user = logIn.logIn(new LogInCommand(body.email(),
                 body.password() == null ? null : body.password().toCharArray(), context));
-        var issued = tokens(start.start(user, context));
-        return cookies.set(HttpResponse.ok(issued), issued, refreshLifetime);
+        return cookies.answer(tokens(start.start(user, context)), refreshLifetime);
     }
 
     /** The refresh token from the body, or (AUTH_METHOD=session) from its cookie. */
@@ -98,8 +97,7 @@ final class AuthController {
     MutableHttpResponse<TokenResponse> refresh(HttpRequest<?> request, @Nullable @Body RefreshRequest body) {
         String token = body != null && body.refreshToken() != null ? body.refreshToken()
                 : request.getCookies().findCookie(SessionCookies.REFRESH).map(c -> c.getValue()).orElse(null);
-        var issued = tokens(refresh.refresh(token, Origins.context(request)));
-        return cookies.set(HttpResponse.ok(issued), issued, refreshLifetime);
+        return cookies.answer(tokens(refresh.refresh(token, Origins.context(request))), refreshLifetime);
     }
 
     @Post("/logout")

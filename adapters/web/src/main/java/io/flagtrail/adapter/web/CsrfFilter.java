@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * With {@code AUTH_METHOD=session}: a request that changes something and is authenticated by the session cookie must
- * echo the CSRF cookie in {@code X-CSRF-Token} (double submit, compared in constant time); a forged cross-site request
- * cannot read the cookie to do so. Requests with an Authorization or X-API-Key header carry no ambient credential and
- * are not checked.
+ * With {@code AUTH_METHOD=session}: a request that changes something and carries the session cookie must send the
+ * session's CSRF token in {@code X-CSRF-Token} (compared in constant time with the token derived from the access
+ * cookie, {@link SessionCookies#csrfFor}); a forged cross-site request can read neither to do so. Any other header
+ * (an Authorization header, even one that authenticates nothing, or an API key) does not lift the check while the
+ * cookie is sent: the cookie could still be what authenticates. Only requests without the cookie are not checked.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "flagtrail.auth.method", value = "session")
@@ -31,13 +32,11 @@ final class CsrfFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
-        boolean byCookie = request.getCookies().findCookie(SessionCookies.ACCESS).isPresent()
-                && request.getHeaders().getAuthorization().isEmpty()
-                && request.getHeaders().get(ApiKeyAuthenticationFetcher.HEADER) == null;
-        if (!byCookie || SAFE.contains(request.getMethod()) || request.getPath().equals("/api/v1/auth/login")) {
+        var session = request.getCookies().findCookie(SessionCookies.ACCESS).map(Cookie::getValue).orElse("");
+        if (session.isEmpty() || SAFE.contains(request.getMethod()) || request.getPath().equals("/api/v1/auth/login")) {
             return null;
         }
-        String expected = request.getCookies().findCookie(SessionCookies.CSRF).map(Cookie::getValue).orElse("");
+        String expected = SessionCookies.csrfFor(session);
         String sent = request.getHeaders().get(SessionCookies.CSRF_HEADER);
         if (expected.isEmpty() || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8))) {

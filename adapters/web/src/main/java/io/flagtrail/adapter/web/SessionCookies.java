@@ -2,18 +2,20 @@ package io.flagtrail.adapter.web;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 
 /**
  * {@code AUTH_METHOD=session}: the browser's session lives in cookies instead of the page. The access token and the
  * refresh token go in HttpOnly, Secure, SameSite=Strict cookies (scripts cannot read them, other sites cannot send
- * them); a CSRF token goes in a readable cookie that the page echoes in {@code X-CSRF-Token} on every change
- * (double submit, checked by {@link CsrfFilter}). With {@code AUTH_METHOD=jwt} (the default) nothing is set.
+ * them); a CSRF token bound to the access token goes in a readable cookie that the page echoes in
+ * {@code X-CSRF-Token} on every change (checked by {@link CsrfFilter}). Login and refresh answers carry no token in
+ * their body in this mode. With {@code AUTH_METHOD=jwt} (the default) nothing is set.
  */
 @Context // created at startup, so a wrong AUTH_METHOD stops the service before it serves
 final class SessionCookies {
@@ -22,7 +24,6 @@ final class SessionCookies {
     static final String REFRESH = "FLAGTRAIL_REFRESH";
     static final String CSRF = "FLAGTRAIL_CSRF";
     static final String CSRF_HEADER = "X-CSRF-Token";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final boolean enabled;
 
@@ -37,17 +38,34 @@ final class SessionCookies {
         return enabled;
     }
 
-    /** Sets the session's cookies on a login or refresh answer. */
-    <T> MutableHttpResponse<T> set(MutableHttpResponse<T> response, TokenResponse tokens, Duration refreshLifetime) {
+    /**
+     * The answer to a login or refresh, never cached: the tokens in the body (bearer mode), or (session mode) only in
+     * the cookies, with a body that carries no token, and the CSRF token bound to the new access token.
+     */
+    MutableHttpResponse<TokenResponse> answer(TokenResponse tokens, Duration refreshLifetime) {
         if (!enabled) {
-            return response;
+            return HttpResponse.ok(tokens).header(HttpHeaders.CACHE_CONTROL, "no-store");
         }
-        byte[] csrf = new byte[32];
-        RANDOM.nextBytes(csrf);
-        return response.cookie(secret(ACCESS, tokens.accessToken(), "/", Duration.ofSeconds(tokens.expiresIn())))
+        return HttpResponse.ok(tokens.withoutTokens()).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .cookie(secret(ACCESS, tokens.accessToken(), "/", Duration.ofSeconds(tokens.expiresIn())))
                 .cookie(secret(REFRESH, tokens.refreshToken(), "/api/v1/auth", refreshLifetime))
-                .cookie(Cookie.of(CSRF, Base64.getUrlEncoder().withoutPadding().encodeToString(csrf)).path("/")
-                        .secure(true).sameSite(SameSite.Strict).maxAge(refreshLifetime));
+                .cookie(Cookie.of(CSRF, csrfFor(tokens.accessToken())).path("/").secure(true).sameSite(SameSite.Strict)
+                        .maxAge(refreshLifetime));
+    }
+
+    /**
+     * The CSRF token of a session: derived from its access token (SHA-256, base64url), so it is bound to the session
+     * — a value an attacker planted in the CSRF cookie, or took from another session, does not match — and only
+     * someone holding the HttpOnly access cookie could compute it. It changes with every refresh, together with its
+     * cookie.
+     */
+    static String csrfFor(String accessToken) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("flagtrail-csrf:" + accessToken).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Ends them on logout. */
