@@ -199,6 +199,24 @@ abstract class SystemTest implements TestPropertyProvider {
     }
 
     @Test
+    void every_answer_carries_the_security_headers_and_the_pages_a_strict_policy() {
+        var login = api.send("POST", "/api/v1/auth/login", null, "{\"email\":\"" + ADMIN + "\",\"password\":\""
+                + ADMIN_PASSWORD + "\"}");
+        for (var answer : List.of(api.send("GET", "/api/v1/features", admin, null), api.send("GET", "/api/v1/features", null, null),
+                api.send("GET", "/no-such-route", admin, null), login, api.send("GET", "/docs", null, null))) {
+            assertEquals("nosniff", answer.header("X-Content-Type-Options"), answer.raw().uri().toString());
+            assertEquals("no-referrer", answer.header("Referrer-Policy"));
+            assertEquals("DENY", answer.header("X-Frame-Options"));
+            assertTrue(answer.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
+        }
+        assertEquals("no-store", login.header("Cache-Control"), "token answers are never cached");
+        String docsPolicy = api.send("GET", "/docs", null, null).header("Content-Security-Policy");
+        assertTrue(docsPolicy.contains("script-src 'self' 'sha256-") && !docsPolicy.contains("script-src 'self' 'unsafe")
+                && docsPolicy.contains("default-src 'none'"), docsPolicy);
+        assertTrue(api.send("GET", "/redoc", null, null).header("Content-Security-Policy").contains("'sha256-"));
+    }
+
+    @Test
     void opening_the_server_in_a_browser_lands_on_the_api_documentation() {
         var root = api.send("GET", "/", null, null, "Accept", "text/html");
         assertEquals(303, root.status());
