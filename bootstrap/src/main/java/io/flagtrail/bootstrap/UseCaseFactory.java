@@ -288,8 +288,10 @@ final class UseCaseFactory {
     LoginPolicy loginPolicy(@Value("${flagtrail.security.login.max-account-failures:10}") int accountFailures,
                             @Value("${flagtrail.security.login.account-window:15m}") Duration accountWindow,
                             @Value("${flagtrail.security.login.max-address-failures:100}") int addressFailures,
-                            @Value("${flagtrail.security.login.address-window:15m}") Duration addressWindow) {
-        return new LoginPolicy(accountFailures, accountWindow, addressFailures, addressWindow);
+                            @Value("${flagtrail.security.login.address-window:15m}") Duration addressWindow,
+                            @Value("${flagtrail.security.login.account-backoff-after:50}") int backoffAfter,
+                            @Value("${flagtrail.security.login.account-backoff-max:1m}") Duration backoffMax) {
+        return new LoginPolicy(accountFailures, accountWindow, addressFailures, addressWindow, backoffAfter, backoffMax);
     }
 
     @Singleton

@@ -34,14 +34,21 @@ import java.util.Optional;
 /**
  * Checks an e-mail and password. Every failure looks the same to the caller and costs about the same time (an
  * unknown e-mail and a locked account burn a hash's worth of work), so that neither the answer nor its timing tells
- * whether an account exists or is locked. Failures count per account and per client address in the database; an
- * account with too many is locked until its window passes, an address with too many gets 429. Every attempt is
- * recorded in the ledger (category SECURITY); no password ever is.
+ * whether an account exists or is locked. Failures count per account and address (the lock), per address (the
+ * throttle) and per account (the global back-off) in the database, as {@link LoginPolicy} says. Every counted
+ * attempt is recorded in the ledger (category SECURITY), no password ever is; attempts refused before any work (a
+ * throttled address, an account in back-off) are counted, not recorded one by one, so anonymous traffic cannot grow
+ * the ledger without bound: at most about {@code addressFailures} entries per address and window, plus one when the
+ * throttle starts and one summary of what it refused.
  */
 public final class LogInService implements LogInUseCase {
 
     static final String ACCOUNT = "account";
     static final String ADDRESS = "address";
+    /** An account as tried from one address: the lock. */
+    static final String PAIR = "pair";
+    /** Attempts refused while an address was throttled: summarised in one entry when the throttle is over. */
+    static final String REFUSED = "refused";
     private static final Actor ANONYMOUS = new Actor(ActorType.USER, "anonymous", "anonymous", null);
 
     private final Users users;
@@ -74,14 +81,14 @@ public final class LogInService implements LogInUseCase {
             Instant now = clock.now();
             String account = command.email().strip().toLowerCase(Locale.ROOT);
             String address = command.context().ip() == null ? "unknown" : command.context().ip();
-            refuseThrottledAddress(address, account, command.context(), now);
+            String pair = pair(account, address);
+            refuseThrottledAddress(address, command.context(), now);
+            refuseDuringBackoff(account, now);
             var user = lookUp(command.email());
-            if (accountLocked(account, now)) {
+            if (attempts.count(PAIR, pair).current(now, policy.accountWindow()) >= policy.accountFailures()) {
                 hasher.burnEquivalentWork(command.password());
-                record(AuditAction.LOGIN_LOCKED, AuditOutcome.FAILURE, Severity.WARNING, user, account,
-                        "account locked", command.context(), now);
                 metrics.login("locked");
-                throw Unauthenticated.badCredentials();
+                throw failed(user.orElse(null), account, address, "account locked for this address", command.context(), now);
             }
             if (user.isEmpty()) {
                 hasher.burnEquivalentWork(command.password());
@@ -98,7 +105,7 @@ public final class LogInService implements LogInUseCase {
             String hash = hasher.needsRehash(found.passwordHash()) ? hasher.hash(command.password()) : found.passwordHash();
             transactions.inTransaction(() -> {
                 users.recordLogin(found.id(), now, hash);
-                attempts.reset(ACCOUNT, account);
+                attempts.reset(PAIR, pair); // the account-wide count stays: it is what slows a distributed guess
                 record(AuditAction.LOGIN_SUCCEEDED, AuditOutcome.SUCCESS, Severity.INFO, user, account, null,
                         command.context(), now);
                 return null;
@@ -110,41 +117,92 @@ public final class LogInService implements LogInUseCase {
         }
     }
 
-    private void refuseThrottledAddress(String address, String account, RequestContext context, Instant now) {
+    /**
+     * 429 for an address over its limit, counted but not recorded one by one; the first attempt after the throttle
+     * records how many it refused (one summary entry).
+     */
+    private void refuseThrottledAddress(String address, RequestContext context, Instant now) {
         var count = attempts.count(ADDRESS, address);
         if (count.current(now, policy.addressWindow()) >= policy.addressFailures()) {
             var retryAfter = Duration.between(now, count.windowStart().plus(policy.addressWindow()));
-            transactions.inTransaction(() -> {
-                record(AuditAction.LOGIN_FAILED, AuditOutcome.FAILURE, Severity.WARNING, Optional.empty(), account,
-                        "address throttled", context, now);
-                return null;
-            });
+            transactions.inTransaction(() -> attempts.recordFailure(REFUSED, address, now, policy.addressWindow()));
             metrics.login("throttled");
             throw new TooManyAttempts("auth.too_many_attempts",
                     "too many failed logins from this address; try again later", retryAfter);
         }
+        var refused = attempts.count(REFUSED, address);
+        if (refused.failures() > 0) {
+            transactions.inTransaction(() -> {
+                attempts.reset(REFUSED, address);
+                recordThrottle(address, "throttle over: " + refused.failures() + " attempts refused between "
+                        + refused.windowStart() + " and " + refused.lastFailureAt(), context, now);
+                return null;
+            });
+        }
     }
 
-    private boolean accountLocked(String account, Instant now) {
-        return attempts.count(ACCOUNT, account).current(now, policy.accountWindow()) >= policy.accountFailures();
+    /** 429 for an account in its global back-off, before any work: counted by the metric only. */
+    private void refuseDuringBackoff(String account, Instant now) {
+        var count = attempts.count(ACCOUNT, account);
+        int over = count.current(now, policy.accountWindow()) - policy.backoffAfter();
+        if (over < 0 || count.lastFailureAt() == null) {
+            return;
+        }
+        var until = count.lastFailureAt().plus(policy.backoff(over));
+        if (now.isBefore(until)) {
+            metrics.login("throttled");
+            throw new TooManyAttempts("auth.too_many_attempts",
+                    "too many failed logins for this account; try again shortly", Duration.between(now, until));
+        }
     }
 
-    /** Counts the failure for the account and the address, records it (and the lock it causes), and answers 401. */
+    /**
+     * Counts the failure for the account and address, the address and the account; records it, and the lock, the
+     * throttle or the back-off it starts; answers 401.
+     */
     private Unauthenticated failed(User user, String account, String address, String why, RequestContext context,
                                    Instant now) {
         transactions.inTransaction(() -> {
-            var counted = attempts.recordFailure(ACCOUNT, account, now, policy.accountWindow());
-            attempts.recordFailure(ADDRESS, address, now, policy.addressWindow());
+            var pair = attempts.recordFailure(PAIR, pair(account, address), now, policy.accountWindow());
+            var byAddress = attempts.recordFailure(ADDRESS, address, now, policy.addressWindow());
+            var byAccount = attempts.recordFailure(ACCOUNT, account, now, policy.accountWindow());
             record(AuditAction.LOGIN_FAILED, AuditOutcome.FAILURE, Severity.NOTICE, Optional.ofNullable(user), account,
                     why, context, now);
-            if (counted.failures() == policy.accountFailures()) {
+            if (pair.failures() == policy.accountFailures()) {
                 record(AuditAction.LOGIN_LOCKED, AuditOutcome.FAILURE, Severity.WARNING, Optional.ofNullable(user),
-                        account, "locked after " + counted.failures() + " failures", context, now);
+                        account, "locked for this address after " + pair.failures() + " failures", context, now);
+            }
+            if (byAddress.failures() == policy.addressFailures()) {
+                recordThrottle(address, "address throttled after " + byAddress.failures() + " failures", context, now);
+            }
+            if (byAccount.failures() == policy.backoffAfter()) {
+                record(AuditAction.LOGIN_THROTTLED, AuditOutcome.FAILURE, Severity.WARNING, Optional.ofNullable(user),
+                        account, "account-wide back-off after " + byAccount.failures() + " failures from all addresses",
+                        context, now);
             }
             return null;
         });
         metrics.login("failed");
         return Unauthenticated.badCredentials();
+    }
+
+    private void recordThrottle(String address, String why, RequestContext context, Instant now) {
+        var after = new LinkedHashMap<String, Object>();
+        after.put("address", address);
+        after.put("reason", why);
+        ledger.append(List.of(new AuditEntry(ids.newId(), AuditAction.LOGIN_THROTTLED.category(),
+                AuditAction.LOGIN_THROTTLED, AuditOutcome.FAILURE, Severity.WARNING, ANONYMOUS,
+                new Subject("address", address, null), null, null, after, List.of(), context, now)));
+    }
+
+    /** The lock's key: the account as tried from one address, hashed to a fixed length. */
+    private static String pair(String account, String address) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((account + "\n" + address).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private void record(AuditAction action, AuditOutcome outcome, Severity severity, Optional<User> user,

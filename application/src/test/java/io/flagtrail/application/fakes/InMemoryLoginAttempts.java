@@ -19,8 +19,8 @@ public final class InMemoryLoginAttempts implements LoginAttempts, Rollbackable 
     @Override
     public synchronized Count recordFailure(String kind, String key, Instant now, Duration window) {
         var current = count(kind, key);
-        var next = current.current(now, window) == 0 ? new Count(1, now)
-                : new Count(current.failures() + 1, current.windowStart());
+        var next = current.current(now, window) == 0 ? new Count(1, now, now)
+                : new Count(current.failures() + 1, current.windowStart(), now);
         counts.put(kind + ":" + key, next);
         return next;
     }

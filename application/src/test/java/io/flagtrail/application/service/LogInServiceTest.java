@@ -39,7 +39,8 @@ class LogInServiceTest {
     final FixedClock clock = new FixedClock(Instant.parse("2026-03-01T10:00:00Z"));
     final InMemoryLoginAttempts attempts = new InMemoryLoginAttempts();
     final InMemoryTransactions transactions = new InMemoryTransactions(users, ledger, attempts);
-    final LoginPolicy policy = new LoginPolicy(10, Duration.ofMinutes(15), 30, Duration.ofMinutes(15));
+    final LoginPolicy policy = new LoginPolicy(10, Duration.ofMinutes(15), 30, Duration.ofMinutes(15), 20,
+            Duration.ofMinutes(1));
     final CountingMetrics metrics = new CountingMetrics();
     final LogInService logIn = new LogInService(users, hasher, attempts, ledger, transactions, clock,
             new SequentialIds(), policy, metrics);
@@ -107,7 +108,7 @@ class LogInServiceTest {
     }
 
     @Test
-    void ten_failures_lock_the_account_even_against_the_right_password_until_the_window_passes() {
+    void ten_failures_from_an_address_lock_the_account_for_that_address_only_until_the_window_passes() {
         bootstrap.ensureAdmin(new BootstrapAdminCommand("admin@example.com", "a-long-password".toCharArray()));
         for (int i = 0; i < 10; i++) {
             assertThrows(Unauthenticated.class, () -> logIn.logIn(command("admin@example.com", "wrong-password")));
@@ -117,7 +118,9 @@ class LogInServiceTest {
         var locked = assertThrows(Unauthenticated.class, () -> logIn.logIn(command("admin@example.com", "a-long-password")));
         var unknown = assertThrows(Unauthenticated.class, () -> logIn.logIn(command("who@example.com", "x")));
         assertEquals(unknown.getMessage(), locked.getMessage(), "a locked account answers like a wrong password");
-        assertEquals(1, actions(AuditAction.LOGIN_LOCKED) - 1, "locked once by the tenth failure, refused once since");
+        assertEquals(1, actions(AuditAction.LOGIN_LOCKED), "locked once, by the tenth failure");
+        assertEquals("admin@example.com", logIn.logIn(command("admin@example.com", "a-long-password", "192.0.2.7"))
+                .email().value(), "the lock holds for the guesser's address, not for the user's own");
 
         clock.advance(Duration.ofMinutes(15).minusSeconds(301));
         assertThrows(Unauthenticated.class, () -> logIn.logIn(command("admin@example.com", "a-long-password")),
@@ -126,12 +129,57 @@ class LogInServiceTest {
         var user = logIn.logIn(command("admin@example.com", "a-long-password"));
 
         assertEquals("admin@example.com", user.email().value());
-        assertEquals(0, attempts.count(LogInService.ACCOUNT, "admin@example.com").failures(), "success resets");
-        assertEquals(11, actions(AuditAction.LOGIN_FAILED));
+        assertEquals(13, actions(AuditAction.LOGIN_FAILED), "attempts against the lock are counted failures");
         assertEquals(AuditAction.LOGIN_SUCCEEDED, ledger.entries().getLast().action());
-        assertEquals(11, metrics.count("login:failed"));
         assertEquals(2, metrics.count("login:locked"));
-        assertEquals(1, metrics.count("login:succeeded"));
+        assertEquals(2, metrics.count("login:succeeded"));
+    }
+
+    @Test
+    void attempts_against_a_locked_account_count_toward_the_address_and_a_throttled_address_grows_the_ledger_by_one_summary() {
+        var noBackoff = new LogInService(users, hasher, attempts, ledger, transactions, clock, new SequentialIds(),
+                new LoginPolicy(10, Duration.ofMinutes(15), 30, Duration.ofMinutes(15), 1000, Duration.ofMinutes(1)),
+                metrics);
+        for (int i = 0; i < 30; i++) {
+            assertThrows(Unauthenticated.class, () -> noBackoff.logIn(command("admin@example.com", "nope")));
+        }
+        int recorded = ledger.entries().size();
+        for (int i = 0; i < 190; i++) {
+            assertThrows(TooManyAttempts.class, () -> noBackoff.logIn(command("admin@example.com", "nope")));
+        }
+        assertEquals(recorded, ledger.entries().size(), "refused attempts are counted, not recorded one by one");
+        assertEquals(20, hasher.burned() - 10, "no password work for refused attempts (10 + 20 before the throttle)");
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThrows(Unauthenticated.class, () -> noBackoff.logIn(command("someone@example.com", "nope")));
+
+        var throttles = ledger.entries().stream().filter(e -> e.action() == AuditAction.LOGIN_THROTTLED).toList();
+        assertEquals(2, throttles.size(), "the address throttled, and one summary of what it refused");
+        assertTrue(throttles.getLast().after().get("reason").toString().contains("190 attempts refused"),
+                throttles.getLast().after().toString());
+    }
+
+    @Test
+    void an_account_guessed_from_many_addresses_backs_off_globally_but_is_never_locked_out() {
+        bootstrap.ensureAdmin(new BootstrapAdminCommand("admin@example.com", "a-long-password".toCharArray()));
+        for (int i = 0; i < 20; i++) {
+            String address = "198.51.100." + i;
+            assertThrows(Unauthenticated.class, () -> logIn.logIn(command("admin@example.com", "guess", address)));
+        }
+        var waiting = assertThrows(TooManyAttempts.class,
+                () -> logIn.logIn(command("admin@example.com", "a-long-password", "203.0.113.1")));
+        assertEquals(Duration.ofSeconds(1), waiting.retryAfter(), "one second after the 20th failure");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals("admin@example.com", logIn.logIn(command("admin@example.com", "a-long-password", "203.0.113.1"))
+                .email().value(), "the user gets in once the back-off has passed");
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            String address = "198.51.101." + i;
+            assertThrows(Unauthenticated.class, () -> logIn.logIn(command("admin@example.com", "guess", address)));
+        }
+        var capped = assertThrows(TooManyAttempts.class, () -> logIn.logIn(command("admin@example.com", "x", "203.0.113.2")));
+        assertEquals(Duration.ofMinutes(1), capped.retryAfter(), "doubling, capped at the configured maximum");
     }
 
     @Test
@@ -167,7 +215,11 @@ class LogInServiceTest {
     }
 
     private static LogInCommand command(String email, String password) {
+        return command(email, password, "10.1.2.3");
+    }
+
+    private static LogInCommand command(String email, String password, String address) {
         return new LogInCommand(email, password.toCharArray(),
-                new RequestContext(null, null, io.flagtrail.domain.audit.Channel.HTTP, "10.1.2.3", "junit"));
+                new RequestContext(null, null, io.flagtrail.domain.audit.Channel.HTTP, address, "junit"));
     }
 }

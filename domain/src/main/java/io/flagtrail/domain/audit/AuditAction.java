@@ -20,6 +20,7 @@ public enum AuditAction {
     LOGIN_SUCCEEDED(AuditCategory.SECURITY),
     LOGIN_FAILED(AuditCategory.SECURITY),
     LOGIN_LOCKED(AuditCategory.SECURITY),
+    LOGIN_THROTTLED(AuditCategory.SECURITY),
     TOKEN_REFRESHED(AuditCategory.SECURITY),
     TOKEN_REUSE_DETECTED(AuditCategory.SECURITY),
     LOGOUT(AuditCategory.SECURITY),

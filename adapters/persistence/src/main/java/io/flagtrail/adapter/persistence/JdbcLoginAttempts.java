@@ -23,9 +23,10 @@ final class JdbcLoginAttempts implements LoginAttempts {
 
     @Override
     public Count count(String kind, String key) {
-        return sql.query("SELECT failures, window_start FROM login_throttle WHERE kind = ? AND throttle_key = ?",
-                List.of(kind, key), rs -> rs.next()
-                        ? new Count(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()) : Count.NONE);
+        return sql.query("SELECT failures, window_start, last_failure_at FROM login_throttle WHERE kind = ? "
+                + "AND throttle_key = ?", List.of(kind, key), rs -> rs.next()
+                        ? new Count(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(), lastFailure(rs))
+                        : Count.NONE);
     }
 
     @Override
@@ -36,9 +37,14 @@ final class JdbcLoginAttempts implements LoginAttempts {
                 + "ON CONFLICT DO NOTHING", List.of(kind, key, at));
         sql.update("UPDATE login_throttle SET "
                 + "failures = CASE WHEN window_start <= ? THEN 1 ELSE failures + 1 END, "
-                + "window_start = CASE WHEN window_start <= ? THEN ? ELSE window_start END "
-                + "WHERE kind = ? AND throttle_key = ?", List.of(expired, expired, at, kind, key));
+                + "window_start = CASE WHEN window_start <= ? THEN ? ELSE window_start END, last_failure_at = ? "
+                + "WHERE kind = ? AND throttle_key = ?", List.of(expired, expired, at, at, kind, key));
         return count(kind, key);
+    }
+
+    private static Instant lastFailure(java.sql.ResultSet rs) throws java.sql.SQLException {
+        var at = rs.getObject(3, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 
     @Override

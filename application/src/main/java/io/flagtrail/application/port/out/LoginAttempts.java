@@ -9,10 +9,13 @@ import java.time.Instant;
  */
 public interface LoginAttempts {
 
-    /** A counter: failures in the window that began at {@code windowStart} ({@code null} and 0 when none). */
-    record Count(int failures, Instant windowStart) {
+    /**
+     * A counter: failures in the window that began at {@code windowStart}, the last at {@code lastFailureAt}
+     * ({@code null} and 0 when none).
+     */
+    record Count(int failures, Instant windowStart, Instant lastFailureAt) {
 
-        public static final Count NONE = new Count(0, null);
+        public static final Count NONE = new Count(0, null, null);
 
         /** The failures that still count at {@code now}. */
         public int current(Instant now, Duration window) {
