@@ -105,9 +105,11 @@ final class AuditController {
         var kind = chosen != null ? chosen : accepted(request);
         var query = query(subjectType, subjectId, subjectKey, actorId, action, category, from, to, Page.MAX_LIMIT, null);
         var download = export.export(query, kind, Origins.of(request, user));
+        String requestId = RequestIds.of(request);
         return kind == ExportAuditUseCase.Format.CSV
-                ? Downloads.stream(download, MediaType.of("text/csv; charset=utf-8"), "flagtrail-audit.csv")
-                : Downloads.stream(download, NDJSON, "flagtrail-audit.ndjson");
+                ? Downloads.stream(download, MediaType.of("text/csv; charset=utf-8"), "flagtrail-audit.csv",
+                        Downloads.csvFailure(requestId))
+                : Downloads.stream(download, NDJSON, "flagtrail-audit.ndjson", Downloads.ndjsonFailure(requestId));
     }
 
     /** The export format the Accept header asks for: CSV when it names text/csv before any NDJSON, else NDJSON. */

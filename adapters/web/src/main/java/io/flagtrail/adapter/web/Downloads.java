@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams a download to the client through a bounded pipe filled by a virtual thread: memory stays at the pipe's
- * size whatever the number of rows, and the database cursor advances only as fast as the client reads.
+ * size whatever the number of rows, and the database cursor advances only as fast as the client reads. A download
+ * that fails on the server after it began (the status line is gone by then) is made visibly incomplete: it ends with
+ * the format's failure line (documented in api.md) and then with an error, which aborts the transfer instead of ending
+ * it cleanly; the log says so.
  */
 final class Downloads {
 
@@ -21,16 +24,44 @@ final class Downloads {
     private Downloads() {
     }
 
+    /** The last line of a failed NDJSON export: one JSON object a reader of the lines cannot take for an entry. */
+    static String ndjsonFailure(String requestId) {
+        return "{\"error\":\"export incomplete: the server failed while writing it; do not use this file\","
+                + "\"incomplete\":true,\"requestId\":\"" + requestId + "\"}\n";
+    }
+
+    /** The last line of a failed CSV export. */
+    static String csvFailure(String requestId) {
+        return "# EXPORT INCOMPLETE: the server failed while writing it; do not use this file (request " + requestId + ")\r\n";
+    }
+
+    /** A download with no failure line of its own (a zip that breaks off is already unreadable). */
     static MutableHttpResponse<Flux<byte[]>> stream(AuditDownload download, MediaType type, String fileName) {
+        return stream(download, type, fileName, null);
+    }
+
+    static MutableHttpResponse<Flux<byte[]>> stream(AuditDownload download, MediaType type, String fileName,
+                                                   String failureLine) {
         var pipe = new ChunkPipe();
         Thread.ofVirtual().name("download-" + fileName).start(() -> {
-            try (var out = pipe.out) {
-                download.writeTo(out);
+            // closed only when complete: closing marks the clean end, which a failed download must never get (with
+            // try-with-resources the end went out before the failure, and the client saw a short file as whole)
+            try {
+                download.writeTo(pipe.out);
+                pipe.out.close();
             } catch (IOException e) {
                 LOG.info("download {} ended early: {}", fileName, e.getMessage());
                 pipe.fail(e);
             } catch (RuntimeException e) {
-                LOG.error("download {} failed", fileName, e);
+                LOG.error("download {} failed midway; the client gets an incomplete file marked as such", fileName, e);
+                if (failureLine != null) {
+                    try {
+                        pipe.out.write(failureLine.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        pipe.out.flush();
+                    } catch (IOException clientGone) {
+                        // nobody left to tell
+                    }
+                }
                 pipe.fail(new IOException("the download failed on the server", e));
             }
         });
