@@ -1,52 +1,55 @@
 package io.flagtrail.bootstrap;
 
+import io.flagtrail.adapter.events.EventStorage;
+import io.flagtrail.application.port.in.ApiKeyUseCases.AuthenticateApiKeyUseCase;
+import io.flagtrail.application.port.in.ApiKeyUseCases.ManageApiKeysUseCase;
 import io.flagtrail.application.port.in.BootstrapAdminUseCase;
 import io.flagtrail.application.port.in.CreateFeatureUseCase;
+import io.flagtrail.application.port.in.DispatchEventsUseCase;
+import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
 import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.ExportAuditUseCase;
 import io.flagtrail.application.port.in.FeatureAsOfUseCase;
-import io.flagtrail.application.port.in.DispatchEventsUseCase;
+import io.flagtrail.application.port.in.FeatureHistoryUseCase;
+import io.flagtrail.application.port.in.GetFeatureUseCase;
 import io.flagtrail.application.port.in.ImportFeaturesUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
+import io.flagtrail.application.port.in.ListFeaturesUseCase;
+import io.flagtrail.application.port.in.LogInUseCase;
 import io.flagtrail.application.port.in.ManageDatabaseUseCase;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase;
 import io.flagtrail.application.port.in.ManageLegalHoldsUseCase;
 import io.flagtrail.application.port.in.PurgeLedgerUseCase;
-import io.flagtrail.application.port.in.SealLedgerUseCase;
-import io.flagtrail.application.port.in.VerifyLedgerUseCase;
-import io.flagtrail.application.port.in.FeatureHistoryUseCase;
-import io.flagtrail.application.port.in.GetFeatureUseCase;
-import io.flagtrail.application.port.in.ListFeaturesUseCase;
-import io.flagtrail.application.port.in.ApiKeyUseCases.AuthenticateApiKeyUseCase;
-import io.flagtrail.application.port.in.ApiKeyUseCases.ManageApiKeysUseCase;
-import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
-import io.flagtrail.application.port.in.LogInUseCase;
+import io.flagtrail.application.port.in.QueryAuditUseCase;
+import io.flagtrail.application.port.in.QueryEventLogUseCase;
 import io.flagtrail.application.port.in.RecordAccessDeniedUseCase;
-import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
-import io.flagtrail.application.port.in.UserAccountUseCases.MyAccountUseCase;
+import io.flagtrail.application.port.in.SealLedgerUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.CheckSessionUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.EndSessionUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.RefreshSessionUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.StartSessionUseCase;
-import io.flagtrail.application.port.in.QueryAuditUseCase;
 import io.flagtrail.application.port.in.TransitionFeatureUseCase;
 import io.flagtrail.application.port.in.UpdateFeatureUseCase;
+import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
+import io.flagtrail.application.port.in.UserAccountUseCases.MyAccountUseCase;
+import io.flagtrail.application.port.in.VerifyLedgerUseCase;
 import io.flagtrail.application.port.out.ApiKeys;
 import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.Checkpoints;
-import io.flagtrail.application.port.out.LedgerChain;
-import io.flagtrail.application.port.out.LoginAttempts;
-import io.flagtrail.application.port.out.LedgerRetention;
-import io.flagtrail.application.port.out.LegalHolds;
-import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.DatabaseAdmin;
 import io.flagtrail.application.port.out.EventHandler;
+import io.flagtrail.application.port.out.EventLog;
 import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
+import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.application.port.out.LedgerRetention;
+import io.flagtrail.application.port.out.LedgerSigner;
+import io.flagtrail.application.port.out.LegalHolds;
+import io.flagtrail.application.port.out.LoginAttempts;
 import io.flagtrail.application.port.out.Outbox;
 import io.flagtrail.application.port.out.PasswordBlocklist;
 import io.flagtrail.application.port.out.PasswordHasher;
@@ -55,36 +58,38 @@ import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.application.service.AccessDeniedService;
 import io.flagtrail.application.service.AccessLog;
-import io.flagtrail.application.service.EvaluateFlagsService;
 import io.flagtrail.application.service.ApiKeyService;
 import io.flagtrail.application.service.BootstrapAdminService;
-import io.flagtrail.application.service.EvidenceBundleService;
-import io.flagtrail.application.service.ExportAuditService;
-import io.flagtrail.application.service.LedgerSettings;
+import io.flagtrail.application.service.CreateFeatureService;
 import io.flagtrail.application.service.DispatchEventsService;
 import io.flagtrail.application.service.DispatchSettings;
+import io.flagtrail.application.service.EvaluateFlagsService;
 import io.flagtrail.application.service.EventDispatchAdminService;
-import io.flagtrail.application.service.ImportFeaturesService;
-import io.flagtrail.application.service.LedgerStatusService;
-import io.flagtrail.application.service.ManageDatabaseService;
-import io.flagtrail.application.service.LegalHoldService;
-import io.flagtrail.application.service.PurgeLedgerService;
-import io.flagtrail.application.service.RetentionSettings;
-import io.flagtrail.application.service.SealLedgerService;
-import io.flagtrail.application.service.VerifyLedgerService;
-import io.flagtrail.application.service.CreateFeatureService;
+import io.flagtrail.application.service.EventLogService;
+import io.flagtrail.application.service.EvidenceBundleService;
+import io.flagtrail.application.service.ExportAuditService;
 import io.flagtrail.application.service.FeatureChangeRecorder;
 import io.flagtrail.application.service.FeatureQueryService;
+import io.flagtrail.application.service.ImportFeaturesService;
+import io.flagtrail.application.service.LedgerSettings;
+import io.flagtrail.application.service.LedgerStatusService;
+import io.flagtrail.application.service.LegalHoldService;
 import io.flagtrail.application.service.LogInService;
 import io.flagtrail.application.service.LoginPolicy;
-import io.flagtrail.application.service.SessionService;
-import io.flagtrail.application.service.UserAccountService;
+import io.flagtrail.application.service.ManageDatabaseService;
+import io.flagtrail.application.service.PurgeLedgerService;
 import io.flagtrail.application.service.QueryAuditService;
+import io.flagtrail.application.service.RetentionSettings;
+import io.flagtrail.application.service.SealLedgerService;
+import io.flagtrail.application.service.SessionService;
 import io.flagtrail.application.service.TransitionFeatureService;
 import io.flagtrail.application.service.UpdateFeatureService;
+import io.flagtrail.application.service.UserAccountService;
+import io.flagtrail.application.service.VerifyLedgerService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.ConversionService;
@@ -277,6 +282,15 @@ final class UseCaseFactory {
     @Singleton
     RecordAccessDeniedUseCase accessDenied(AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids) {
         return new AccessDeniedService(ledger, transactions, clock, ids);
+    }
+
+    /** {@code EVENTS_STORAGE=db}: the database event log, a handler like the other sinks, and its query. */
+    @Singleton
+    @Bean(typed = {EventHandler.class, QueryEventLogUseCase.class, EventLogService.class})
+    @Requires(condition = EventStorage.Db.class)
+    EventLogService eventLog(EventLog log, Transactions transactions, Clock clock,
+                             @Value("${flagtrail.events.retention-days:30}") int retentionDays) {
+        return new EventLogService(log, transactions, clock, Duration.ofDays(retentionDays));
     }
 
     @Singleton

@@ -244,6 +244,31 @@ abstract class CliTest {
     }
 
     @Test
+    void events_list_reads_the_database_event_log_and_says_so_when_it_is_off() {
+        String key = key();
+        var withLog = Map.<String, Object>of("flagtrail.events.storage", "fs,db");
+        assertEquals(0, cli(withLog, "features", "create", "--key", key, "--name", "Logged").exit());
+        var properties = new HashMap<String, Object>(database.properties());
+        properties.putAll(withLog);
+        properties.put("flagtrail.events.path", dir.resolve("events").toString());
+        try (var context = CliMain.context(properties)) { // a server's relay delivers; here one round does
+            var dispatch = context.getBean(io.flagtrail.application.port.in.DispatchEventsUseCase.class);
+            dispatch.registerHandlers();
+            dispatch.stampPending();
+            while (dispatch.deliver("database").delivered() > 0) {
+                // until the handler has everything
+            }
+        }
+
+        var listed = cli(withLog, "events", "list", "--aggregate-key", key);
+        assertEquals(0, listed.exit(), listed.err());
+        assertEquals(List.of("FeatureCreated"), listed.list().stream().map(e -> e.get("type")).toList());
+        var off = cli(Map.of("flagtrail.events.storage", "fs"), "events", "list");
+        assertEquals(3, off.exit());
+        assertTrue(off.err().contains("EVENTS_STORAGE"), off.err());
+    }
+
+    @Test
     void taking_admin_from_the_last_administrator_is_a_conflict_even_when_it_is_their_only_role() {
         String email = "last-admin-" + UUID.randomUUID() + "@example.com";
         var stdin = System.in;

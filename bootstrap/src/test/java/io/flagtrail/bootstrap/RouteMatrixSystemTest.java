@@ -108,6 +108,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /api/v1/admin/events/pause", ADMINS);
         MATRIX.put("POST /api/v1/admin/events/resume", ADMINS);
         MATRIX.put("GET /api/v1/admin/events/handlers/{name}/dead-letters", ADMINS);
+        MATRIX.put("GET /api/v1/admin/events/log", ADMINS);
         MATRIX.put("POST /api/v1/admin/events/handlers/{name}/retry", ADMINS);
         MATRIX.put("GET /loggers", ADMINS);
         MATRIX.put("GET /loggers/{name}", ADMINS);

@@ -29,6 +29,12 @@ class StartupFailureTest {
     }
 
     @Test
+    void an_unknown_events_storage_is_refused_never_quietly_switched_off() {
+        assertEquals("EVENTS_STORAGE must be fs, db, fs,db or none (file means fs), was 'fsx'",
+                failure("flagtrail.events.storage", "fsx"));
+    }
+
+    @Test
     void a_malformed_number_names_the_setting_and_the_value() {
         assertEquals("setting micronaut.server.port: Unable to convert value [eighty] to target type [int]",
                 failure("micronaut.server.port", "eighty"));

@@ -67,6 +67,7 @@ abstract class SystemTest implements TestPropertyProvider {
         props.put("micronaut.server.port", "-1");
         props.put("flagtrail.ledger.checkpoint-every-entries", "1");
         props.put("flagtrail.events.path", eventsDirectory.toString());
+        props.put("flagtrail.events.storage", "fs,db"); // both sinks the seed configuration names
         props.put("flagtrail.events.poll-interval", "20ms");
         return props;
     }

@@ -26,7 +26,7 @@ import picocli.CommandLine.ParseResult;
 public final class Cli {
 
     /** First arguments that make the jar run the CLI instead of the server. */
-    public static final Set<String> ENTRY = Set.of("features", "audit", "users", "api-keys", "db", "status",
+    public static final Set<String> ENTRY = Set.of("features", "audit", "users", "api-keys", "events", "db", "status",
             "log-level", "verify-bundle", "help", "--help", "-h", "--version", "-V");
 
     /** Commands that need no database: they run without opening the application context. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                 + "under ./data) through the same use cases as the HTTP API. Every change is audited with actor "
                 + "cli:<os user>.",
         subcommands = {FeaturesCommand.class, AuditCommand.class, UsersCommand.class, ApiKeysCommand.class,
-                DbCommand.class, StatusCommand.class, LogLevelCommand.class, VerifyBundleCommand.class, HelpCommand.class},
+                EventsCommand.class, DbCommand.class, StatusCommand.class, LogLevelCommand.class, VerifyBundleCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage or invalid input, 3 not found, 4 conflict."})
 @Introspected
 public final class FlagtrailCommand implements Runnable {

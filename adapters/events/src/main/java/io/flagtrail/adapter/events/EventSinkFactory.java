@@ -12,15 +12,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The built-in event handlers, each switched by configuration: the JSON-lines files ({@code EVENTS_STORAGE=file}, the
- * default) and the NATS JetStream publisher ({@code EVENTS_NATS_ENABLED=true}).
+ * The built-in event handlers, each switched by configuration: the JSON-lines files ({@code EVENTS_STORAGE=fs}, the
+ * default; see {@link EventStorage}) and the NATS JetStream publisher ({@code EVENTS_NATS_ENABLED=true}). The database
+ * event log ({@code EVENTS_STORAGE=db}) is wired with the use cases.
  */
 @Factory
 final class EventSinkFactory {
 
     @Singleton
     @Bean(typed = {EventHandler.class, FileEventSink.class}, preDestroy = "close")
-    @Requires(property = "flagtrail.events.storage", value = "file", defaultValue = "file")
+    @Requires(condition = EventStorage.Fs.class)
     FileEventSink fileSink(@Value("${flagtrail.events.path:./data/events}") String path,
                            @ReadableBytes @Value("${flagtrail.events.max-file-size:1MB}") long maxFileSize,
                            @Value("${flagtrail.events.retention-days:30}") int retentionDays, Clock clock) {

@@ -27,7 +27,7 @@ final class JdbcOutbox implements Outbox {
 
     /** "Flagtrail outbox", as the 64-bit key of the stamping advisory lock. */
     static final long STAMPER_LOCK = 0x466C_6167_4F75_7462L;
-    private static final String EVENT = "event_id, event_type, aggregate_type, aggregate_id, aggregate_key, "
+    static final String EVENT = "event_id, event_type, aggregate_type, aggregate_id, aggregate_key, "
             + "occurred_at, payload";
     private static final String CURSOR = "SELECT handler, position, attempts, next_attempt_at, last_error, last_error_at, "
             + "last_delivered_at, delivered, failed, dead_lettered FROM outbox_handlers";
@@ -207,6 +207,11 @@ final class JdbcOutbox implements Outbox {
     }
 
     private DomainEvent event(ResultSet rs) throws SQLException {
+        return event(rs, json);
+    }
+
+    /** An event from the columns {@link #EVENT} names, wherever they are stored (the outbox, dead letters, the log). */
+    static DomainEvent event(ResultSet rs, JsonColumns json) throws SQLException {
         return new DomainEvent(rs.getObject("event_id", UUID.class), rs.getString("event_type"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 new Subject(rs.getString("aggregate_type"), rs.getString("aggregate_id"), rs.getString("aggregate_key")),

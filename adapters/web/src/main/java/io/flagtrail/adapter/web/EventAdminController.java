@@ -1,9 +1,12 @@
 package io.flagtrail.adapter.web;
 
+import io.flagtrail.application.port.in.EventLogQuery;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase;
+import io.flagtrail.application.port.in.QueryEventLogUseCase;
+import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase.DispatchStatus;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase.HandlerStatus;
 import io.flagtrail.application.port.in.Page;
@@ -87,9 +90,28 @@ final class EventAdminController {
     }
 
     private final ManageEventDispatchUseCase dispatch;
+    /** Null unless {@code EVENTS_STORAGE} includes {@code db}. */
+    private final QueryEventLogUseCase log;
 
-    EventAdminController(ManageEventDispatchUseCase dispatch) {
+    EventAdminController(ManageEventDispatchUseCase dispatch, @Nullable QueryEventLogUseCase log) {
         this.dispatch = dispatch;
+        this.log = log;
+    }
+
+    /** The database event log ({@code EVENTS_STORAGE=db}), newest first, filtered and paged. */
+    @Get("/log")
+    @Operation(operationId = "listEventLog", summary = "The events kept in the database (EVENTS_STORAGE=db), newest first")
+    @NotFoundResponse
+    PageResponse<EventView> eventLog(@Nullable @QueryValue String type, @Nullable @QueryValue String aggregateType,
+                                     @Nullable @QueryValue String aggregateKey, @Nullable @QueryValue String from,
+                                     @Nullable @QueryValue String to, @Nullable @QueryValue String limit,
+                                     @Nullable @QueryValue String cursor) {
+        if (log == null) {
+            throw new NotFound("events.log_off", "the database event log is off: EVENTS_STORAGE does not include db");
+        }
+        var page = log.query(new EventLogQuery(type, aggregateType, aggregateKey, Params.instant("from", from),
+                Params.instant("to", to), Params.limit(limit), cursor));
+        return new PageResponse<>(page.items().stream().map(EventView::of).toList(), page.nextCursor());
     }
 
     @Get
