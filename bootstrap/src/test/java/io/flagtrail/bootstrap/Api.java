@@ -27,6 +27,8 @@ final class Api {
         }
     }
 
+    /** Every answer this client received, for the contract check against the OpenAPI document. */
+    final java.util.List<OpenApiContract.Answer> answers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
     private final JsonMapper json;
@@ -50,8 +52,12 @@ final class Api {
         }
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
-            return new Reply(response.statusCode(), response, isJson ? parse(response.body()) : null);
+            String type = response.headers().firstValue("Content-Type").orElse(null);
+            boolean isJson = type != null && type.contains("json");
+            var parsed = isJson ? parse(response.body()) : null;
+            answers.add(new OpenApiContract.Answer(method, path, response.statusCode(), type,
+                    isJson ? parsed : response.body().isEmpty() ? null : response.body()));
+            return new Reply(response.statusCode(), response, parsed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

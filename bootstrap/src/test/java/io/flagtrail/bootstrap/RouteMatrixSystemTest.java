@@ -120,6 +120,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /ofrep/v1/evaluate/flags/{key}", EVALUATORS);
         MATRIX.put("GET /health", EVERYONE);
         MATRIX.put("GET /openapi.yml", EVERYONE);
+        MATRIX.put("GET /swagger/flagtrail.yml", EVERYONE);
         MATRIX.put("GET /", EVERYONE);
         MATRIX.put("GET /docs", EVERYONE);
         MATRIX.put("GET /redoc", EVERYONE);

@@ -72,6 +72,16 @@ abstract class SystemTest implements TestPropertyProvider {
         return props;
     }
 
+    /**
+     * Every answer the system tests received agrees with the served OpenAPI document: operation, status, content
+     * type and body schema. Run last, over what the whole class did.
+     */
+    @org.junit.jupiter.api.AfterAll
+    void every_answer_agrees_with_the_openapi_document() {
+        var contract = new OpenApiContract(api.send("GET", "/openapi.yml", null, null).raw().body());
+        assertEquals(Set.of(), contract.violations(List.copyOf(api.answers)));
+    }
+
     @BeforeAll
     void logIn() {
         api = new Api(server.getURI(), json);

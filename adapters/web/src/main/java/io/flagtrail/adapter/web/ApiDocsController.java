@@ -33,7 +33,7 @@ final class ApiDocsController {
     private final String redocPolicy;
 
     ApiDocsController(ResourceResolver resources) {
-        this.document = read(resources, DOCUMENT);
+        this.document = OpenApiDocument.corrected(read(resources, DOCUMENT));
         this.swaggerUi = read(resources, "META-INF/swagger/views/swagger-ui/index.html");
         this.redoc = read(resources, "META-INF/swagger/views/redoc/index.html");
         this.swaggerUiPolicy = pagePolicy(swaggerUi);
@@ -72,6 +72,13 @@ final class ApiDocsController {
     @Produces({MediaType.TEXT_HTML, MediaType.ALL})
     HttpResponse<?> root() {
         return HttpResponse.seeOther(java.net.URI.create("/docs"));
+    }
+
+    /** Also at the path the generated pages load it from, so that they show the corrected document too. */
+    @Get("/swagger/flagtrail.yml")
+    @Produces({"application/yaml", MediaType.ALL})
+    HttpResponse<byte[]> documentForThePages() {
+        return document();
     }
 
     @Get("/openapi.yml")

@@ -2,6 +2,9 @@ package io.flagtrail.adapter.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.flagtrail.adapter.web.LedgerResponses.CheckpointView;
 import io.flagtrail.adapter.web.LedgerResponses.KeyView;
 import io.flagtrail.adapter.web.LedgerResponses.KeysView;
@@ -91,6 +94,9 @@ final class AuditController {
     @Get("/export")
     @Produces({"application/x-ndjson", "text/csv", MediaType.ALL})
     @Operation(operationId = "exportAudit", summary = "Export matching entries as NDJSON or CSV, streamed")
+    @ApiResponse(responseCode = "200", description = "one entry per line (NDJSON; each re-hashes to its hash) or per row (CSV)",
+            content = {@Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     MutableHttpResponse<Flux<byte[]>> export(HttpRequest<?> request, Authentication user,
                                              @Nullable @QueryValue String format,
                                              @Nullable @QueryValue String subjectType,
@@ -129,6 +135,8 @@ final class AuditController {
     @Get("/evidence")
     @Produces({"application/zip", MediaType.ALL})
     @Operation(operationId = "evidenceBundle", summary = "Download an evidence bundle that verifies offline")
+    @ApiResponse(responseCode = "200", description = "a zip that `flagtrail verify-bundle` checks offline",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
     MutableHttpResponse<Flux<byte[]>> evidence(HttpRequest<?> request, Authentication user) {
         return Downloads.stream(evidence.bundle(Origins.of(request, user)), MediaType.of("application/zip"),
                 "flagtrail-evidence.zip");
@@ -179,6 +187,7 @@ final class AuditController {
     /** Public keys are public: anyone may fetch them to check a checkpoint published elsewhere. */
     @Get("/keys")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @AnonymousOperation
     @Operation(operationId = "ledgerPublicKeys", summary = "The public keys that verify checkpoints (anonymous)")
     KeysView keys() {
         return new KeysView(ledger.publicKeys().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())

@@ -14,12 +14,14 @@ import java.util.UUID;
 @Schema(name = "AuditEntry")
 public record AuditEntryResponse(UUID id, String category, String action, String outcome, String severity,
                                  ActorView actor, SubjectView subject, @Nullable String reason,
-                                 @Nullable Map<String, Object> before, @Nullable Map<String, Object> after,
+                                 @Nullable @Schema(types = {"object", "null"}) Map<String, Object> before,
+                                 @Nullable @Schema(types = {"object", "null"}) Map<String, Object> after,
                                  List<ChangeView> changes, ContextView context, Instant occurredAt) {
 
     @Serdeable
     @Schema(name = "AuditActor")
-    public record ActorView(String type, String id, String displayName, @Nullable String email) {
+    public record ActorView(String type, String id, String displayName,
+                            @Nullable @Schema(types = {"string", "null"}) String email) {
     }
 
     @Serdeable

@@ -81,6 +81,7 @@ final class AuthController {
     @Post("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @AnonymousOperation
     @Operation(operationId = "logIn", summary = "Log in with e-mail and password; answers an access and a refresh token")
     @ApiResponse(responseCode = "429", description = "too many failed logins from this address; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     MutableHttpResponse<TokenResponse> login(HttpRequest<?> request, @Body LoginRequest body) {
@@ -93,6 +94,7 @@ final class AuthController {
     /** The refresh token from the body, or (AUTH_METHOD=session) from its cookie. */
     @Post("/refresh")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @AnonymousOperation
     @Operation(operationId = "refreshSession", summary = "Trade a refresh token for new tokens (the old one is spent)")
     MutableHttpResponse<TokenResponse> refresh(HttpRequest<?> request, @Nullable @Body RefreshRequest body) {
         String token = body != null && body.refreshToken() != null ? body.refreshToken()
@@ -103,6 +105,7 @@ final class AuthController {
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(operationId = "logOut", summary = "End the caller's session")
+    @io.micronaut.http.annotation.Status(io.micronaut.http.HttpStatus.NO_CONTENT)
     MutableHttpResponse<Void> logout(HttpRequest<?> request, Authentication user) {
         Object session = user.getAttributes().get(SESSION_CLAIM);
         if (session != null) {

@@ -110,6 +110,9 @@ final class FeatureController {
     @Secured({"VIEWER", "AUDITOR"})
     @Operation(operationId = "getFeature", summary = "One feature, now or as it was at an instant")
     @NotFoundResponse
+    @ApiResponse(responseCode = "200", description = "the feature; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeatureResponse.class)))
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the current version: nothing has changed")
     MutableHttpResponse<FeatureResponse> get(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                              @Nullable @QueryValue String asOf,
                                              @Nullable @Header("If-None-Match") String ifNoneMatch) {

@@ -79,6 +79,9 @@ final class LegalHoldController {
     @Secured("ADMIN")
     @Operation(operationId = "releaseLegalHold", summary = "Release a legal hold")
     @NotFoundResponse
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "the hold is released already",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetails.class)))
     HoldView release(HttpRequest<?> request, Authentication user, @PathVariable String id,
                      @Nullable @Body ReasonRequest body) {
         return HoldView.of(holds.release(holdId(id), body == null ? null : body.reason(), Origins.of(request, user)));

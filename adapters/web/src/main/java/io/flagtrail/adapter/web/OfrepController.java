@@ -58,7 +58,8 @@ final class OfrepController {
 
     @Serdeable
     @Schema(name = "EvaluationFailure")
-    record OfrepError(String key, String errorCode, String errorDetails) {
+    record OfrepError(@Nullable @Schema(description = "the flag asked for; null for a bulk request") String key,
+                      String errorCode, String errorDetails) {
     }
 
     @Serdeable

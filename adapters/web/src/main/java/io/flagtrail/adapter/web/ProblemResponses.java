@@ -22,6 +22,10 @@ import java.lang.annotation.Target;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
 @ApiResponse(responseCode = "403", description = "the caller's roles or key scopes do not allow this",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+@ApiResponse(responseCode = "413", description = "the body is over 1 MB",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+@ApiResponse(responseCode = "415", description = "a body that is not JSON, or one without a Content-Type",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
 @ApiResponse(responseCode = "503", description = "the database cannot be reached; retry after `Retry-After` seconds",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
 @interface ProblemResponses {
