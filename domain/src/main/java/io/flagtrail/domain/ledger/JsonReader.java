@@ -8,12 +8,18 @@ import java.util.Map;
 
 /**
  * Reads JSON text into plain Java values (maps, lists, strings, booleans, numbers in {@link JsonNumbers}' one form, null), so that an
- * evidence bundle can be checked with nothing but the JDK. Strict: trailing data and malformed text are refused.
+ * evidence bundle can be checked with nothing but the JDK. Strict: trailing data and malformed text are refused, and
+ * so is nesting deeper than {@value #MAX_DEPTH} levels (far more than any variant or rule needs): each level is three frames of this
+ * recursive reader (and of the writers after it), and {@code [[[[…} of a few thousand levels overflowed the stack.
  */
 public final class JsonReader {
 
+    /** The deepest nesting of arrays and objects read. */
+    public static final int MAX_DEPTH = 128;
+
     private final String text;
     private int at;
+    private int depth;
 
     private JsonReader(String text) {
         this.text = text;
@@ -44,14 +50,22 @@ public final class JsonReader {
         }
         char c = text.charAt(at);
         return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
+            case '{', '[' -> nested(c);
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
             case 'n' -> literal("null", null);
             default -> number();
         };
+    }
+
+    private Object nested(char opening) {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Object value = opening == '{' ? object() : array();
+        depth--;
+        return value;
     }
 
     private Map<String, Object> object() {

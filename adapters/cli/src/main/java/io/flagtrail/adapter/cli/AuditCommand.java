@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,11 +46,7 @@ final class AuditCommand extends CliCommand {
 
         AuditQuery query(int limit, String cursor) {
             return new AuditQuery(subjectType, subjectId, subjectKey, actorId, named(AuditAction.class, "action", action),
-                    named(AuditCategory.class, "category", category), instant(from), instant(to), limit, cursor);
-        }
-
-        private static Instant instant(String text) {
-            return text == null ? null : FeaturesCommand.instant(text);
+                    named(AuditCategory.class, "category", category), FeaturesCommand.instant("from", from), FeaturesCommand.instant("to", to), limit, cursor);
         }
 
         private static <E extends Enum<E>> E named(Class<E> type, String field, String value) {

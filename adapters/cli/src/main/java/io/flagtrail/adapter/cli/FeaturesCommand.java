@@ -20,8 +20,6 @@ import io.flagtrail.domain.feature.FeatureStatus;
 import io.flagtrail.domain.feature.Reason;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +72,7 @@ final class FeaturesCommand extends CliCommand {
             @Option(names = "--as-of", description = "An RFC 3339 instant: the state then, rebuilt from the ledger.")
             String instant) {
         var featureKey = new FeatureKey(key);
-        var feature = instant == null ? get.get(featureKey) : asOf.asOf(featureKey, instant(instant), CliOrigin.current());
+        var feature = instant == null ? get.get(featureKey) : asOf.asOf(featureKey, instant("as-of", instant), CliOrigin.current());
         print(Views.feature(feature), Views.FEATURE_COLUMNS);
         return 0;
     }
@@ -248,11 +246,8 @@ final class FeaturesCommand extends CliCommand {
         }
     }
 
-    static Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of("as-of", "must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z");
-        }
+    /** The instant an option names, or null when it is not given; anything else is refused naming the option. */
+    static Instant instant(String option, String text) {
+        return text == null ? null : io.flagtrail.application.port.in.Instants.require(option, text);
     }
 }

@@ -92,6 +92,9 @@ final class ApiKeyController {
     @Post("/{id}/revoke")
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it is refused from the next request")
     @NotFoundResponse
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "the key is revoked already",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ProblemDetails.class)))
     ApiKeyView revoke(HttpRequest<?> request, Authentication admin, @PathVariable String id) {
         try {
             return ApiKeyView.of(keys.revoke(UUID.fromString(id), Origins.of(request, admin)), null);

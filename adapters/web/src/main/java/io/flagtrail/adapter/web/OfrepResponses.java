@@ -16,11 +16,17 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ApiResponse(responseCode = "400", description = "PARSE_ERROR, INVALID_CONTEXT or TARGETING_KEY_MISSING",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfrepController.OfrepError.class)))
+@ApiResponse(responseCode = "400", description = "PARSE_ERROR, INVALID_CONTEXT or TARGETING_KEY_MISSING in OFREP's shape;"
+        + " an API key in the URL is refused as problem+json (auth.api_key_in_url), before the request is evaluated",
+        content = {@Content(mediaType = "application/json", schema = @Schema(implementation = OfrepController.OfrepError.class)),
+                @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class))})
 @ApiResponse(responseCode = "401", description = "no valid API key or token",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
 @ApiResponse(responseCode = "403", description = "the key lacks the evaluate scope",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+@ApiResponse(responseCode = "413", description = "the body is over 1 MB",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+@ApiResponse(responseCode = "415", description = "a body that is not JSON",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
 @ApiResponse(responseCode = "429", description = "beyond the caller's rate limit; retry after `Retry-After` seconds",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))

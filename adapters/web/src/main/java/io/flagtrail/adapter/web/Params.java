@@ -2,7 +2,6 @@ package io.flagtrail.adapter.web;
 
 import io.flagtrail.domain.error.InvalidInput;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -54,10 +53,6 @@ final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of(name, "must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z");
-        }
+        return io.flagtrail.application.port.in.Instants.require(name, value);
     }
 }

@@ -3,7 +3,6 @@ package io.flagtrail.adapter.web;
 import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.type.Argument;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -104,10 +103,8 @@ final class StrictJsonBodies {
     }
 
     private static void instant(String text, String path, List<Problem> problems) {
-        try {
-            java.time.OffsetDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(new Problem(path, "must be an RFC 3339 instant such as 2026-01-31T12:00:00Z"));
+        if (io.flagtrail.application.port.in.Instants.parse(text).isEmpty()) {
+            problems.add(new Problem(path, io.flagtrail.application.port.in.Instants.EXPECTED));
         }
     }
 
