@@ -60,7 +60,6 @@ import io.flagtrail.application.service.AccessDeniedService;
 import io.flagtrail.application.service.AccessLog;
 import io.flagtrail.application.service.ApiKeyService;
 import io.flagtrail.application.service.BootstrapAdminService;
-import io.flagtrail.application.service.CreateFeatureService;
 import io.flagtrail.application.service.DispatchEventsService;
 import io.flagtrail.application.service.DispatchSettings;
 import io.flagtrail.application.service.EvaluateFlagsService;
@@ -68,9 +67,9 @@ import io.flagtrail.application.service.EventDispatchAdminService;
 import io.flagtrail.application.service.EventLogService;
 import io.flagtrail.application.service.EvidenceBundleService;
 import io.flagtrail.application.service.ExportAuditService;
-import io.flagtrail.application.service.FeatureChangeRecorder;
+import io.flagtrail.application.service.FeatureChanges;
+import io.flagtrail.application.service.FeatureCommandService;
 import io.flagtrail.application.service.FeatureQueryService;
-import io.flagtrail.application.service.ImportFeaturesService;
 import io.flagtrail.application.service.LedgerSettings;
 import io.flagtrail.application.service.LedgerStatusService;
 import io.flagtrail.application.service.LegalHoldService;
@@ -82,8 +81,6 @@ import io.flagtrail.application.service.QueryAuditService;
 import io.flagtrail.application.service.RetentionSettings;
 import io.flagtrail.application.service.SealLedgerService;
 import io.flagtrail.application.service.SessionService;
-import io.flagtrail.application.service.TransitionFeatureService;
-import io.flagtrail.application.service.UpdateFeatureService;
 import io.flagtrail.application.service.UserAccountService;
 import io.flagtrail.application.service.VerifyLedgerService;
 import io.micronaut.context.annotation.Bean;
@@ -105,10 +102,18 @@ import java.util.List;
 final class UseCaseFactory {
 
     @Singleton
-    FeatureChangeRecorder featureChangeRecorder(Features features, AuditLedger ledger, EventPublisher events,
-                                                Transactions transactions, Clock clock, IdGenerator ids, AppLogger log,
-                                                BusinessMetrics metrics) {
-        return new FeatureChangeRecorder(features, ledger, events, transactions, clock, ids, log, metrics);
+    FeatureChanges featureChanges(AuditLedger ledger, EventPublisher events, IdGenerator ids, AppLogger log,
+                                  BusinessMetrics metrics) {
+        return new FeatureChanges(ledger, events, ids, log, metrics);
+    }
+
+    /** One service makes every change to features, the import included: it is exposed under each of those use cases. */
+    @Singleton
+    @Bean(typed = {CreateFeatureUseCase.class, UpdateFeatureUseCase.class, TransitionFeatureUseCase.class,
+            ImportFeaturesUseCase.class})
+    FeatureCommandService featureCommands(Features features, FeatureChanges changes, Transactions transactions,
+                                          Clock clock, IdGenerator ids) {
+        return new FeatureCommandService(features, changes, transactions, clock, ids);
     }
 
     /** {@code EVENTS_ENABLED=false} stops recording events (the outbox publisher reads the same setting). */
@@ -137,29 +142,9 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    CreateFeatureUseCase createFeature(FeatureChangeRecorder recorder) {
-        return new CreateFeatureService(recorder);
-    }
-
-    @Singleton
-    ImportFeaturesUseCase importFeatures(FeatureChangeRecorder recorder, Features features, Transactions transactions) {
-        return new ImportFeaturesService(recorder, features, transactions);
-    }
-
-    @Singleton
     ManageDatabaseUseCase manageDatabase(DatabaseAdmin database, AuditLedger ledger, Transactions transactions,
                                          Clock clock, IdGenerator ids) {
         return new ManageDatabaseService(database, ledger, transactions, clock, ids);
-    }
-
-    @Singleton
-    UpdateFeatureUseCase updateFeature(FeatureChangeRecorder recorder) {
-        return new UpdateFeatureService(recorder);
-    }
-
-    @Singleton
-    TransitionFeatureUseCase transitionFeature(FeatureChangeRecorder recorder) {
-        return new TransitionFeatureService(recorder);
     }
 
     @Singleton

@@ -4,7 +4,6 @@ import io.flagtrail.application.port.in.FeatureListQuery;
 import io.flagtrail.application.port.in.Page;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.domain.error.Conflict;
-import io.flagtrail.domain.error.StaleVersion;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import java.util.Locale;
@@ -73,12 +72,10 @@ public final class InMemoryFeatures implements Features, Rollbackable {
     }
 
     @Override
-    public synchronized void update(FeatureState feature, long expectedVersion) {
-        var current = byKey.get(feature.key().value());
-        if (current.version() != expectedVersion) {
-            throw new StaleVersion("feature", expectedVersion, current.version());
+    public synchronized void update(FeatureState feature) {
+        if (byKey.replace(feature.key().value(), feature) == null) {
+            throw new IllegalStateException("feature " + feature.key() + " is not stored: it cannot be updated");
         }
-        byKey.put(feature.key().value(), feature);
     }
 
     @Override

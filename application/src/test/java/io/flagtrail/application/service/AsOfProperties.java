@@ -35,7 +35,7 @@ class AsOfProperties {
         void apply(Services services);
     }
 
-    record Services(UpdateFeatureService update, TransitionFeatureService transition) {
+    record Services(FeatureCommandService update, FeatureCommandService transition) {
     }
 
     @Property(tries = 150)
@@ -45,11 +45,10 @@ class AsOfProperties {
         var clock = new FixedClock(Instant.parse("2026-01-01T00:00:00Z"));
         var ids = new SequentialIds();
         var transactions = new InMemoryTransactions(features, ledger);
-        var recorder = new FeatureChangeRecorder(features, ledger, new InMemoryOutbox(), transactions, clock, ids,
-                new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
+        var recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, new InMemoryOutbox(), transactions, clock, ids, new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
         var queries = new FeatureQueryService(features, ledger, new AccessLog(ledger, clock, ids), transactions);
-        var services = new Services(new UpdateFeatureService(recorder), new TransitionFeatureService(recorder));
-        new CreateFeatureService(recorder).create(new CreateFeatureCommand(FeatureServicesTest.KEY,
+        var services = new Services(recorder, recorder);
+        recorder.create(new CreateFeatureCommand(FeatureServicesTest.KEY,
                 new FeatureAttributes("Start", "", 50, List.of(), null), false, null, FeatureServicesTest.ORIGIN));
         List<Instant> instants = new ArrayList<>();
         List<FeatureState> states = new ArrayList<>();

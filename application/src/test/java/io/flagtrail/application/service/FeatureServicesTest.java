@@ -50,11 +50,10 @@ class FeatureServicesTest {
     final RecordingLogger log = new RecordingLogger();
     final InMemoryOutbox outbox = new InMemoryOutbox();
     final io.flagtrail.application.fakes.CountingMetrics metrics = new io.flagtrail.application.fakes.CountingMetrics();
-    final FeatureChangeRecorder recorder = new FeatureChangeRecorder(features, ledger, outbox,
-            new InMemoryTransactions(features, ledger, outbox), clock, new SequentialIds(), log, metrics);
-    final CreateFeatureService create = new CreateFeatureService(recorder);
-    final UpdateFeatureService update = new UpdateFeatureService(recorder);
-    final TransitionFeatureService transition = new TransitionFeatureService(recorder);
+    final FeatureCommandService recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, outbox, new InMemoryTransactions(features, ledger, outbox), clock, new SequentialIds(), log, metrics);
+    final FeatureCommandService create = recorder;
+    final FeatureCommandService update = recorder;
+    final FeatureCommandService transition = recorder;
     final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger);
     final FeatureQueryService queries = new FeatureQueryService(features, ledger,
             new AccessLog(ledger, clock, new SequentialIds()), transactions);

@@ -52,8 +52,7 @@ class LedgerServicesTest {
     final SequentialIds ids = new SequentialIds();
     final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger);
     final AccessLog access = new AccessLog(ledger, clock, ids);
-    final FeatureChangeRecorder recorder = new FeatureChangeRecorder(features, ledger, new InMemoryOutbox(), transactions, clock, ids,
-            new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
+    final FeatureCommandService recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, new InMemoryOutbox(), transactions, clock, ids, new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
     final SealLedgerService sealer = new SealLedgerService(ledger, checkpoints, signer, transactions, clock,
             new RecordingLogger(), new LedgerSettings(3, 5, Duration.ofMinutes(1)));
     final InMemoryPurgeRecords purges = new InMemoryPurgeRecords();
@@ -192,10 +191,10 @@ class LedgerServicesTest {
     }
 
     private void changes(int count) {
-        new CreateFeatureService(recorder).create(new io.flagtrail.application.port.in.CreateFeatureCommand(
+        recorder.create(new io.flagtrail.application.port.in.CreateFeatureCommand(
                 FeatureServicesTest.KEY, new io.flagtrail.domain.feature.FeatureAttributes("=cmd|' /C calc'!A0", "", 1,
                 java.util.List.of(), null), false, null, FeatureServicesTest.ORIGIN));
-        var transition = new TransitionFeatureService(recorder);
+        var transition = recorder;
         for (int i = 1; i < count; i++) {
             clock.advance(Duration.ofSeconds(1));
             transition.transition(new TransitionFeatureCommand(FeatureServicesTest.KEY,

@@ -1,6 +1,7 @@
 package io.flagtrail.domain.feature;
 
 import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.error.StaleVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,17 @@ public final class Feature {
         return new Feature(state);
     }
 
+    /**
+     * The rule for a change based on an earlier read: when the caller names the version it saw (an If-Match), the
+     * feature must still be at it, else the change is refused as stale; without one, the change applies to whatever
+     * is current. Called before the change, on the feature as loaded.
+     */
+    public void expectVersion(Long expected) {
+        if (expected != null && expected != state.version()) {
+            throw new StaleVersion("feature '" + state.key() + "'", expected, state.version());
+        }
+    }
+
     public void update(FeaturePatch patch, ChangeStamp stamp) {
         requireActive();
         var attributes = state.attributes().with(patch);
@@ -65,6 +77,11 @@ public final class Feature {
     }
 
     /** Hands over the events recorded since the last pull and forgets them. */
+    /** Whether a change since the last {@link #pullEvents()} changed anything (and so must be stored). */
+    public boolean changed() {
+        return !events.isEmpty();
+    }
+
     public List<FeatureChanged> pullEvents() {
         var pulled = List.copyOf(events);
         events.clear();

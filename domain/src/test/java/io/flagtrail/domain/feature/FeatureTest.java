@@ -34,6 +34,21 @@ class FeatureTest {
     }
 
     @Test
+    void a_change_based_on_another_version_is_stale_and_without_one_applies_to_the_current() {
+        var feature = FeatureMother.disabled();
+        long current = feature.state().version();
+
+        var stale = assertThrows(io.flagtrail.domain.error.StaleVersion.class, () -> feature.expectVersion(current + 1));
+        assertEquals(current + 1, stale.expected());
+        assertEquals(current, stale.actual());
+        feature.expectVersion(current);
+        feature.expectVersion(null);
+        assertTrue(!feature.changed());
+        feature.enable(stamp(1));
+        assertTrue(feature.changed());
+    }
+
+    @Test
     void an_update_bumps_the_version_and_records_only_the_fields_that_changed() {
         var feature = FeatureMother.disabled();
 

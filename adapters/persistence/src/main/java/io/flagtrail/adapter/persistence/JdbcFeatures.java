@@ -4,7 +4,6 @@ import io.flagtrail.application.port.in.FeatureListQuery;
 import io.flagtrail.application.port.in.Page;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.domain.error.Conflict;
-import io.flagtrail.domain.error.StaleVersion;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.feature.FeatureStatus;
@@ -21,14 +20,14 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** Features in the {@code features} table, with optimistic concurrency on the version column. */
+/** Features in the {@code features} table; a change locks its row ({@code SELECT … FOR UPDATE}) until it commits. */
 @Singleton
 final class JdbcFeatures implements Features {
 
-    private static final String UPDATE_IF_AT = """
+    private static final String UPDATE = """
             UPDATE features SET name = ?, description = ?, enabled = ?, rollout_percentage = ?, tags = ?, owner = ?,
                 targeting = ?, status = ?, version = ?, updated_at = ?, updated_by = ?
-            WHERE id = ? AND version = ?""";
+            WHERE id = ?""";
 
     /** Keys looked up per statement: well under every driver's limit of bind parameters. */
     private static final int EXISTING_CHUNK = 1000;
@@ -102,21 +101,13 @@ final class JdbcFeatures implements Features {
     }
 
     @Override
-    public void update(FeatureState feature, long expectedVersion) {
+    public void update(FeatureState feature) {
         var row = mapper.toRow(feature);
-        int updated;
-        try {
-            updated = sql.update(UPDATE_IF_AT, Arrays.asList(row.name(), row.description(), row.enabled(),
-                    row.rolloutPercentage(), row.tags(), row.owner(), row.targeting(), row.status(), row.version(),
-                    row.updatedAt().atOffset(ZoneOffset.UTC), row.updatedBy(), row.id(), expectedVersion));
-        } catch (RuntimeException e) {
-            if (SqlErrors.hasState(e, SqlErrors.H2_CONCURRENT_UPDATE)) {
-                throw stale(feature, expectedVersion);
-            }
-            throw e;
-        }
+        int updated = sql.update(UPDATE, Arrays.asList(row.name(), row.description(), row.enabled(),
+                row.rolloutPercentage(), row.tags(), row.owner(), row.targeting(), row.status(), row.version(),
+                row.updatedAt().atOffset(ZoneOffset.UTC), row.updatedBy(), row.id()));
         if (updated != 1) {
-            throw stale(feature, expectedVersion);
+            throw new IllegalStateException("feature " + feature.key() + " is not stored: it cannot be updated");
         }
     }
 
@@ -163,10 +154,5 @@ final class JdbcFeatures implements Features {
             }
             after = page.isEmpty() ? after : page.getLast().featureKey();
         } while (page.size() == Page.MAX_LIMIT);
-    }
-
-    private StaleVersion stale(FeatureState feature, long expectedVersion) {
-        long actual = find(feature.key()).map(FeatureState::version).orElse(-1L);
-        return new StaleVersion("feature '" + feature.key() + "'", expectedVersion, actual);
     }
 }

@@ -6,8 +6,6 @@ import java.sql.SQLException;
 final class SqlErrors {
 
     static final String UNIQUE_VIOLATION = "23505";
-    /** H2's "concurrent update": another transaction changed the row first. */
-    static final String H2_CONCURRENT_UPDATE = "90131";
 
     private SqlErrors() {
     }

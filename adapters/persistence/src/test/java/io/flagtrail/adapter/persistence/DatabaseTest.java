@@ -8,7 +8,7 @@ import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.ServerSecrets;
 import io.flagtrail.application.port.out.Transactions;
-import io.flagtrail.application.service.FeatureChangeRecorder;
+import io.flagtrail.application.service.FeatureCommandService;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.actor.ActorType;
 import io.flagtrail.domain.audit.Channel;
@@ -57,10 +57,8 @@ abstract class DatabaseTest implements TestPropertyProvider {
         return props;
     }
 
-    FeatureChangeRecorder recorder() {
-        return new FeatureChangeRecorder(features, ledger, events, transactions,
-                () -> Instant.now().truncatedTo(ChronoUnit.MICROS),
-                new RandomIds(), new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
+    FeatureCommandService recorder() {
+        return io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, events, transactions, () -> Instant.now().truncatedTo(ChronoUnit.MICROS), new RandomIds(), new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
     }
 
     static FeatureKey uniqueKey() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.port.out.EventHandler;
-import io.flagtrail.application.service.CreateFeatureService;
 import io.flagtrail.application.service.DispatchEventsService;
 import io.flagtrail.application.service.DispatchSettings;
 import io.flagtrail.domain.audit.Subject;
@@ -81,7 +80,7 @@ abstract class OutboxTest extends DatabaseTest {
     @Test
     void a_change_commits_its_event_and_every_handler_receives_it() {
         var key = uniqueKey();
-        new CreateFeatureService(recorder()).create(command(key, "launch"));
+        recorder().create(command(key, "launch"));
 
         drain();
 
@@ -94,11 +93,9 @@ abstract class OutboxTest extends DatabaseTest {
     @Test
     void with_events_switched_off_a_change_records_no_event_and_its_audit_entry_all_the_same() {
         var off = new OutboxEventPublisher(sql, json, false);
-        var recorder = new io.flagtrail.application.service.FeatureChangeRecorder(features, ledger, off, transactions,
-                Instant::now, new RandomIds(), new io.flagtrail.application.fakes.RecordingLogger(),
-                new io.flagtrail.application.fakes.CountingMetrics());
+        var recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, off, transactions, Instant::now, new RandomIds(), new io.flagtrail.application.fakes.RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
         var key = uniqueKey();
-        new CreateFeatureService(recorder).create(command(key, null));
+        recorder.create(command(key, null));
 
         drain();
 
@@ -111,7 +108,7 @@ abstract class OutboxTest extends DatabaseTest {
     @Test
     void a_change_that_fails_publishes_nothing() {
         var key = uniqueKey();
-        var create = new CreateFeatureService(recorder());
+        var create = recorder();
         create.create(command(key, null));
         assertThrows(Conflict.class, () -> create.create(command(key, null)));
 

@@ -1,6 +1,7 @@
 package io.flagtrail.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,8 +10,6 @@ import io.flagtrail.application.port.in.AuditQuery;
 import io.flagtrail.application.port.in.CreateFeatureCommand;
 import io.flagtrail.application.port.in.FeatureListQuery;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
-import io.flagtrail.application.service.CreateFeatureService;
-import io.flagtrail.application.service.UpdateFeatureService;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.FieldChange;
 import io.flagtrail.domain.error.Conflict;
@@ -44,7 +43,7 @@ abstract class PersistenceContractTest extends DatabaseTest {
     @Test
     void a_feature_round_trips_with_all_its_fields() {
         var key = uniqueKey();
-        var created = new CreateFeatureService(recorder()).create(new CreateFeatureCommand(key,
+        var created = recorder().create(new CreateFeatureCommand(key,
                 new FeatureAttributes("Name", "Some text", 42, List.of("b", "a"), "team"), true, null, ORIGIN));
 
         var found = features.find(key).orElseThrow();
@@ -56,7 +55,7 @@ abstract class PersistenceContractTest extends DatabaseTest {
     @Test
     void a_taken_key_is_a_conflict_and_leaves_one_feature_and_one_entry() {
         var key = uniqueKey();
-        var create = new CreateFeatureService(recorder());
+        var create = recorder();
         create.create(command(key, null));
 
         assertThrows(Conflict.class, () -> create.create(command(key, null)));
@@ -66,23 +65,56 @@ abstract class PersistenceContractTest extends DatabaseTest {
     }
 
     @Test
-    void an_update_against_an_old_version_is_stale() {
+    void a_change_based_on_an_old_version_is_stale_and_leaves_no_trace() {
         var key = uniqueKey();
-        var created = new CreateFeatureService(recorder()).create(command(key, null));
-        features.update(created, 1);
+        var recorder = recorder();
+        recorder.create(command(key, null));
 
-        assertThrows(StaleVersion.class, () -> transactions.inTransaction(() -> {
-            features.update(created, 7);
-            return null;
-        }));
+        assertThrows(StaleVersion.class, () -> recorder.update(new UpdateFeatureCommand(key,
+                new FeaturePatch("late", null, null, null, null), 7L, null, ORIGIN)));
+
+        var feature = features.find(key).orElseThrow();
+        assertEquals(1, feature.version());
+        assertEquals(1, ledger.query(AuditQuery.forSubject("feature", feature.id().toString(), 10, null)).items().size());
+    }
+
+    /** The row lock and the aggregate's version rule together: of concurrent changes based on one read, one wins. */
+    @Test
+    void of_concurrent_changes_based_on_the_same_version_exactly_one_lands() throws Exception {
+        var key = uniqueKey();
+        var recorder = recorder();
+        recorder.create(command(key, null));
+        int stale = 0;
+        try (var pool = Executors.newFixedThreadPool(10)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                var name = "Name " + i;
+                runs.add(pool.submit(() -> recorder.update(new UpdateFeatureCommand(key,
+                        new FeaturePatch(name, null, null, null, null), 1L, null, ORIGIN))));
+            }
+            for (var run : runs) {
+                try {
+                    run.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertInstanceOf(StaleVersion.class, e.getCause());
+                    stale++;
+                }
+            }
+        }
+
+        var feature = features.find(key).orElseThrow();
+        assertEquals(9, stale);
+        assertEquals(2, feature.version());
+        assertEquals(1, ledger.query(new AuditQuery("feature", feature.id().toString(), null, null,
+                AuditAction.FEATURE_UPDATED, null, null, null, 100, null)).items().size());
     }
 
     @Test
     void an_audit_entry_round_trips_with_snapshots_changes_and_context() {
         var key = uniqueKey();
         var recorder = recorder();
-        new CreateFeatureService(recorder).create(command(key, "first"));
-        new UpdateFeatureService(recorder).update(new UpdateFeatureCommand(key,
+        recorder.create(command(key, "first"));
+        recorder.update(new UpdateFeatureCommand(key,
                 new FeaturePatch(null, null, 10, null, "owner-x"), 1L, new Reason("ramp"), ORIGIN));
 
         var id = features.find(key).orElseThrow().id().toString();
@@ -105,8 +137,8 @@ abstract class PersistenceContractTest extends DatabaseTest {
     void audit_queries_filter_and_page_newest_first() {
         var key = uniqueKey();
         var recorder = recorder();
-        new CreateFeatureService(recorder).create(command(key, null));
-        var update = new UpdateFeatureService(recorder);
+        recorder.create(command(key, null));
+        var update = recorder;
         for (int i = 1; i <= 4; i++) {
             update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, i, null, null), null, null, ORIGIN));
         }
@@ -128,7 +160,7 @@ abstract class PersistenceContractTest extends DatabaseTest {
     @Test
     void listing_filters_by_status_tag_and_escaped_text_and_pages_by_key() {
         String prefix = "l" + UUID.randomUUID().toString().substring(0, 8);
-        var create = new CreateFeatureService(recorder());
+        var create = recorder();
         for (var suffix : List.of("a", "b", "c")) {
             create.create(new CreateFeatureCommand(new FeatureKey(prefix + "." + suffix),
                     new FeatureAttributes("100% " + suffix, "", 0, List.of(prefix), null), false, null, ORIGIN));
@@ -149,12 +181,12 @@ abstract class PersistenceContractTest extends DatabaseTest {
     void when_appending_the_audit_entry_fails_the_change_is_rolled_back() {
         var key = uniqueKey();
         var recorder = recorder();
-        new CreateFeatureService(recorder).create(command(key, null));
+        recorder.create(command(key, null));
         refuseAuditEntriesWithReason("refuse-me");
 
-        assertThrows(RuntimeException.class, () -> new UpdateFeatureService(recorder).update(new UpdateFeatureCommand(
+        assertThrows(RuntimeException.class, () -> recorder.update(new UpdateFeatureCommand(
                 key, new FeaturePatch("Changed", null, null, null, null), 1L, new Reason("refuse-me"), ORIGIN)));
-        assertThrows(RuntimeException.class, () -> new CreateFeatureService(recorder).create(
+        assertThrows(RuntimeException.class, () -> recorder.create(
                 command(new FeatureKey(key.value() + "-2"), "refuse-me")));
 
         var unchanged = features.find(key).orElseThrow();
@@ -168,8 +200,8 @@ abstract class PersistenceContractTest extends DatabaseTest {
     void fifty_concurrent_updates_of_one_version_let_exactly_one_win_and_write_one_entry() throws Exception {
         var key = uniqueKey();
         var recorder = recorder();
-        new CreateFeatureService(recorder).create(command(key, null));
-        var update = new UpdateFeatureService(recorder);
+        recorder.create(command(key, null));
+        var update = recorder;
         var start = new CountDownLatch(1);
         var won = new AtomicInteger();
         var stale = new AtomicInteger();
@@ -208,8 +240,8 @@ abstract class PersistenceContractTest extends DatabaseTest {
     void sealing_chains_every_entry_gaplessly_and_the_chain_verifies() throws Exception {
         var recorder = recorder();
         var key = uniqueKey();
-        new CreateFeatureService(recorder).create(command(key, "sealed"));
-        new UpdateFeatureService(recorder).update(new UpdateFeatureCommand(key,
+        recorder.create(command(key, "sealed"));
+        recorder.update(new UpdateFeatureCommand(key,
                 new FeaturePatch("Sealed \u00e9\u20ac \"quoted\"", "line\nbreak", 7, List.of("z", "a"), "o"), null,
                 new Reason("unicode and escapes survive hashing"), ORIGIN));
         var ledger = new Ledger(this);
@@ -230,8 +262,8 @@ abstract class PersistenceContractTest extends DatabaseTest {
     void concurrent_changes_without_an_expected_version_queue_and_all_land() throws Exception {
         var key = uniqueKey();
         var recorder = recorder();
-        new CreateFeatureService(recorder).create(command(key, null));
-        var update = new UpdateFeatureService(recorder);
+        recorder.create(command(key, null));
+        var update = recorder;
         try (var pool = Executors.newFixedThreadPool(20)) {
             List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

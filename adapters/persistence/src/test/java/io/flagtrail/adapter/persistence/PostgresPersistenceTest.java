@@ -18,7 +18,7 @@ class PostgresPersistenceTest extends PersistenceContractTest {
 
     @Test
     void the_database_itself_refuses_to_change_or_remove_audit_entries() {
-        new io.flagtrail.application.service.CreateFeatureService(recorder()).create(command(uniqueKey(), null));
+        recorder().create(command(uniqueKey(), null));
 
         var update = assertThrows(IllegalStateException.class,
                 () -> TestDatabase.execute(database, "UPDATE audit_entries SET reason = 'forged'"));

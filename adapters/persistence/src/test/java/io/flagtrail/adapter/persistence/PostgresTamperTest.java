@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
-import io.flagtrail.application.service.CreateFeatureService;
-import io.flagtrail.application.service.UpdateFeatureService;
 import io.flagtrail.domain.feature.FeaturePatch;
 import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.ledger.VerificationFailure;
@@ -41,8 +39,8 @@ class PostgresTamperTest extends DatabaseTest {
     void buildLedger() {
         var recorder = recorder();
         var key = uniqueKey();
-        new CreateFeatureService(recorder).create(command(key, null));
-        var update = new UpdateFeatureService(recorder);
+        recorder.create(command(key, null));
+        var update = recorder;
         for (int i = 1; i < 12; i++) {
             update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, i, null, null), null, null, ORIGIN));
         }

@@ -11,10 +11,8 @@ import io.flagtrail.application.port.in.ManageLegalHoldsUseCase.PlaceLegalHoldCo
 import io.flagtrail.application.port.in.PurgeLedgerUseCase.PurgeRun;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.application.service.AccessLog;
-import io.flagtrail.application.service.CreateFeatureService;
 import io.flagtrail.application.service.FeatureQueryService;
 import io.flagtrail.application.service.LegalHoldService;
-import io.flagtrail.application.service.UpdateFeatureService;
 import io.flagtrail.application.service.VerifyBundleService;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.error.NotFound;
@@ -174,10 +172,10 @@ abstract class RetentionTest extends DatabaseTest {
         var recorder = recorder();
         int start = 0;
         if (features.find(key).isEmpty()) {
-            new CreateFeatureService(recorder).create(command(key, null));
+            recorder.create(command(key, null));
             start = 1;
         }
-        var update = new UpdateFeatureService(recorder);
+        var update = recorder;
         for (int i = start; i < count; i++) {
             int rollout = features.find(key).orElseThrow().attributes().rolloutPercentage() == 50 ? 51 : 50;
             update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, rollout, null, null), null, null,

@@ -18,8 +18,10 @@ public interface Features {
     Optional<FeatureState> find(FeatureKey key);
 
     /**
-     * The feature with this key, locked against other changes until the caller's transaction ends, so that
-     * concurrent changes queue instead of failing (a stale If-Match still fails: it compares versions).
+     * The feature with this key, locked against other changes until the caller's transaction ends. This lock is the
+     * one concurrency mechanism of feature changes: concurrent changes queue behind it instead of failing, and a
+     * change based on a stale read is refused by the aggregate ({@code Feature.expectVersion}), which compares the
+     * caller's version with the locked, current one.
      */
     Optional<FeatureState> lock(FeatureKey key);
 
@@ -32,11 +34,8 @@ public interface Features {
     /** Which of these keys are in use (deleted features included). */
     Set<FeatureKey> existing(Collection<FeatureKey> keys);
 
-    /**
-     * Replaces the stored feature if it is still at {@code expectedVersion}; throws
-     * {@link io.flagtrail.domain.error.StaleVersion} when another change got there first.
-     */
-    void update(FeatureState feature, long expectedVersion);
+    /** Replaces the stored feature, which the caller's transaction has {@linkplain #lock locked}. */
+    void update(FeatureState feature);
 
     Page<FeatureState> list(FeatureListQuery query);
 

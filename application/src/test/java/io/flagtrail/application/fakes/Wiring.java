@@ -1,0 +1,26 @@
+package io.flagtrail.application.fakes;
+
+import io.flagtrail.application.port.out.AppLogger;
+import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.BusinessMetrics;
+import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.EventPublisher;
+import io.flagtrail.application.port.out.Features;
+import io.flagtrail.application.port.out.IdGenerator;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.application.service.FeatureChanges;
+import io.flagtrail.application.service.FeatureCommandService;
+
+/** The services wired as the application wires them, over whichever ports a test hands in. */
+public final class Wiring {
+
+    private Wiring() {
+    }
+
+    public static FeatureCommandService featureCommands(Features features, AuditLedger ledger, EventPublisher events,
+                                                        Transactions transactions, Clock clock, IdGenerator ids,
+                                                        AppLogger log, BusinessMetrics metrics) {
+        return new FeatureCommandService(features, new FeatureChanges(ledger, events, ids, log, metrics), transactions,
+                clock, ids);
+    }
+}
