@@ -37,6 +37,20 @@ final class HexagonRules {
                 .as("adapters never depend on each other");
     }
 
+    /** Rule 3: adapters reach the application through its ports, never a service class (bootstrap wires those). */
+    static ArchRule adaptersUsePortsOnly(String root) {
+        return noClasses().that().resideInAPackage(root + ".adapter..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")
+                .as("adapters never use application.service");
+    }
+
+    /** Rule 3: driven ports speak their own and the shared model's types, never a driving port's. */
+    static ArchRule drivenPortsNeverUseDrivingTypes(String root) {
+        return noClasses().that().resideInAPackage(root + ".application.port.out..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".application.port.in..")
+                .as("driven ports never depend on driving-port types");
+    }
+
     /** Rule 4: persistence rows never leave the persistence adapter. */
     static ArchRule rowsStayInPersistence(String root) {
         return noClasses().that().resideOutsideOfPackage(root + ".adapter.persistence..")

@@ -1,6 +1,6 @@
 package io.flagtrail.application.service;
 
-import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.model.AuditQuery;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -4,7 +4,7 @@ import io.flagtrail.application.port.in.DispatchEventsUseCase;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.EventHandler;
 import io.flagtrail.application.port.out.Outbox;
-import io.flagtrail.application.port.in.DeadLetter;
+import io.flagtrail.application.port.model.DeadLetter;
 import io.flagtrail.application.port.out.Transactions;
 import java.time.Instant;
 import java.util.LinkedHashMap;

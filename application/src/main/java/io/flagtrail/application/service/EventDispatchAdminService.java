@@ -6,7 +6,7 @@ import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Outbox;
-import io.flagtrail.application.port.in.DeadLetter;
+import io.flagtrail.application.port.model.DeadLetter;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.Severity;

@@ -1,7 +1,7 @@
 package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.AuditDownload;
-import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.in.ExportAuditUseCase;
 import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.LedgerChain;

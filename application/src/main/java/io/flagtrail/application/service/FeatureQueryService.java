@@ -1,13 +1,13 @@
 package io.flagtrail.application.service;
 
-import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.in.FeatureAsOfUseCase;
 import io.flagtrail.application.port.in.FeatureHistoryUseCase;
-import io.flagtrail.application.port.in.FeatureListQuery;
+import io.flagtrail.application.port.model.FeatureListQuery;
 import io.flagtrail.application.port.in.GetFeatureUseCase;
 import io.flagtrail.application.port.in.ListFeaturesUseCase;
 import io.flagtrail.application.port.in.Origin;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.Transactions;

@@ -1,7 +1,7 @@
 package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.ManageDatabaseUseCase;
-import io.flagtrail.application.port.in.Migration;
+import io.flagtrail.application.port.model.Migration;
 import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Clock;

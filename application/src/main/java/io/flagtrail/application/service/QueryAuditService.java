@@ -1,8 +1,8 @@
 package io.flagtrail.application.service;
 
-import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.in.Origin;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.application.port.in.QueryAuditUseCase;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Transactions;

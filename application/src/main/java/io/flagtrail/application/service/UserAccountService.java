@@ -1,7 +1,7 @@
 package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.Origin;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.application.port.in.UserAccountUseCases.CreateUserCommand;
 import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
 import io.flagtrail.application.port.in.UserAccountUseCases.MyAccountUseCase;

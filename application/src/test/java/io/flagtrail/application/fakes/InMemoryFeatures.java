@@ -1,7 +1,7 @@
 package io.flagtrail.application.fakes;
 
-import io.flagtrail.application.port.in.FeatureListQuery;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.FeatureListQuery;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.feature.FeatureKey;

@@ -1,7 +1,7 @@
 package io.flagtrail.application.fakes;
 
 import io.flagtrail.application.port.out.EventPublisher;
-import io.flagtrail.application.port.in.DeadLetter;
+import io.flagtrail.application.port.model.DeadLetter;
 import io.flagtrail.application.port.out.Outbox;
 import io.flagtrail.domain.event.DomainEvent;
 import java.time.Instant;

@@ -43,11 +43,11 @@ public final class InMemoryUsers implements Users, Rollbackable {
     }
 
     @Override
-    public synchronized io.flagtrail.application.port.in.Page<User> list(int limit, String cursor) {
+    public synchronized io.flagtrail.application.port.model.Page<User> list(int limit, String cursor) {
         var sorted = byEmail.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .filter(e -> cursor == null || e.getKey().compareTo(cursor) > 0).toList();
         var items = sorted.stream().limit(limit).map(java.util.Map.Entry::getValue).toList();
-        return new io.flagtrail.application.port.in.Page<>(items,
+        return new io.flagtrail.application.port.model.Page<>(items,
                 sorted.size() > limit ? sorted.get(limit - 1).getKey() : null);
     }
 

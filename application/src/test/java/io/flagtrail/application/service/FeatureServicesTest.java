@@ -13,7 +13,7 @@ import io.flagtrail.application.fakes.InMemoryTransactions;
 import io.flagtrail.application.fakes.RecordingLogger;
 import io.flagtrail.application.fakes.SequentialIds;
 import io.flagtrail.application.port.in.CreateFeatureCommand;
-import io.flagtrail.application.port.in.FeatureListQuery;
+import io.flagtrail.application.port.model.FeatureListQuery;
 import io.flagtrail.application.port.in.FeatureTransition;
 import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.in.TransitionFeatureCommand;

@@ -16,7 +16,7 @@ import io.flagtrail.application.fakes.InMemoryFeatures;
 import io.flagtrail.application.fakes.InMemoryTransactions;
 import io.flagtrail.application.fakes.RecordingLogger;
 import io.flagtrail.application.fakes.SequentialIds;
-import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.in.ExportAuditUseCase.Format;
 import io.flagtrail.application.port.in.FeatureTransition;
 import io.flagtrail.application.port.in.TransitionFeatureCommand;

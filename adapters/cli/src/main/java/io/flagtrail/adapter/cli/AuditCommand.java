@@ -1,6 +1,6 @@
 package io.flagtrail.adapter.cli;
 
-import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.in.ExportAuditUseCase;
 import io.flagtrail.application.port.in.QueryAuditUseCase;
 import io.flagtrail.application.port.in.VerifyLedgerUseCase;
@@ -79,7 +79,7 @@ final class AuditCommand extends CliCommand {
                @Option(names = {"-o", "--output"}, description = "A file (default: standard output).") Path output)
             throws IOException {
         var kind = Filters.named(ExportAuditUseCase.Format.class, "as", as);
-        var download = export.export(filters.query(io.flagtrail.application.port.in.Page.MAX_LIMIT, null), kind,
+        var download = export.export(filters.query(io.flagtrail.application.port.model.Page.MAX_LIMIT, null), kind,
                 CliOrigin.current());
         try (OutputStream out = output == null ? new FileOutputStream(FileDescriptor.out) : Files.newOutputStream(output)) {
             download.writeTo(out);

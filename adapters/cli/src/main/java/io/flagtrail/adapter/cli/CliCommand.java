@@ -1,6 +1,6 @@
 package io.flagtrail.adapter.cli;
 
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.Page;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.flagtrail.adapter.cli;
 
-import io.flagtrail.application.port.in.EventLogQuery;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.EventLogQuery;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.application.port.in.QueryEventLogUseCase;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.event.DomainEvent;

@@ -1,6 +1,6 @@
 package io.flagtrail.adapter.persistence;
 
-import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.model.AuditQuery;
 import java.time.ZoneOffset;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.flagtrail.adapter.persistence;
 
-import io.flagtrail.application.port.in.Migration;
+import io.flagtrail.application.port.model.Migration;
 import io.flagtrail.application.port.out.DatabaseAdmin;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package io.flagtrail.adapter.persistence;
 
-import io.flagtrail.application.port.in.AuditQuery;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.AuditQuery;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.domain.audit.AuditEntry;
 import jakarta.inject.Singleton;

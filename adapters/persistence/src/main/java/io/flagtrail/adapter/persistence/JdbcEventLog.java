@@ -1,7 +1,7 @@
 package io.flagtrail.adapter.persistence;
 
-import io.flagtrail.application.port.in.EventLogQuery;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.EventLogQuery;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.application.port.out.EventLog;
 import io.flagtrail.domain.event.DomainEvent;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package io.flagtrail.adapter.persistence;
 
-import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.out.LedgerChain;
 import io.flagtrail.domain.ledger.LedgerHash;
 import jakarta.inject.Singleton;

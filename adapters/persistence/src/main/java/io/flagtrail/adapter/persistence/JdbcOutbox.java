@@ -1,6 +1,6 @@
 package io.flagtrail.adapter.persistence;
 
-import io.flagtrail.application.port.in.DeadLetter;
+import io.flagtrail.application.port.model.DeadLetter;
 import io.flagtrail.application.port.out.Outbox;
 import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.event.DomainEvent;

@@ -5,7 +5,7 @@ import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.User;
 import jakarta.inject.Singleton;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.domain.user.Role;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.flagtrail.adapter.persistence;
 
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.Page;
 import java.util.List;
 import java.util.function.Function;
 

@@ -101,7 +101,7 @@ abstract class OutboxTest extends DatabaseTest {
 
         assertTrue(received(first, key.value()).isEmpty(), "no event was recorded");
         var id = features.find(key).orElseThrow().id().toString();
-        assertEquals(1, ledger.query(io.flagtrail.application.port.in.AuditQuery.forSubject("feature", id, 10, null))
+        assertEquals(1, ledger.query(io.flagtrail.application.port.model.AuditQuery.forSubject("feature", id, 10, null))
                 .items().size(), "the audit trail is never affected");
     }
 

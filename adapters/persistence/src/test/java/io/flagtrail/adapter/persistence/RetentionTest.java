@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.in.ManageLegalHoldsUseCase.PlaceLegalHoldCommand;
 import io.flagtrail.application.port.in.PurgeLedgerUseCase.PurgeRun;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;

@@ -1,6 +1,6 @@
 package io.flagtrail.adapter.web;
 
-import io.flagtrail.application.port.in.EventLogQuery;
+import io.flagtrail.application.port.model.EventLogQuery;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,8 +9,8 @@ import io.flagtrail.application.port.in.QueryEventLogUseCase;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase.DispatchStatus;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase.HandlerStatus;
-import io.flagtrail.application.port.in.Page;
-import io.flagtrail.application.port.in.DeadLetter;
+import io.flagtrail.application.port.model.Page;
+import io.flagtrail.application.port.model.DeadLetter;
 import io.flagtrail.domain.event.DomainEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

@@ -40,12 +40,12 @@ final class Params {
      */
     static int limit(String value) {
         if (value == null || value.isBlank()) {
-            return io.flagtrail.application.port.in.Page.limit(null);
+            return io.flagtrail.application.port.model.Page.limit(null);
         }
         try {
-            return io.flagtrail.application.port.in.Page.limit(Integer.parseInt(value.strip()));
+            return io.flagtrail.application.port.model.Page.limit(Integer.parseInt(value.strip()));
         } catch (NumberFormatException e) {
-            return io.flagtrail.application.port.in.Page.limit(-1);
+            return io.flagtrail.application.port.model.Page.limit(-1);
         }
     }
 

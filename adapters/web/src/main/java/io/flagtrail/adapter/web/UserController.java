@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.application.port.in.UserAccountUseCases.CreateUserCommand;
 import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
 import io.flagtrail.domain.error.InvalidInput;

@@ -1,5 +1,6 @@
 package io.flagtrail.application.port.in;
 
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.domain.audit.AuditEntry;
 import io.flagtrail.domain.feature.FeatureKey;
 

@@ -1,5 +1,6 @@
 package io.flagtrail.application.port.in;
 
+import io.flagtrail.application.port.model.DeadLetter;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.flagtrail.application.port.in;
 
+import io.flagtrail.application.port.model.AuditQuery;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.domain.audit.AuditEntry;
 
 /** Reads the audit trail, newest first, one keyset page at a time. */

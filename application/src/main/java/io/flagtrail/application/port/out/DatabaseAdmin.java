@@ -1,6 +1,6 @@
 package io.flagtrail.application.port.out;
 
-import io.flagtrail.application.port.in.Migration;
+import io.flagtrail.application.port.model.Migration;
 import java.util.List;
 
 /** The database itself: what it is, and its schema migrations. */

@@ -1,7 +1,7 @@
 package io.flagtrail.application.port.out;
 
-import io.flagtrail.application.port.in.EventLogQuery;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.EventLogQuery;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.domain.event.DomainEvent;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package io.flagtrail.application.port.out;
 
-import io.flagtrail.application.port.in.FeatureListQuery;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.FeatureListQuery;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import java.util.Collection;

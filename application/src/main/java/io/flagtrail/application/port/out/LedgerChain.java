@@ -1,6 +1,6 @@
 package io.flagtrail.application.port.out;
 
-import io.flagtrail.application.port.in.AuditQuery;
+import io.flagtrail.application.port.model.AuditQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

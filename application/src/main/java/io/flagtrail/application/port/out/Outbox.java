@@ -1,6 +1,6 @@
 package io.flagtrail.application.port.out;
 
-import io.flagtrail.application.port.in.DeadLetter;
+import io.flagtrail.application.port.model.DeadLetter;
 import io.flagtrail.domain.event.DomainEvent;
 import java.time.Instant;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package io.flagtrail.application.port.out;
 import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.User;
 import java.time.Instant;
-import io.flagtrail.application.port.in.Page;
+import io.flagtrail.application.port.model.Page;
 import io.flagtrail.domain.user.Role;
 import java.util.Optional;
 import java.util.UUID;

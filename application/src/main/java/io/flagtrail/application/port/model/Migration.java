@@ -1,4 +1,4 @@
-package io.flagtrail.application.port.in;
+package io.flagtrail.application.port.model;
 
 import java.time.Instant;
 

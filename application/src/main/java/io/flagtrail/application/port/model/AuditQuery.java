@@ -1,4 +1,4 @@
-package io.flagtrail.application.port.in;
+package io.flagtrail.application.port.model;
 
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.AuditCategory;
