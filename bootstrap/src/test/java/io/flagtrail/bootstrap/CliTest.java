@@ -335,4 +335,19 @@ abstract class CliTest {
         cli("api-keys", "revoke", (String) created.json().get("id"));
         assertEquals(1, cli(required, "features", "list").exit(), "a revoked key");
     }
+
+    /** As over HTTP (features:write acts as EDITOR, who is also a VIEWER): the scope model is the domain's, once. */
+    @Test
+    void with_auth_required_a_writing_key_also_reads_and_nothing_more() {
+        var created = cli("api-keys", "create", "--name", "cli-writer", "--scopes", "features:write");
+        assertEquals(0, created.exit(), created.err());
+        Map<String, Object> required = Map.of("flagtrail.cli.auth-required", "true",
+                "flagtrail.cli.api-key", (String) created.json().get("secret"));
+
+        assertEquals(0, cli(required, "features", "create", "--key", key(), "--name", "N").exit());
+        assertEquals(0, cli(required, "features", "list").exit());
+        var audit = cli(required, "audit", "list");
+        assertEquals(1, audit.exit());
+        assertTrue(audit.err().contains("audit:read"), audit.err());
+    }
 }

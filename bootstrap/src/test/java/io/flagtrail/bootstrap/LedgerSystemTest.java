@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
-import io.flagtrail.domain.ledger.CanonicalJson;
-import io.flagtrail.domain.ledger.JsonReader;
+import io.flagtrail.domain.json.CanonicalJson;
+import io.flagtrail.domain.json.JsonReader;
 import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.user.Role;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.flagtrail.application.service;
 
-import io.flagtrail.domain.ledger.CanonicalJson;
+import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.ledger.LedgerTime;
 import io.flagtrail.domain.ledger.PurgeRecord;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.error.NotFound;
-import io.flagtrail.domain.ledger.CanonicalJson;
+import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.LedgerTime;
 import io.flagtrail.domain.ledger.PurgeRecord;

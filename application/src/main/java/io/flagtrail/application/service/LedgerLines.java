@@ -1,10 +1,10 @@
 package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.out.LedgerChain;
-import io.flagtrail.domain.ledger.CanonicalJson;
-import io.flagtrail.domain.ledger.FixedKeyMap;
+import io.flagtrail.domain.json.CanonicalJson;
+import io.flagtrail.domain.json.FixedKeyMap;
 import io.flagtrail.domain.ledger.LedgerHash;
-import io.flagtrail.domain.ledger.RawJson;
+import io.flagtrail.domain.json.RawJson;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

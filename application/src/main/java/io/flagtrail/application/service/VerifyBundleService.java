@@ -1,10 +1,10 @@
 package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.VerifyBundleUseCase;
-import io.flagtrail.domain.ledger.CanonicalJson;
+import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.ledger.ChainVerifier;
 import io.flagtrail.domain.ledger.Checkpoint;
-import io.flagtrail.domain.ledger.JsonReader;
+import io.flagtrail.domain.json.JsonReader;
 import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.ledger.LedgerTime;
 import io.flagtrail.domain.ledger.PurgeRecord;

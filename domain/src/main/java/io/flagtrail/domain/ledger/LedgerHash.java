@@ -1,5 +1,7 @@
 package io.flagtrail.domain.ledger;
 
+import io.flagtrail.domain.json.CanonicalJson;
+import io.flagtrail.domain.json.FixedKeyMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package io.flagtrail.domain.ledger;
 
+import io.flagtrail.domain.json.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

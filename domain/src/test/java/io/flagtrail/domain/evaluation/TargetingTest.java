@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.domain.error.FieldViolation;
 import io.flagtrail.domain.error.InvalidInput;
-import io.flagtrail.domain.ledger.CanonicalJson;
-import io.flagtrail.domain.ledger.JsonReader;
+import io.flagtrail.domain.json.CanonicalJson;
+import io.flagtrail.domain.json.JsonReader;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flagtrail.domain.ledger.CanonicalJson;
-import io.flagtrail.domain.ledger.JsonReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.flagtrail.domain.ledger;
 
+import io.flagtrail.domain.json.RawJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.flagtrail.domain.ledger;
 
+import io.flagtrail.domain.json.RawJson;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;

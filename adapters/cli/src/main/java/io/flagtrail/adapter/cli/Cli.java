@@ -135,7 +135,7 @@ public final class Cli {
         }
         try {
             var key = context.getBean(AuthenticateApiKeyUseCase.class).authenticate(secret);
-            if (scope != null && !key.scopes().contains(scope)) {
+            if (scope != null && !ApiKeyScope.anyIncludes(key.scopes(), scope)) {
                 return "FLAGTRAIL_API_KEY lacks the scope " + scope.value() + " that '" + command + "' needs";
             }
             CliOrigin.authenticatedWith(key.name());

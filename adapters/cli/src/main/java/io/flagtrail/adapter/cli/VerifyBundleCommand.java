@@ -1,7 +1,7 @@
 package io.flagtrail.adapter.cli;
 
 import io.flagtrail.application.port.in.VerifyBundleUseCase;
-import io.flagtrail.domain.ledger.CanonicalJson;
+import io.flagtrail.domain.json.CanonicalJson;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.flagtrail.adapter.events;
 
 import io.flagtrail.domain.event.DomainEvent;
-import io.flagtrail.domain.ledger.CanonicalJson;
+import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.ledger.LedgerTime;
 import java.util.LinkedHashMap;
 import java.util.Map;

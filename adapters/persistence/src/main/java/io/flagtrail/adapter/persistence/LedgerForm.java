@@ -1,9 +1,9 @@
 package io.flagtrail.adapter.persistence;
 
-import io.flagtrail.domain.ledger.FixedKeyMap;
+import io.flagtrail.domain.json.FixedKeyMap;
 import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.ledger.LedgerTime;
-import io.flagtrail.domain.ledger.RawJson;
+import io.flagtrail.domain.json.RawJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

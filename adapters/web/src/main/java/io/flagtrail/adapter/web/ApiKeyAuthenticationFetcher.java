@@ -60,21 +60,12 @@ final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpReq
             // Through the roles finder, so that the configured hierarchy applies to keys as it does to tokens
             // (features:write acts as EDITOR, and so also as VIEWER).
             var roles = rolesFinder.resolveRoles(Map.of(rolesAttribute,
-                    key.scopes().stream().map(ApiKeyAuthenticationFetcher::role).toList()));
+                    key.scopes().stream().map(ApiKeyScope::authority).toList()));
             return Authentication.build(key.id().toString(), roles, Map.of(KEY_ATTRIBUTE, key.id().toString(),
                     Origins.NAME_CLAIM, key.name()));
         } catch (Unauthenticated refused) {
             return null;
         }
-    }
-
-    static String role(ApiKeyScope scope) {
-        return switch (scope) {
-            case FEATURES_READ -> "VIEWER";
-            case FEATURES_WRITE -> "EDITOR";
-            case AUDIT_READ -> "AUDITOR";
-            case EVALUATE -> "EVALUATE";
-        };
     }
 
     private static String secret(HttpRequest<?> request) {

@@ -1,6 +1,6 @@
 package io.flagtrail.adapter.web;
 
-import io.flagtrail.domain.ledger.JsonReader;
+import io.flagtrail.domain.json.JsonReader;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.type.Argument;
 import io.micronaut.core.type.Headers;

@@ -1,4 +1,4 @@
-package io.flagtrail.domain.ledger;
+package io.flagtrail.domain.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.flagtrail.domain.ledger;
+package io.flagtrail.domain.json;
 
 import java.util.Objects;
 

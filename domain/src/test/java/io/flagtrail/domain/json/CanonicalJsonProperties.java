@@ -1,5 +1,6 @@
-package io.flagtrail.domain.ledger;
+package io.flagtrail.domain.json;
 
+import io.flagtrail.domain.ledger.LedgerHash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

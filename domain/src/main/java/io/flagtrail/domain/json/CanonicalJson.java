@@ -1,7 +1,5 @@
-package io.flagtrail.domain.ledger;
+package io.flagtrail.domain.json;
 
-import io.flagtrail.domain.json.Es6Numbers;
-import io.flagtrail.domain.json.JsonNumbers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
