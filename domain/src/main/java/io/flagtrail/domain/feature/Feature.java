@@ -76,12 +76,12 @@ public final class Feature {
         return state;
     }
 
-    /** Hands over the events recorded since the last pull and forgets them. */
     /** Whether a change since the last {@link #pullEvents()} changed anything (and so must be stored). */
     public boolean changed() {
         return !events.isEmpty();
     }
 
+    /** Hands over the events recorded since the last pull and forgets them. */
     public List<FeatureChanged> pullEvents() {
         var pulled = List.copyOf(events);
         events.clear();
