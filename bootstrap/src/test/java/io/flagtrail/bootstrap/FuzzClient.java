@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Sends {@link FuzzRequests.Request}s to one server as the credential each asks for, and sets up what gives the
@@ -35,27 +33,23 @@ final class FuzzClient {
     private final String token;
     /** Sessions of their own for logout to end, so that the fuzzing session itself lives on. */
     private final Deque<String> spareSessions = new ArrayDeque<>();
-    private final Map<String, Object> document;
     private final OpenApiContract contract;
     private final FuzzRequests.Fixtures fixtures;
 
     FuzzClient(URI base, JsonMapper json, String email, String password) {
         this.base = base;
         this.json = json;
-        this.token = login(email, password);
+        var api = new Api(base, json); // the system tests' client, for everything that is not fuzzing
+        this.token = api.login(email, password);
         for (int i = 0; i < 4; i++) {
-            spareSessions.add(login(email, password));
+            spareSessions.add(api.login(email, password));
         }
-        String yaml = plain("GET", "/openapi.yml", null).text();
-        var options = new LoaderOptions();
-        options.setCodePointLimit(16 * 1024 * 1024);
-        this.document = new Yaml(options).load(yaml);
-        this.contract = new OpenApiContract(yaml);
-        this.fixtures = setUp();
+        this.contract = new OpenApiContract(api.send("GET", "/openapi.yml", null, null).raw().body());
+        this.fixtures = setUp(api);
     }
 
     Map<String, Object> document() {
-        return document;
+        return contract.document();
     }
 
     OpenApiContract contract() {
@@ -103,41 +97,25 @@ final class FuzzClient {
         }
     }
 
-    private FuzzRequests.Fixtures setUp() {
+    private FuzzRequests.Fixtures setUp(Api api) {
         String run = Long.toString(System.nanoTime(), 36); // one server takes several seeds' runs
         String feature = "fz-known-" + run;
-        expect(201, "POST", "/api/v1/features", "{\"key\":\"" + feature + "\",\"name\":\"Known\",\"enabled\":true,"
+        expect(api, 201, "/api/v1/features", "{\"key\":\"" + feature + "\",\"name\":\"Known\",\"enabled\":true,"
                 + "\"variants\":{\"on\":true,\"off\":false},\"defaultVariant\":\"on\",\"offVariant\":\"off\"}");
-        var user = expect(201, "POST", "/api/v1/users",
+        var user = expect(api, 201, "/api/v1/users",
                 "{\"email\":\"fz-victim-" + run + "@example.com\",\"roles\":[\"VIEWER\"],\"password\":\"a-long-victim-password\"}");
-        var key = expect(201, "POST", "/api/v1/api-keys", "{\"name\":\"fz\",\"scopes\":[\"evaluate\",\"features:read\"]}");
-        var hold = expect(201, "POST", "/api/v1/audit/holds", "{\"subjectType\":\"feature\",\"subjectId\":\"" + feature + "\",\"reason\":\"fuzz\"}");
+        var key = expect(api, 201, "/api/v1/api-keys", "{\"name\":\"fz\",\"scopes\":[\"evaluate\",\"features:read\"]}");
+        var hold = expect(api, 201, "/api/v1/audit/holds",
+                "{\"subjectType\":\"feature\",\"subjectId\":\"" + feature + "\",\"reason\":\"fuzz\"}");
         return new FuzzRequests.Fixtures(feature, (String) user.get("id"), (String) key.get("id"),
                 (String) key.get("secret"), (String) hold.get("id"));
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> expect(int status, String method, String path, String body) {
-        var answer = plain(method, path, body);
+    private Map<String, Object> expect(Api api, int status, String path, String body) {
+        var answer = api.send("POST", path, token, body);
         if (answer.status() != status) {
-            throw new AssertionError(method + " " + path + " answered " + answer.status() + ": " + answer.text());
+            throw new AssertionError("POST " + path + " answered " + answer.status() + ": " + answer.raw().body());
         }
-        return (Map<String, Object>) answer.json();
-    }
-
-    private Received plain(String method, String path, String body) {
-        return send(new FuzzRequests.Request(method, path, path, FuzzRequests.Credential.ADMIN, Map.of(), body == null ? null : "application/json",
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private String login(String email, String password) {
-        var answer = send(new FuzzRequests.Request("POST", "/api/v1/auth/login", "/api/v1/auth/login", FuzzRequests.Credential.NONE, Map.of(),
-                "application/json", ("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
-                .getBytes(StandardCharsets.UTF_8)));
-        if (answer.status() != 200) {
-            throw new AssertionError("login failed: " + answer.text());
-        }
-        return (String) ((Map<String, Object>) answer.json()).get("accessToken");
+        return answer.json();
     }
 }

@@ -34,6 +34,11 @@ final class OpenApiContract {
         this.schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
     }
 
+    /** The document as parsed. */
+    Map<String, Object> document() {
+        return document;
+    }
+
     /** Everything in {@code answers} that disagrees with the document, one line each (empty when all agree). */
     Set<String> violations(List<Answer> answers) {
         var found = new TreeSet<String>();
