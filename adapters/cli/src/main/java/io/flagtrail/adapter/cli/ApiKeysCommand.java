@@ -43,7 +43,7 @@ final class ApiKeysCommand extends CliCommand {
                @Option(names = "--expires-at", description = "RFC 3339 instant") String expiresAt) {
         var chosen = EnumSet.noneOf(ApiKeyScope.class);
         scopes.forEach(s -> chosen.add(ApiKeyScope.of(s.strip())));
-        var created = keys.create(name, chosen, FeaturesCommand.instant("expires-at", expiresAt),
+        var created = keys.create(name, chosen, instant("expires-at", expiresAt),
                 CliOrigin.current());
         print(view(created.key(), created.secret()));
         return 0;

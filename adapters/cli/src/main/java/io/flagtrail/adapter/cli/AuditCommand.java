@@ -46,7 +46,7 @@ final class AuditCommand extends CliCommand {
 
         AuditQuery query(int limit, String cursor) {
             return new AuditQuery(subjectType, subjectId, subjectKey, actorId, named(AuditAction.class, "action", action),
-                    named(AuditCategory.class, "category", category), FeaturesCommand.instant("from", from), FeaturesCommand.instant("to", to), limit, cursor);
+                    named(AuditCategory.class, "category", category), instant("from", from), instant("to", to), limit, cursor);
         }
 
         private static <E extends Enum<E>> E named(Class<E> type, String field, String value) {

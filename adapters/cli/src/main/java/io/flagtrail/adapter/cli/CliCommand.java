@@ -21,6 +21,11 @@ abstract class CliCommand implements Runnable {
     @Value("${flagtrail.cli.default-format:json}")
     String defaultFormat;
 
+    /** The instant an option names, or null when it is not given; anything else is refused naming the option. */
+    static java.time.Instant instant(String option, String text) {
+        return text == null ? null : io.flagtrail.application.port.in.Instants.require(option, text);
+    }
+
     /** A group named without one of its commands. */
     @Override
     public void run() {

@@ -44,7 +44,7 @@ final class EventsCommand extends CliCommand {
             throw new NotFound("events.log_off", "the database event log is off: EVENTS_STORAGE does not include db");
         }
         Page<DomainEvent> page = log.get().query(new EventLogQuery(type, aggregateType, aggregateKey,
-                FeaturesCommand.instant("from", from), FeaturesCommand.instant("to", to),
+                instant("from", from), instant("to", to),
                 Page.limit(limit), cursor));
         printPage(page, EventsCommand::view, COLUMNS);
         return 0;

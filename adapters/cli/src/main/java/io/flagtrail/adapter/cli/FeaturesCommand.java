@@ -19,7 +19,6 @@ import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.feature.FeatureStatus;
 import io.flagtrail.domain.feature.Reason;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,10 +243,5 @@ final class FeaturesCommand extends CliCommand {
         } catch (IllegalArgumentException e) {
             throw InvalidInput.of("status", "must be ACTIVE or DELETED");
         }
-    }
-
-    /** The instant an option names, or null when it is not given; anything else is refused naming the option. */
-    static Instant instant(String option, String text) {
-        return text == null ? null : io.flagtrail.application.port.in.Instants.require(option, text);
     }
 }
