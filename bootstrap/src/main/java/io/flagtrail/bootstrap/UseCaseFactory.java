@@ -57,7 +57,7 @@ import io.flagtrail.application.port.out.Sessions;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.application.service.AccessDeniedService;
-import io.flagtrail.application.service.AccessLog;
+import io.flagtrail.application.service.AuditTrail;
 import io.flagtrail.application.service.ApiKeyService;
 import io.flagtrail.application.service.BootstrapAdminService;
 import io.flagtrail.application.service.DispatchEventsService;
@@ -82,6 +82,7 @@ import io.flagtrail.application.service.RetentionSettings;
 import io.flagtrail.application.service.SealLedgerService;
 import io.flagtrail.application.service.SessionService;
 import io.flagtrail.application.service.UserAccountService;
+import io.flagtrail.application.service.UserChanges;
 import io.flagtrail.application.service.VerifyLedgerService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -102,9 +103,9 @@ import java.util.List;
 final class UseCaseFactory {
 
     @Singleton
-    FeatureChanges featureChanges(AuditLedger ledger, EventPublisher events, IdGenerator ids, AppLogger log,
+    FeatureChanges featureChanges(AuditTrail trail, EventPublisher events, IdGenerator ids, AppLogger log,
                                   BusinessMetrics metrics) {
-        return new FeatureChanges(ledger, events, ids, log, metrics);
+        return new FeatureChanges(trail, events, ids, log, metrics);
     }
 
     /** One service makes every change to features, the import included: it is exposed under each of those use cases. */
@@ -135,35 +136,33 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    ManageEventDispatchUseCase manageEventDispatch(Outbox outbox, DispatchEventsUseCase dispatch, AuditLedger ledger,
-                                                   Transactions transactions, Clock clock, IdGenerator ids,
-                                                   DispatchSettings settings) {
-        return new EventDispatchAdminService(outbox, dispatch.handlers(), ledger, transactions, clock, ids, settings);
+    ManageEventDispatchUseCase manageEventDispatch(Outbox outbox, DispatchEventsUseCase dispatch, AuditTrail trail,
+                                                   Transactions transactions, Clock clock, DispatchSettings settings) {
+        return new EventDispatchAdminService(outbox, dispatch.handlers(), trail, transactions, clock, settings);
     }
 
     @Singleton
-    ManageDatabaseUseCase manageDatabase(DatabaseAdmin database, AuditLedger ledger, Transactions transactions,
-                                         Clock clock, IdGenerator ids) {
-        return new ManageDatabaseService(database, ledger, transactions, clock, ids);
+    ManageDatabaseUseCase manageDatabase(DatabaseAdmin database, AuditTrail trail, Transactions transactions) {
+        return new ManageDatabaseService(database, trail, transactions);
     }
 
     @Singleton
-    AccessLog accessLog(AuditLedger ledger, Clock clock, IdGenerator ids) {
-        return new AccessLog(ledger, clock, ids);
+    AuditTrail auditTrail(AuditLedger ledger, Clock clock, IdGenerator ids) {
+        return new AuditTrail(ledger, clock, ids);
     }
 
     /** One service answers get, list, history and as-of: it is exposed under each of those use cases. */
     @Singleton
     @Bean(typed = {GetFeatureUseCase.class, ListFeaturesUseCase.class, FeatureHistoryUseCase.class,
             FeatureAsOfUseCase.class})
-    FeatureQueryService featureQueries(Features features, AuditLedger ledger, AccessLog access,
+    FeatureQueryService featureQueries(Features features, AuditLedger ledger, AuditTrail trail,
                                        Transactions transactions) {
-        return new FeatureQueryService(features, ledger, access, transactions);
+        return new FeatureQueryService(features, ledger, trail, transactions);
     }
 
     @Singleton
-    QueryAuditUseCase queryAudit(AuditLedger ledger, AccessLog access, Transactions transactions) {
-        return new QueryAuditService(ledger, access, transactions);
+    QueryAuditUseCase queryAudit(AuditLedger ledger, AuditTrail trail, Transactions transactions) {
+        return new QueryAuditService(ledger, trail, transactions);
     }
 
     @Singleton
@@ -181,8 +180,8 @@ final class UseCaseFactory {
 
     @Singleton
     VerifyLedgerUseCase verifyLedger(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                                     LedgerRetention retention, AccessLog access, Transactions transactions) {
-        return new VerifyLedgerService(chain, checkpoints, signer, retention, access, transactions);
+                                     LedgerRetention retention, AuditTrail trail, Transactions transactions) {
+        return new VerifyLedgerService(chain, checkpoints, signer, retention, trail, transactions);
     }
 
     @Singleton
@@ -207,66 +206,69 @@ final class UseCaseFactory {
 
     @Singleton
     PurgeLedgerUseCase purgeLedger(LedgerRetention retention, LedgerChain chain, Checkpoints checkpoints,
-                                   LedgerSigner signer, AccessLog trail, Transactions transactions, Clock clock,
+                                   LedgerSigner signer, AuditTrail trail, Transactions transactions, Clock clock,
                                    AppLogger log, RetentionSettings settings) {
         return new PurgeLedgerService(retention, chain, checkpoints, signer, trail, transactions, clock, log, settings);
     }
 
     @Singleton
-    ManageLegalHoldsUseCase legalHolds(LegalHolds holds, AuditLedger ledger, Transactions transactions, Clock clock,
+    ManageLegalHoldsUseCase legalHolds(LegalHolds holds, AuditTrail trail, Transactions transactions, Clock clock,
                                        IdGenerator ids) {
-        return new LegalHoldService(holds, ledger, transactions, clock, ids);
+        return new LegalHoldService(holds, trail, transactions, clock, ids);
     }
 
     @Singleton
-    ExportAuditUseCase exportAudit(LedgerChain chain, AccessLog access, Transactions transactions) {
-        return new ExportAuditService(chain, access, transactions);
+    ExportAuditUseCase exportAudit(LedgerChain chain, AuditTrail trail, Transactions transactions) {
+        return new ExportAuditService(chain, trail, transactions);
     }
 
     @Singleton
     EvidenceBundleUseCase evidenceBundle(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                                         LedgerRetention retention, AccessLog access, Transactions transactions,
+                                         LedgerRetention retention, AuditTrail trail, Transactions transactions,
                                          Clock clock) {
-        return new EvidenceBundleService(chain, checkpoints, signer, retention, access, transactions, clock);
+        return new EvidenceBundleService(chain, checkpoints, signer, retention, trail, transactions, clock);
     }
 
     @Singleton
-    LogInUseCase logIn(Users users, PasswordHasher hasher, LoginAttempts attempts, AuditLedger ledger,
-                       Transactions transactions, Clock clock, IdGenerator ids, LoginPolicy policy,
-                       BusinessMetrics metrics) {
-        return new LogInService(users, hasher, attempts, ledger, transactions, clock, ids, policy, metrics);
+    LogInUseCase logIn(Users users, PasswordHasher hasher, LoginAttempts attempts, AuditTrail trail,
+                       Transactions transactions, Clock clock, LoginPolicy policy, BusinessMetrics metrics) {
+        return new LogInService(users, hasher, attempts, trail, transactions, clock, policy, metrics);
     }
 
     /** One service serves every session use case: start, refresh, log out, and the per-request check. */
     @Singleton
     @Bean(typed = {StartSessionUseCase.class, RefreshSessionUseCase.class, EndSessionUseCase.class,
             CheckSessionUseCase.class})
-    SessionService sessions(Sessions sessions, Users users, AuditLedger ledger, Transactions transactions, Clock clock,
+    SessionService sessions(Sessions sessions, Users users, AuditTrail trail, Transactions transactions, Clock clock,
                             IdGenerator ids, @Value("${flagtrail.security.refresh-token-lifetime:14d}") Duration lifetime) {
-        return new SessionService(sessions, users, ledger, transactions, clock, ids, lifetime);
+        return new SessionService(sessions, users, trail, transactions, clock, ids, lifetime);
     }
 
     /** One service administers users and serves each user's own account. */
     @Singleton
     @Bean(typed = {ManageUsersUseCase.class, MyAccountUseCase.class})
     UserAccountService userAccounts(Users users, PasswordHasher hasher, PasswordBlocklist blocklist, Sessions sessions,
-                                    AuditLedger ledger, EventPublisher events, Transactions transactions, Clock clock,
-                                    IdGenerator ids) {
-        return new UserAccountService(users, hasher, blocklist, sessions, ledger, events, transactions, clock, ids);
+                                    UserChanges changes, Transactions transactions, Clock clock, IdGenerator ids) {
+        return new UserAccountService(users, hasher, blocklist, sessions, changes, transactions, clock, ids);
+    }
+
+    @Singleton
+    UserChanges userChanges(AuditTrail trail, EventPublisher events, Clock clock, IdGenerator ids) {
+        return new UserChanges(trail, events, clock, ids);
     }
 
     /** One service manages API keys and recognises them on requests. */
     @Singleton
     @Bean(typed = {ManageApiKeysUseCase.class, AuthenticateApiKeyUseCase.class})
-    ApiKeyService apiKeys(ApiKeys keys, AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids,
+    ApiKeyService apiKeys(ApiKeys keys, AuditTrail trail, Transactions transactions, Clock clock, IdGenerator ids,
                           @Value("${flagtrail.security.api-keys.cache-ttl:1s}") Duration cacheTtl,
                           @Value("${flagtrail.security.api-keys.max-stale:5m}") Duration maxStale) {
-        return new ApiKeyService(keys, ledger, transactions, clock, ids, cacheTtl, maxStale);
+        return new ApiKeyService(keys, trail, transactions, clock, ids, cacheTtl, maxStale);
     }
 
     @Singleton
-    RecordAccessDeniedUseCase accessDenied(AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids) {
-        return new AccessDeniedService(ledger, transactions, clock, ids);
+    RecordAccessDeniedUseCase accessDenied(AuditTrail trail, Transactions transactions) {
+        return new AccessDeniedService(trail, transactions);
     }
 
     /** {@code EVENTS_STORAGE=db}: the database event log, a handler like the other sinks, and its query. */
@@ -294,8 +296,8 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    BootstrapAdminUseCase bootstrapAdmin(Users users, PasswordHasher hasher, AuditLedger ledger, EventPublisher events,
+    BootstrapAdminUseCase bootstrapAdmin(Users users, PasswordHasher hasher, UserChanges changes,
                                          Transactions transactions, Clock clock, IdGenerator ids, AppLogger log) {
-        return new BootstrapAdminService(users, hasher, ledger, events, transactions, clock, ids, log);
+        return new BootstrapAdminService(users, hasher, changes, transactions, clock, ids, log);
     }
 }

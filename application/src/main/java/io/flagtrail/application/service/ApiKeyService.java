@@ -5,7 +5,6 @@ import io.flagtrail.application.port.in.ApiKeyUseCases.CreatedApiKey;
 import io.flagtrail.application.port.in.ApiKeyUseCases.ManageApiKeysUseCase;
 import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.ApiKeys;
-import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Transactions;
@@ -51,7 +50,7 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     static final Duration STORE_RETRY = Duration.ofSeconds(5);
 
     private final ApiKeys keys;
-    private final AuditLedger ledger;
+    private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
@@ -63,10 +62,10 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     private record Kept(ApiKeys.Stored stored, Instant readAt) {
     }
 
-    public ApiKeyService(ApiKeys keys, AuditLedger ledger, Transactions transactions, Clock clock, IdGenerator ids,
+    public ApiKeyService(ApiKeys keys, AuditTrail trail, Transactions transactions, Clock clock, IdGenerator ids,
                          Duration cacheTtl, Duration maxStale) {
         this.keys = keys;
-        this.ledger = ledger;
+        this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
@@ -172,11 +171,8 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     }
 
     private void record(AuditAction action, ApiKey before, ApiKey after, Origin origin) {
-        var beforeSnapshot = before == null ? null : before.snapshot();
-        var afterSnapshot = after.snapshot();
-        ledger.append(List.of(AuditEntries.change(ids.newId(), action, Severity.NOTICE,
-                new Subject("api-key", after.id().toString(), after.name()), null, beforeSnapshot, afterSnapshot, origin,
-                clock.now())));
+        trail.entry(action, origin).on(new Subject("api-key", after.id().toString(), after.name()))
+                .severity(Severity.NOTICE).changed(before == null ? null : before.snapshot(), after.snapshot()).record();
     }
 
     private static String lookup(String secret) {

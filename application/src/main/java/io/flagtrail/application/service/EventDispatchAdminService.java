@@ -2,9 +2,7 @@ package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase;
 import io.flagtrail.application.port.in.Origin;
-import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Clock;
-import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Outbox;
 import io.flagtrail.application.port.model.DeadLetter;
 import io.flagtrail.application.port.out.Transactions;
@@ -24,21 +22,19 @@ public final class EventDispatchAdminService implements ManageEventDispatchUseCa
 
     private final Outbox outbox;
     private final List<String> handlers;
-    private final AuditLedger ledger;
+    private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
-    private final IdGenerator ids;
     private final DispatchSettings settings;
 
-    public EventDispatchAdminService(Outbox outbox, List<String> handlers, AuditLedger ledger,
-                                     Transactions transactions, Clock clock, IdGenerator ids,
+    public EventDispatchAdminService(Outbox outbox, List<String> handlers, AuditTrail trail,
+                                     Transactions transactions, Clock clock,
                                      DispatchSettings settings) {
         this.outbox = outbox;
         this.handlers = List.copyOf(handlers);
-        this.ledger = ledger;
+        this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
-        this.ids = ids;
         this.settings = settings;
     }
 
@@ -101,7 +97,6 @@ public final class EventDispatchAdminService implements ManageEventDispatchUseCa
     }
 
     private void record(AuditAction action, Subject subject, Map<String, Object> after, Origin origin) {
-        ledger.append(List.of(AuditEntries.change(ids.newId(), action, Severity.NOTICE, subject, null, null, after, origin,
-                clock.now())));
+        trail.entry(action, origin).on(subject).severity(Severity.NOTICE).changed(null, after).record();
     }
 }

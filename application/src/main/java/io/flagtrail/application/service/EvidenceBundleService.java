@@ -35,17 +35,17 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
     private final Checkpoints checkpoints;
     private final LedgerSigner signer;
     private final LedgerRetention retention;
-    private final AccessLog access;
+    private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
 
     public EvidenceBundleService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                                 LedgerRetention retention, AccessLog access, Transactions transactions, Clock clock) {
+                                 LedgerRetention retention, AuditTrail trail, Transactions transactions, Clock clock) {
         this.chain = chain;
         this.checkpoints = checkpoints;
         this.signer = signer;
         this.retention = retention;
-        this.access = access;
+        this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -55,7 +55,7 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
         var checkpoint = checkpoints.latest().orElseThrow(() ->
                 new NotFound("ledger.no_checkpoint", "no checkpoint has been signed yet; try again in a minute"));
         transactions.inTransaction(() -> {
-            access.record(AuditAction.EVIDENCE_EXPORTED, origin, Map.of("to", checkpoint.size()));
+            trail.read(AuditAction.EVIDENCE_EXPORTED, origin, Map.of("to", checkpoint.size()));
             return null;
         });
         var purge = retention.latestPurge().orElse(null);

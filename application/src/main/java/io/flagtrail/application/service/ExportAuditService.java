@@ -17,12 +17,12 @@ import java.nio.charset.StandardCharsets;
 public final class ExportAuditService implements ExportAuditUseCase {
 
     private final LedgerChain chain;
-    private final AccessLog access;
+    private final AuditTrail trail;
     private final Transactions transactions;
 
-    public ExportAuditService(LedgerChain chain, AccessLog access, Transactions transactions) {
+    public ExportAuditService(LedgerChain chain, AuditTrail trail, Transactions transactions) {
         this.chain = chain;
-        this.access = access;
+        this.trail = trail;
         this.transactions = transactions;
     }
 
@@ -31,7 +31,7 @@ public final class ExportAuditService implements ExportAuditUseCase {
         var recorded = AuditQueries.describe(query);
         recorded.put("format", format.name());
         transactions.inTransaction(() -> {
-            access.record(AuditAction.AUDIT_EXPORTED, origin, recorded);
+            trail.read(AuditAction.AUDIT_EXPORTED, origin, recorded);
             return null;
         });
         return out -> write(query, format, out);

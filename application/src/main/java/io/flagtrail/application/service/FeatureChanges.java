@@ -2,7 +2,6 @@ package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.AppLogger;
-import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.IdGenerator;
@@ -19,19 +18,20 @@ import java.util.List;
  */
 public final class FeatureChanges {
 
-    private final AuditLedger ledger;
+    private final AuditTrail trail;
     private final EventPublisher events;
     private final AppLogger log;
     private final BusinessMetrics metrics;
     private final FeatureLedgerEntries entries;
     private final FeatureEventMessages messages;
 
-    public FeatureChanges(AuditLedger ledger, EventPublisher events, IdGenerator ids, AppLogger log, BusinessMetrics metrics) {
-        this.ledger = ledger;
+    public FeatureChanges(AuditTrail trail, EventPublisher events, IdGenerator ids, AppLogger log,
+                          BusinessMetrics metrics) {
+        this.trail = trail;
         this.events = events;
         this.log = log;
         this.metrics = metrics;
-        this.entries = new FeatureLedgerEntries(ids);
+        this.entries = new FeatureLedgerEntries(trail);
         this.messages = new FeatureEventMessages(ids);
     }
 
@@ -62,7 +62,7 @@ public final class FeatureChanges {
             all.addAll(changes);
         }
         if (!all.isEmpty()) {
-            ledger.append(audit);
+            trail.record(audit);
             events.publish(published);
             all.forEach(change -> metrics.featureChanged(change.action().name()));
         }

@@ -1,10 +1,8 @@
 package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.Origin;
-import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.AuditEntry;
-import io.flagtrail.domain.audit.AuditOutcome;
 import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.feature.FeatureAction;
@@ -16,10 +14,10 @@ final class FeatureLedgerEntries {
 
     static final String SUBJECT_TYPE = "feature";
 
-    private final IdGenerator ids;
+    private final AuditTrail trail;
 
-    FeatureLedgerEntries(IdGenerator ids) {
-        this.ids = ids;
+    FeatureLedgerEntries(AuditTrail trail) {
+        this.trail = trail;
     }
 
     List<AuditEntry> of(List<FeatureChanged> events, Origin origin) {
@@ -28,12 +26,14 @@ final class FeatureLedgerEntries {
 
     private AuditEntry of(FeatureChanged event, Origin origin) {
         var after = event.after();
-        var action = action(event.action());
-        return new AuditEntry(ids.newId(), action.category(), action, AuditOutcome.SUCCESS, severity(event.action()),
-                event.stamp().actor(), new Subject(SUBJECT_TYPE, after.id().toString(), after.key().value()),
-                event.stamp().reason() == null ? null : event.stamp().reason().text(),
-                event.before() == null ? null : event.before().snapshot(), after.snapshot(), event.changes(),
-                origin.context(), event.stamp().at());
+        var stamp = event.stamp();
+        return trail.entry(action(event.action()), stamp.actor(), origin.context())
+                .on(new Subject(SUBJECT_TYPE, after.id().toString(), after.key().value()))
+                .severity(severity(event.action()))
+                .reason(stamp.reason() == null ? null : stamp.reason().text())
+                .changed(event.before() == null ? null : event.before().snapshot(), after.snapshot(), event.changes())
+                .at(stamp.at())
+                .build();
     }
 
     private static AuditAction action(FeatureAction action) {

@@ -27,13 +27,13 @@ public final class FeatureQueryService
 
     private final Features features;
     private final AuditLedger ledger;
-    private final AccessLog access;
+    private final AuditTrail trail;
     private final Transactions transactions;
 
-    public FeatureQueryService(Features features, AuditLedger ledger, AccessLog access, Transactions transactions) {
+    public FeatureQueryService(Features features, AuditLedger ledger, AuditTrail trail, Transactions transactions) {
         this.features = features;
         this.ledger = ledger;
-        this.access = access;
+        this.trail = trail;
         this.transactions = transactions;
     }
 
@@ -54,7 +54,7 @@ public final class FeatureQueryService
             var feature = get(key);
             var query = AuditQuery.forSubject(FeatureLedgerEntries.SUBJECT_TYPE, feature.id().toString(), limit, cursor);
             var page = ledger.query(query);
-            access.record(AuditAction.AUDIT_HISTORY_READ, origin, AuditQueries.describe(query));
+            trail.read(AuditAction.AUDIT_HISTORY_READ, origin, AuditQueries.describe(query));
             return page;
         });
     }
@@ -66,7 +66,7 @@ public final class FeatureQueryService
     @Override
     public FeatureState asOf(FeatureKey key, Instant instant, Origin origin) {
         return transactions.inTransaction(() -> {
-            access.record(AuditAction.AUDIT_STATE_READ, origin, Map.of("feature", key.value(), "asOf", instant.toString()));
+            trail.read(AuditAction.AUDIT_STATE_READ, origin, Map.of("feature", key.value(), "asOf", instant.toString()));
             var live = get(key);
             var id = live.id().toString();
             var last = one(new AuditQuery(FeatureLedgerEntries.SUBJECT_TYPE, id, null, null, null, AuditCategory.CHANGE,

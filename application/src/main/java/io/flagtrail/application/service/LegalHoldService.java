@@ -2,7 +2,6 @@ package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.ManageLegalHoldsUseCase;
 import io.flagtrail.application.port.in.Origin;
-import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.LegalHolds;
@@ -23,15 +22,15 @@ import java.util.UUID;
 public final class LegalHoldService implements ManageLegalHoldsUseCase {
 
     private final LegalHolds holds;
-    private final AuditLedger ledger;
+    private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public LegalHoldService(LegalHolds holds, AuditLedger ledger, Transactions transactions, Clock clock,
+    public LegalHoldService(LegalHolds holds, AuditTrail trail, Transactions transactions, Clock clock,
                             IdGenerator ids) {
         this.holds = holds;
-        this.ledger = ledger;
+        this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
@@ -67,10 +66,8 @@ public final class LegalHoldService implements ManageLegalHoldsUseCase {
 
     private void record(AuditAction action, LegalHold before, LegalHold after, String reason, Origin origin) {
         var subject = new Subject("legal-hold", after.id().toString(), after.subjectType() + ":" + after.subjectId());
-        var afterSnapshot = snapshot(after);
-        var beforeSnapshot = before == null ? null : snapshot(before);
-        ledger.append(List.of(AuditEntries.change(ids.newId(), action, Severity.NOTICE, subject, reason, beforeSnapshot,
-                afterSnapshot, origin, clock.now())));
+        trail.entry(action, origin).on(subject).severity(Severity.NOTICE).reason(reason)
+                .changed(before == null ? null : snapshot(before), snapshot(after)).record();
     }
 
     private static Map<String, Object> snapshot(LegalHold hold) {

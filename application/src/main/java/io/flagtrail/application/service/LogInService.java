@@ -2,10 +2,8 @@ package io.flagtrail.application.service;
 
 import io.flagtrail.application.port.in.LogInCommand;
 import io.flagtrail.application.port.in.LogInUseCase;
-import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.Clock;
-import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.LoginAttempts;
 import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Transactions;
@@ -13,7 +11,6 @@ import io.flagtrail.application.port.out.Users;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.actor.ActorType;
 import io.flagtrail.domain.audit.AuditAction;
-import io.flagtrail.domain.audit.AuditEntry;
 import io.flagtrail.domain.audit.AuditOutcome;
 import io.flagtrail.domain.audit.RequestContext;
 import io.flagtrail.domain.audit.Severity;
@@ -27,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -54,24 +50,22 @@ public final class LogInService implements LogInUseCase {
     private final Users users;
     private final PasswordHasher hasher;
     private final LoginAttempts attempts;
-    private final AuditLedger ledger;
+    private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
-    private final IdGenerator ids;
     private final LoginPolicy policy;
     private final BusinessMetrics metrics;
 
-    public LogInService(Users users, PasswordHasher hasher, LoginAttempts attempts, AuditLedger ledger,
-                        Transactions transactions, Clock clock, IdGenerator ids, LoginPolicy policy,
+    public LogInService(Users users, PasswordHasher hasher, LoginAttempts attempts, AuditTrail trail,
+                        Transactions transactions, Clock clock, LoginPolicy policy,
                         BusinessMetrics metrics) {
         this.metrics = metrics;
         this.users = users;
         this.hasher = hasher;
         this.attempts = attempts;
-        this.ledger = ledger;
+        this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
-        this.ids = ids;
         this.policy = policy;
     }
 
@@ -190,9 +184,8 @@ public final class LogInService implements LogInUseCase {
         var after = new LinkedHashMap<String, Object>();
         after.put("address", address);
         after.put("reason", why);
-        ledger.append(List.of(new AuditEntry(ids.newId(), AuditAction.LOGIN_THROTTLED.category(),
-                AuditAction.LOGIN_THROTTLED, AuditOutcome.FAILURE, Severity.WARNING, ANONYMOUS,
-                new Subject("address", address, null), null, null, after, List.of(), context, now)));
+        trail.entry(AuditAction.LOGIN_THROTTLED, ANONYMOUS, context).on(new Subject("address", address, null)).failed()
+                .severity(Severity.WARNING).details(after).at(now).record();
     }
 
     /** The lock's key: the account as tried from one address, hashed to a fixed length. */
@@ -214,9 +207,9 @@ public final class LogInService implements LogInUseCase {
         if (why != null) {
             after.put("reason", why);
         }
-        ledger.append(List.of(new AuditEntry(ids.newId(), action.category(), action, outcome, severity,
-                user.filter(u -> outcome == AuditOutcome.SUCCESS).map(User::asActor).orElse(ANONYMOUS), subject, null,
-                null, after, List.of(), context, now)));
+        var actor = user.filter(u -> outcome == AuditOutcome.SUCCESS).map(User::asActor).orElse(ANONYMOUS);
+        trail.entry(action, actor, context).outcome(outcome).severity(severity).on(subject).details(after).at(now)
+                .record();
     }
 
     private Optional<User> lookUp(String email) {

@@ -3,10 +3,7 @@ package io.flagtrail.application.service;
 import io.flagtrail.application.port.in.ManageDatabaseUseCase;
 import io.flagtrail.application.port.model.Migration;
 import io.flagtrail.application.port.in.Origin;
-import io.flagtrail.application.port.out.AuditLedger;
-import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.DatabaseAdmin;
-import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.Severity;
@@ -18,18 +15,13 @@ import java.util.List;
 public final class ManageDatabaseService implements ManageDatabaseUseCase {
 
     private final DatabaseAdmin database;
-    private final AuditLedger ledger;
+    private final AuditTrail trail;
     private final Transactions transactions;
-    private final Clock clock;
-    private final IdGenerator ids;
 
-    public ManageDatabaseService(DatabaseAdmin database, AuditLedger ledger, Transactions transactions, Clock clock,
-                                 IdGenerator ids) {
+    public ManageDatabaseService(DatabaseAdmin database, AuditTrail trail, Transactions transactions) {
         this.database = database;
-        this.ledger = ledger;
+        this.trail = trail;
         this.transactions = transactions;
-        this.clock = clock;
-        this.ids = ids;
     }
 
     @Override
@@ -51,8 +43,8 @@ public final class ManageDatabaseService implements ManageDatabaseUseCase {
             after.put("schemaVersion", database.migrations().stream().filter(m -> "SUCCESS".equals(m.state()))
                     .map(Migration::version).reduce((a, b) -> b).orElse(null));
             transactions.inTransaction(() -> {
-                ledger.append(List.of(AuditEntries.change(ids.newId(), AuditAction.DATABASE_MIGRATED, Severity.NOTICE,
-                        new Subject("database", "schema", null), null, null, after, origin, clock.now())));
+                trail.entry(AuditAction.DATABASE_MIGRATED, origin).on(new Subject("database", "schema", null))
+                        .severity(Severity.NOTICE).changed(null, after).record();
                 return null;
             });
         }

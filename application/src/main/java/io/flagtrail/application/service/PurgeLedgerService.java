@@ -33,14 +33,14 @@ public final class PurgeLedgerService implements PurgeLedgerUseCase {
     private final LedgerChain chain;
     private final Checkpoints checkpoints;
     private final LedgerSigner signer;
-    private final AccessLog trail;
+    private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
     private final AppLogger log;
     private final RetentionSettings settings;
 
     public PurgeLedgerService(LedgerRetention retention, LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                              AccessLog trail, Transactions transactions, Clock clock, AppLogger log,
+                              AuditTrail trail, Transactions transactions, Clock clock, AppLogger log,
                               RetentionSettings settings) {
         this.retention = retention;
         this.chain = chain;
@@ -104,7 +104,7 @@ public final class PurgeLedgerService implements PurgeLedgerUseCase {
         recorded.put("retention", settings.retention().toString());
         recorded.put("cutoff", LedgerTime.format(cutoff));
         recorded.put("keyId", keyId);
-        trail.record(AuditAction.LEDGER_PURGED, RETENTION, recorded, Severity.NOTICE);
+        trail.read(AuditAction.LEDGER_PURGED, RETENTION, recorded, Severity.NOTICE);
         return new PurgeRun(record, true, 0);
     }
 }

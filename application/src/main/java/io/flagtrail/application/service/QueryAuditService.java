@@ -13,12 +13,12 @@ import io.flagtrail.domain.audit.AuditEntry;
 public final class QueryAuditService implements QueryAuditUseCase {
 
     private final AuditLedger ledger;
-    private final AccessLog access;
+    private final AuditTrail trail;
     private final Transactions transactions;
 
-    public QueryAuditService(AuditLedger ledger, AccessLog access, Transactions transactions) {
+    public QueryAuditService(AuditLedger ledger, AuditTrail trail, Transactions transactions) {
         this.ledger = ledger;
-        this.access = access;
+        this.trail = trail;
         this.transactions = transactions;
     }
 
@@ -26,7 +26,7 @@ public final class QueryAuditService implements QueryAuditUseCase {
     public Page<AuditEntry> query(AuditQuery query, Origin origin) {
         return transactions.inTransaction(() -> {
             var page = ledger.query(query);
-            access.record(AuditAction.AUDIT_QUERIED, origin, AuditQueries.describe(query));
+            trail.read(AuditAction.AUDIT_QUERIED, origin, AuditQueries.describe(query));
             return page;
         });
     }

@@ -6,7 +6,6 @@ import io.flagtrail.application.port.in.SessionUseCases.CheckSessionUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.EndSessionUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.RefreshSessionUseCase;
 import io.flagtrail.application.port.in.SessionUseCases.StartSessionUseCase;
-import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Sessions;
@@ -15,7 +14,6 @@ import io.flagtrail.application.port.out.Users;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.actor.ActorType;
 import io.flagtrail.domain.audit.AuditAction;
-import io.flagtrail.domain.audit.AuditEntry;
 import io.flagtrail.domain.audit.AuditOutcome;
 import io.flagtrail.domain.audit.RequestContext;
 import io.flagtrail.domain.audit.Severity;
@@ -24,10 +22,8 @@ import io.flagtrail.domain.error.Unauthenticated;
 import io.flagtrail.domain.user.User;
 import io.flagtrail.domain.user.UserStatus;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,17 +40,17 @@ public final class SessionService
 
     private final Sessions sessions;
     private final Users users;
-    private final AuditLedger ledger;
+    private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
     private final Duration refreshLifetime;
 
-    public SessionService(Sessions sessions, Users users, AuditLedger ledger, Transactions transactions, Clock clock,
+    public SessionService(Sessions sessions, Users users, AuditTrail trail, Transactions transactions, Clock clock,
                           IdGenerator ids, Duration refreshLifetime) {
         this.sessions = sessions;
         this.users = users;
-        this.ledger = ledger;
+        this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
@@ -146,9 +142,9 @@ public final class SessionService
             after.put("reason", why);
         }
         var actor = user == null ? new Actor(ActorType.USER, userId.toString(), null, null) : user.asActor();
-        ledger.append(List.of(new AuditEntry(ids.newId(), action.category(), action, outcome, severity, actor,
-                new Subject("user", userId.toString(), user == null ? null : user.email().value()), null, null, after,
-                List.of(), context, clock.now())));
+        trail.entry(action, actor, context).outcome(outcome).severity(severity)
+                .on(new Subject("user", userId.toString(), user == null ? null : user.email().value())).details(after)
+                .record();
     }
 
     private static Unauthenticated invalid() {

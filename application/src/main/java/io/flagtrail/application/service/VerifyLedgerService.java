@@ -24,16 +24,16 @@ public final class VerifyLedgerService implements VerifyLedgerUseCase {
     private final Checkpoints checkpoints;
     private final LedgerSigner signer;
     private final LedgerRetention retention;
-    private final AccessLog access;
+    private final AuditTrail trail;
     private final Transactions transactions;
 
     public VerifyLedgerService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                               LedgerRetention retention, AccessLog access, Transactions transactions) {
+                               LedgerRetention retention, AuditTrail trail, Transactions transactions) {
         this.chain = chain;
         this.checkpoints = checkpoints;
         this.signer = signer;
         this.retention = retention;
-        this.access = access;
+        this.trail = trail;
         this.transactions = transactions;
     }
 
@@ -59,7 +59,7 @@ public final class VerifyLedgerService implements VerifyLedgerUseCase {
         recorded.put("verified", report.verified());
         recorded.put("summary", report.summary());
         transactions.inTransaction(() -> {
-            access.record(AuditAction.AUDIT_VERIFIED, command.origin(), recorded,
+            trail.read(AuditAction.AUDIT_VERIFIED, command.origin(), recorded,
                     report.verified() ? Severity.INFO : Severity.CRITICAL);
             return null;
         });

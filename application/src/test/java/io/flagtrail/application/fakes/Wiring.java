@@ -8,6 +8,7 @@ import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.application.service.AuditTrail;
 import io.flagtrail.application.service.FeatureChanges;
 import io.flagtrail.application.service.FeatureCommandService;
 
@@ -20,7 +21,7 @@ public final class Wiring {
     public static FeatureCommandService featureCommands(Features features, AuditLedger ledger, EventPublisher events,
                                                         Transactions transactions, Clock clock, IdGenerator ids,
                                                         AppLogger log, BusinessMetrics metrics) {
-        return new FeatureCommandService(features, new FeatureChanges(ledger, events, ids, log, metrics), transactions,
+        return new FeatureCommandService(features, new FeatureChanges(new AuditTrail(ledger, clock, ids), events, ids, log, metrics), transactions,
                 clock, ids);
     }
 }

@@ -25,7 +25,7 @@ class ApiKeyServiceTest {
     final InMemoryApiKeys keys = new InMemoryApiKeys();
     final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     final FixedClock clock = new FixedClock(Instant.parse("2026-05-01T00:00:00Z"));
-    final ApiKeyService service = new ApiKeyService(keys, ledger, new InMemoryTransactions(keys, ledger), clock,
+    final ApiKeyService service = new ApiKeyService(keys, new AuditTrail(ledger, clock, new SequentialIds()), new InMemoryTransactions(keys, ledger), clock,
             new SequentialIds(), Duration.ofSeconds(1), Duration.ofMinutes(5));
     final Origin admin = new Origin(Actor.system("admin"), RequestContext.system());
 

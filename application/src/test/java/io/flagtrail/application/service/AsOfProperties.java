@@ -46,7 +46,7 @@ class AsOfProperties {
         var ids = new SequentialIds();
         var transactions = new InMemoryTransactions(features, ledger);
         var recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, new InMemoryOutbox(), transactions, clock, ids, new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
-        var queries = new FeatureQueryService(features, ledger, new AccessLog(ledger, clock, ids), transactions);
+        var queries = new FeatureQueryService(features, ledger, new AuditTrail(ledger, clock, ids), transactions);
         var services = new Services(recorder, recorder);
         recorder.create(new CreateFeatureCommand(FeatureServicesTest.KEY,
                 new FeatureAttributes("Start", "", 50, List.of(), null), false, null, FeatureServicesTest.ORIGIN));

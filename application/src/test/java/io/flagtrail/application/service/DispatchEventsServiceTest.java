@@ -64,8 +64,8 @@ class DispatchEventsServiceTest {
     final Counting broker = new Counting("broker");
     final DispatchEventsService dispatch = new DispatchEventsService(outbox, List.of(files, broker), transactions,
             clock, settings);
-    final EventDispatchAdminService admin = new EventDispatchAdminService(outbox, dispatch.handlers(), ledger,
-            transactions, clock, new SequentialIds(), settings);
+    final EventDispatchAdminService admin = new EventDispatchAdminService(outbox, dispatch.handlers(),
+            new AuditTrail(ledger, clock, new SequentialIds()), transactions, clock, settings);
 
     @Test
     void a_crash_between_delivery_and_marking_it_redelivers_and_the_effect_happens_once() {

@@ -56,7 +56,7 @@ class FeatureServicesTest {
     final FeatureCommandService transition = recorder;
     final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger);
     final FeatureQueryService queries = new FeatureQueryService(features, ledger,
-            new AccessLog(ledger, clock, new SequentialIds()), transactions);
+            new AuditTrail(ledger, clock, new SequentialIds()), transactions);
 
     @Test
     void creating_records_one_change_entry_with_who_why_and_where() {

@@ -51,16 +51,16 @@ class LedgerServicesTest {
     final FixedClock clock = new FixedClock(Instant.parse("2026-03-01T10:00:00Z"));
     final SequentialIds ids = new SequentialIds();
     final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger);
-    final AccessLog access = new AccessLog(ledger, clock, ids);
+    final AuditTrail trail = new AuditTrail(ledger, clock, ids);
     final FeatureCommandService recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, new InMemoryOutbox(), transactions, clock, ids, new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
     final SealLedgerService sealer = new SealLedgerService(ledger, checkpoints, signer, transactions, clock,
             new RecordingLogger(), new LedgerSettings(3, 5, Duration.ofMinutes(1)));
     final InMemoryPurgeRecords purges = new InMemoryPurgeRecords();
-    final VerifyLedgerService verifier = new VerifyLedgerService(ledger, checkpoints, signer, purges, access,
+    final VerifyLedgerService verifier = new VerifyLedgerService(ledger, checkpoints, signer, purges, trail,
             transactions);
     final LedgerStatusService status = new LedgerStatusService(ledger, checkpoints, signer, purges, clock);
-    final ExportAuditService export = new ExportAuditService(ledger, access, transactions);
-    final EvidenceBundleService evidence = new EvidenceBundleService(ledger, checkpoints, signer, purges, access,
+    final ExportAuditService export = new ExportAuditService(ledger, trail, transactions);
+    final EvidenceBundleService evidence = new EvidenceBundleService(ledger, checkpoints, signer, purges, trail,
             transactions, clock);
 
     @Test

@@ -42,11 +42,12 @@ class LogInServiceTest {
     final LoginPolicy policy = new LoginPolicy(10, Duration.ofMinutes(15), 30, Duration.ofMinutes(15), 20,
             Duration.ofMinutes(1));
     final CountingMetrics metrics = new CountingMetrics();
-    final LogInService logIn = new LogInService(users, hasher, attempts, ledger, transactions, clock,
-            new SequentialIds(), policy, metrics);
+    final LogInService logIn = new LogInService(users, hasher, attempts,
+            new AuditTrail(ledger, clock, new SequentialIds()), transactions, clock, policy, metrics);
     final InMemoryOutbox outbox = new InMemoryOutbox();
-    final BootstrapAdminService bootstrap = new BootstrapAdminService(users, hasher, ledger, outbox, transactions, clock,
-            new SequentialIds(), new RecordingLogger());
+    final BootstrapAdminService bootstrap = new BootstrapAdminService(users, hasher,
+            new UserChanges(new AuditTrail(ledger, clock, new SequentialIds()), outbox, clock, new SequentialIds()),
+            transactions, clock, new SequentialIds(), new RecordingLogger());
 
     @Test
     void the_first_admin_is_created_once_and_audited_as_a_system_action() {
@@ -137,7 +138,8 @@ class LogInServiceTest {
 
     @Test
     void attempts_against_a_locked_account_count_toward_the_address_and_a_throttled_address_grows_the_ledger_by_one_summary() {
-        var noBackoff = new LogInService(users, hasher, attempts, ledger, transactions, clock, new SequentialIds(),
+        var noBackoff = new LogInService(users, hasher, attempts, new AuditTrail(ledger, clock, new SequentialIds()),
+                transactions, clock,
                 new LoginPolicy(10, Duration.ofMinutes(15), 30, Duration.ofMinutes(15), 1000, Duration.ofMinutes(1)),
                 metrics);
         for (int i = 0; i < 30; i++) {

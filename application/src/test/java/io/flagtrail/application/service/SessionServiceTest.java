@@ -32,7 +32,7 @@ class SessionServiceTest {
     final InMemorySessions sessions = new InMemorySessions().withUsers(users);
     final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     final FixedClock clock = new FixedClock(Instant.parse("2026-04-01T09:00:00Z"));
-    final SessionService service = new SessionService(sessions, users, ledger,
+    final SessionService service = new SessionService(sessions, users, new AuditTrail(ledger, clock, new SequentialIds()),
             new InMemoryTransactions(users, sessions, ledger), clock, new SequentialIds(), Duration.ofDays(14));
     final User alice = new User(UUID.randomUUID(), new Email("alice@example.com"), "Alice", "hash",
             Set.of(Role.EDITOR), UserStatus.ACTIVE, clock.now(), null);

@@ -37,9 +37,10 @@ class UserAccountServiceTest {
     final InMemoryTransactions transactions = new InMemoryTransactions(users, sessions, ledger, outbox);
     final ReversibleHasher hasher = new ReversibleHasher();
     final UserAccountService accounts = new UserAccountService(users, hasher,
-            password -> new String(password).equalsIgnoreCase("password1234"), sessions, ledger, outbox, transactions,
-            clock, new SequentialIds());
-    final SessionService sessionService = new SessionService(sessions, users, ledger, transactions, clock,
+            password -> new String(password).equalsIgnoreCase("password1234"), sessions,
+            new UserChanges(new AuditTrail(ledger, clock, new SequentialIds()), outbox, clock, new SequentialIds()),
+            transactions, clock, new SequentialIds());
+    final SessionService sessionService = new SessionService(sessions, users, new AuditTrail(ledger, clock, new SequentialIds()), transactions, clock,
             new SequentialIds(), Duration.ofDays(1));
     final Origin admin = new Origin(Actor.system("admin"), RequestContext.system());
 

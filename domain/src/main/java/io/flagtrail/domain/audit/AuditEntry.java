@@ -10,11 +10,11 @@ import java.util.UUID;
 /**
  * One fact in the ledger: who did what to which subject, when, why, how (the field diff) and from where.
  * Snapshots are plain maps of JSON-friendly values (strings, numbers, booleans, lists, maps) so that any
- * subject type can be recorded and the ledger can hash a canonical form of them.
+ * subject type can be recorded and the ledger can hash a canonical form of them. The application writes entries
+ * through one collaborator ({@code AuditTrail}); the persistence adapter reads them back.
  */
 public record AuditEntry(
         UUID id,
-        AuditCategory category,
         AuditAction action,
         AuditOutcome outcome,
         Severity severity,
@@ -29,7 +29,6 @@ public record AuditEntry(
 
     public AuditEntry {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(category, "category");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(severity, "severity");
@@ -38,5 +37,10 @@ public record AuditEntry(
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(occurredAt, "occurredAt");
         changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** The category is the action's: an entry cannot be filed under another. */
+    public AuditCategory category() {
+        return action.category();
     }
 }

@@ -22,6 +22,7 @@ interface AuditEntryRowMapper {
     @Mapping(target = "position", ignore = true)
     @Mapping(target = "prevHash", ignore = true)
     @Mapping(target = "hash", ignore = true)
+    @Mapping(target = "category", expression = "java(entry.category().name())")
     @Mapping(target = "actorType", source = "actor.type")
     @Mapping(target = "actorId", source = "actor.id")
     @Mapping(target = "actorName", source = "actor.displayName")
@@ -40,8 +41,7 @@ interface AuditEntryRowMapper {
     AuditEntryRow toRow(AuditEntry entry, @Context JsonColumns json);
 
     default AuditEntry toEntry(AuditEntryRow row, JsonColumns json) {
-        var action = AuditAction.valueOf(row.action());
-        return new AuditEntry(row.id(), action.category(), action,
+        return new AuditEntry(row.id(), AuditAction.valueOf(row.action()),
                 io.flagtrail.domain.audit.AuditOutcome.valueOf(row.outcome()),
                 io.flagtrail.domain.audit.Severity.valueOf(row.severity()),
                 new Actor(ActorType.valueOf(row.actorType()), row.actorId(), row.actorName(), row.actorEmail()),

@@ -3,7 +3,7 @@ package io.flagtrail.adapter.persistence;
 import io.flagtrail.application.fakes.GeneratedKeySigner;
 import io.flagtrail.application.fakes.RecordingLogger;
 import io.flagtrail.application.port.in.VerifyLedgerUseCase.VerifyLedgerCommand;
-import io.flagtrail.application.service.AccessLog;
+import io.flagtrail.application.service.AuditTrail;
 import io.flagtrail.application.service.EvidenceBundleService;
 import io.flagtrail.application.service.LedgerSettings;
 import io.flagtrail.application.service.PurgeLedgerService;
@@ -27,12 +27,12 @@ final class Ledger {
 
     Ledger(DatabaseTest test) {
         java.util.function.Supplier<Instant> now = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
-        var access = new AccessLog(test.ledger, now::get, new DatabaseTest.RandomIds());
+        var trail = new AuditTrail(test.ledger, now::get, new DatabaseTest.RandomIds());
         sealer = new SealLedgerService(test.chain, test.checkpoints, signer, test.transactions, now::get,
                 new RecordingLogger(), new LedgerSettings(100, 1, Duration.ofDays(1)));
-        verifier = new VerifyLedgerService(test.chain, test.checkpoints, signer, test.retention, access,
+        verifier = new VerifyLedgerService(test.chain, test.checkpoints, signer, test.retention, trail,
                 test.transactions);
-        evidence = new EvidenceBundleService(test.chain, test.checkpoints, signer, test.retention, access,
+        evidence = new EvidenceBundleService(test.chain, test.checkpoints, signer, test.retention, trail,
                 test.transactions, now::get);
         this.test = test;
     }
@@ -42,7 +42,7 @@ final class Ledger {
     /** The retention purge as it would run at {@code now}, keeping entries for {@code retention}. */
     PurgeLedgerService purger(Instant now, Duration retention, int batch) {
         return new PurgeLedgerService(test.retention, test.chain, test.checkpoints, signer,
-                new AccessLog(test.ledger, () -> now, new DatabaseTest.RandomIds()), test.transactions, () -> now,
+                new AuditTrail(test.ledger, () -> now, new DatabaseTest.RandomIds()), test.transactions, () -> now,
                 new RecordingLogger(), new RetentionSettings(retention, batch));
     }
 

@@ -335,9 +335,10 @@ abstract class PersistenceContractTest extends DatabaseTest {
                 java.util.Set.of(io.flagtrail.domain.user.Role.VIEWER), io.flagtrail.domain.user.UserStatus.ACTIVE,
                 Instant.now(), null);
         users.add(user);
-        var service = new io.flagtrail.application.service.SessionService(sessions, users, ledger, transactions,
-                () -> Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), new RandomIds(),
-                java.time.Duration.ofDays(1));
+        io.flagtrail.application.port.out.Clock clock = () -> Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var service = new io.flagtrail.application.service.SessionService(sessions, users,
+                new io.flagtrail.application.service.AuditTrail(ledger, clock, new RandomIds()), transactions, clock,
+                new RandomIds(), java.time.Duration.ofDays(1));
         var session = service.start(user, ORIGIN.context());
         var pool = Executors.newFixedThreadPool(20);
         var succeeded = new AtomicInteger();

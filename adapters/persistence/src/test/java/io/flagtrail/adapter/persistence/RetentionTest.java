@@ -10,7 +10,7 @@ import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.in.ManageLegalHoldsUseCase.PlaceLegalHoldCommand;
 import io.flagtrail.application.port.in.PurgeLedgerUseCase.PurgeRun;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
-import io.flagtrail.application.service.AccessLog;
+import io.flagtrail.application.service.AuditTrail;
 import io.flagtrail.application.service.FeatureQueryService;
 import io.flagtrail.application.service.LegalHoldService;
 import io.flagtrail.application.service.VerifyBundleService;
@@ -52,7 +52,8 @@ abstract class RetentionTest extends DatabaseTest {
         changes(held, 4);
         changes(expired, 6);
         oldEntries = 10;
-        var holds = new LegalHoldService(this.holds, ledger, transactions, Instant::now, new RandomIds());
+        var holds = new LegalHoldService(this.holds, new AuditTrail(ledger, Instant::now, new RandomIds()), transactions,
+                Instant::now, new RandomIds());
         holds.place(new PlaceLegalHoldCommand("feature", held.value(), "litigation 2026-17", ORIGIN));
         oldEntries++;
         sealed = new Ledger(this);
@@ -134,7 +135,7 @@ abstract class RetentionTest extends DatabaseTest {
     @Test
     void state_as_of_an_instant_is_still_told_after_the_purge_or_said_to_be_purged() {
         var queries = new FeatureQueryService(features, ledger,
-                new AccessLog(ledger, Instant::now, new RandomIds()), transactions);
+                new AuditTrail(ledger, Instant::now, new RandomIds()), transactions);
         var live = features.find(expired).orElseThrow();
 
         assertEquals(live, queries.asOf(expired, Instant.now(), ORIGIN),

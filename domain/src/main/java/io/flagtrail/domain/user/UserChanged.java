@@ -1,0 +1,32 @@
+package io.flagtrail.domain.user;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The domain event a user records for every change that changed something: the account before (null on creation)
+ * and after. Roles granted and revoked are derived, so a role change is one event however many roles it moves.
+ */
+public record UserChanged(UserAction action, User before, User after) {
+
+    public UserChanged {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(after, "after");
+    }
+
+    public Set<Role> granted() {
+        return difference(after.roles(), before == null ? Set.of() : before.roles());
+    }
+
+    public Set<Role> revoked() {
+        return before == null ? Set.of() : difference(before.roles(), after.roles());
+    }
+
+    private static Set<Role> difference(Set<Role> from, Set<Role> without) {
+        var left = EnumSet.noneOf(Role.class);
+        left.addAll(from);
+        left.removeAll(without);
+        return left;
+    }
+}
