@@ -2,7 +2,7 @@ package io.flagtrail.bootstrap;
 
 import io.flagtrail.adapter.cli.Cli;
 import io.flagtrail.adapter.logging.FlagtrailLogbackConfigurator;
-import io.flagtrail.application.service.VerifyBundleService;
+import io.flagtrail.application.service.audit.VerifyBundleService;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +14,9 @@ import java.util.Map;
  * background work of a server (sealer loop, event relay, retention purge, initial administrator), logging to
  * standard error so that standard output holds only the command's result.
  */
-final class CliMain {
+public final class CliMain {
 
-    static final String ENVIRONMENT = "cli";
+    public static final String ENVIRONMENT = "cli";
     /** H2's "Database may be already in use" (error 90020). */
     private static final String H2_FILE_IN_USE = "90020";
 

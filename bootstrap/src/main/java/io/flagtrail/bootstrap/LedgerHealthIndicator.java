@@ -16,7 +16,7 @@ import java.util.Map;
  * Always UP: readiness means "can serve", and a stalled sealer stops neither writes (their entries wait, unsealed, in
  * the same transactions) nor evaluations, so load balancers must keep sending traffic. A lag beyond
  * {@code flagtrail.health.max-sealing-lag} shows as {@code "sealing": "LAGGING"} here, in the
- * {@code flagtrail.ledger.sealing.lag} gauge, and as a log alarm ({@link SealingLagAlarm}). The outbox only reports.
+ * {@code flagtrail.ledger.sealing.lag} gauge, and as a log alarm ({@link io.flagtrail.bootstrap.jobs.SealingLagAlarm}). The outbox only reports.
  */
 @Singleton
 @Requires(notEnv = CliMain.ENVIRONMENT)

@@ -1,5 +1,8 @@
 package io.flagtrail.bootstrap;
 
+import static io.flagtrail.bootstrap.SystemClient.assertProblem;
+import static io.flagtrail.bootstrap.SystemClient.map;
+import static io.flagtrail.bootstrap.SystemClient.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,11 +15,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** API keys over HTTP: shown once, scoped, in a header or as Bearer, never in the URL, revoked at once, audited. */
-abstract class ApiKeySystemTest extends UsersSystemTest {
+@SystemTest
+class ApiKeySystemTest {
+
+    private final SystemClient system;
+    private final Api api;
+    private final String admin;
+
+    ApiKeySystemTest(SystemClient system) {
+        this.system = system;
+        this.api = system.api();
+        this.admin = system.admin();
+    }
 
     @Test
     void a_key_is_shown_once_and_works_within_its_scopes_in_either_header() throws Exception {
-        var created = createKey("ci-reader", List.of("features:read"));
+        var created = system.createKey("ci-reader", List.of("features:read"));
         assertEquals(201, created.status(), created.raw().body());
         String secret = (String) created.json().get("secret");
         assertTrue(secret.startsWith("ft_") && secret.length() >= 3 + 43, "at least 256 random bits: " + secret.length());
@@ -34,20 +48,20 @@ abstract class ApiKeySystemTest extends UsersSystemTest {
 
     @Test
     void a_change_made_with_a_key_is_recorded_with_actor_type_api_key() throws Exception {
-        String secret = (String) createKey("deployer", List.of("features:write")).json().get("secret");
+        String secret = (String) system.createKey("deployer", List.of("features:write")).json().get("secret");
         String key = uniqueKey();
 
         var created = withKeyHeader("POST", "/api/v1/features", secret, "{\"key\":\"" + key + "\",\"name\":\"By key\"}");
 
         assertEquals(201, created.statusCode(), created.body());
         var history = api.send("GET", "/api/v1/features/" + key + "/history", admin, null).items();
-        assertEquals("API_KEY", SystemTest.map(history.getFirst(), "actor").get("type"));
-        assertEquals("deployer", SystemTest.map(history.getFirst(), "actor").get("displayName"));
+        assertEquals("API_KEY", map(history.getFirst(), "actor").get("type"));
+        assertEquals("deployer", map(history.getFirst(), "actor").get("displayName"));
     }
 
     @Test
     void a_key_in_the_query_string_is_refused_and_a_revoked_key_stops_at_once() throws Exception {
-        var created = createKey("leaky", List.of("features:read", "audit:read"));
+        var created = system.createKey("leaky", List.of("features:read", "audit:read"));
         String secret = (String) created.json().get("secret");
         var inUrl = api.send("GET", "/api/v1/features?api_key=" + secret, null, null);
         assertProblem(inUrl, 400, "auth.api_key_in_url");
@@ -64,34 +78,29 @@ abstract class ApiKeySystemTest extends UsersSystemTest {
 
     @Test
     void only_admins_manage_keys_and_bad_scopes_are_named() {
-        assertEquals(403, api.send("GET", "/api/v1/api-keys", userWith(io.flagtrail.domain.user.Role.EDITOR), null)
+        assertEquals(403, api.send("GET", "/api/v1/api-keys", system.userWith(io.flagtrail.domain.user.Role.EDITOR), null)
                 .status());
-        var bad = createKey("x", List.of("features:delete"));
+        var bad = system.createKey("x", List.of("features:delete"));
         assertProblem(bad, 400, "validation.failed");
         assertTrue(bad.raw().body().contains("scopes"));
-        assertNull(createKey("", List.of("evaluate")).json().get("secret"));
+        assertNull(system.createKey("", List.of("evaluate")).json().get("secret"));
     }
 
     @Test
     void a_refused_route_is_recorded_as_access_denied_with_who_and_which_route() {
-        String viewer = userWith(io.flagtrail.domain.user.Role.VIEWER);
+        String viewer = system.userWith(io.flagtrail.domain.user.Role.VIEWER);
         assertEquals(403, api.send("POST", "/api/v1/features", viewer, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"N\"}")
                 .status());
 
         var denied = api.send("GET", "/api/v1/audit?action=ACCESS_DENIED&limit=5", admin, null).items();
         var entry = denied.getFirst();
         assertEquals("FAILURE", entry.get("outcome"));
-        assertEquals("POST /api/v1/features", SystemTest.map(entry, "subject").get("id"));
-        assertEquals("USER", SystemTest.map(entry, "actor").get("type"));
-    }
-
-    Api.Reply createKey(String name, List<String> scopes) {
-        return api.send("POST", "/api/v1/api-keys", admin, "{\"name\":\"" + name + "\",\"scopes\":"
-                + scopes.stream().map(s -> "\"" + s + "\"").toList() + "}");
+        assertEquals("POST /api/v1/features", map(entry, "subject").get("id"));
+        assertEquals("USER", map(entry, "actor").get("type"));
     }
 
     HttpResponse<String> withKeyHeader(String method, String path, String secret, String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(server.getURI() + path)).header("X-API-Key", secret);
+        var request = HttpRequest.newBuilder(URI.create(system.uri() + path)).header("X-API-Key", secret);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

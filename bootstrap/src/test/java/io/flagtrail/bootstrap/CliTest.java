@@ -70,7 +70,7 @@ abstract class CliTest {
         var properties = new HashMap<String, Object>(database.properties());
         properties.putAll(settings);
         properties.put("flagtrail.events.path", dir.resolve("events").toString());
-        int exit = Cli.run(args, () -> CliMain.context(properties), new io.flagtrail.application.service.VerifyBundleService(),
+        int exit = Cli.run(args, () -> CliMain.context(properties), new io.flagtrail.application.service.audit.VerifyBundleService(),
                 new PrintWriter(out), new PrintWriter(err));
         return new Run(exit, out.toString(), err.toString());
     }

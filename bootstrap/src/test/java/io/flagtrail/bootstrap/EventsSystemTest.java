@@ -1,18 +1,32 @@
 package io.flagtrail.bootstrap;
 
+import static io.flagtrail.bootstrap.SystemClient.assertProblem;
+import static io.flagtrail.bootstrap.SystemClient.map;
+import static io.flagtrail.bootstrap.SystemClient.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.domain.user.Role;
+import io.flagtrail.testsupport.Poll;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Events through the running service: a change reaches the events file via the relay; admins pause and resume. */
-abstract class EventsSystemTest extends LedgerSystemTest {
+@SystemTest
+class EventsSystemTest {
+
+    private final SystemClient system;
+    private final Api api;
+    private final String admin;
+
+    EventsSystemTest(SystemClient system) {
+        this.system = system;
+        this.api = system.api();
+        this.admin = system.admin();
+    }
 
     @Test
     void a_change_reaches_the_events_file_through_the_outbox_relay() throws Exception {
@@ -37,12 +51,9 @@ abstract class EventsSystemTest extends LedgerSystemTest {
         api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"Logged\"}");
         api.send("POST", "/api/v1/features/" + key + "/enable", admin, null);
 
-        List<Map<String, Object>> items = List.of();
-        var deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (items.size() < 2 && Instant.now().isBefore(deadline)) {
-            items = api.send("GET", "/api/v1/admin/events/log?aggregateKey=" + key, admin, null).items();
-            Thread.sleep(50);
-        }
+        var items = Poll.until(Duration.ofSeconds(10), "both events of " + key + " in the event log",
+                () -> api.send("GET", "/api/v1/admin/events/log?aggregateKey=" + key, admin, null).items(),
+                found -> found.size() >= 2);
         assertEquals(List.of("FeatureEnabled", "FeatureCreated"), items.stream().map(i -> i.get("type")).toList(),
                 "newest first");
         var first = api.send("GET", "/api/v1/admin/events/log?aggregateKey=" + key + "&limit=1", admin, null);
@@ -51,7 +62,7 @@ abstract class EventsSystemTest extends LedgerSystemTest {
         assertEquals("FeatureCreated", second.items().getFirst().get("type"));
         assertEquals(1, api.send("GET", "/api/v1/admin/events/log?type=FeatureEnabled&aggregateKey=" + key, admin, null)
                 .items().size());
-        assertEquals(403, api.send("GET", "/api/v1/admin/events/log", userWith(Role.AUDITOR), null).status());
+        assertEquals(403, api.send("GET", "/api/v1/admin/events/log", system.userWith(Role.AUDITOR), null).status());
     }
 
     @Test
@@ -74,7 +85,7 @@ abstract class EventsSystemTest extends LedgerSystemTest {
 
     @Test
     void only_admins_reach_event_administration() {
-        String editor = userWith(Role.EDITOR);
+        String editor = system.userWith(Role.EDITOR);
         assertEquals(403, api.send("GET", "/api/v1/admin/events", editor, null).status());
         assertEquals(403, api.send("POST", "/api/v1/admin/events/pause", editor, null).status());
         assertEquals(401, api.send("GET", "/api/v1/admin/events", null, null).status());
@@ -82,23 +93,20 @@ abstract class EventsSystemTest extends LedgerSystemTest {
                 "event_handler.not_found");
     }
 
-    String awaitLine(String key) throws Exception {
-        var deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            var found = linesWith(key);
-            if (!found.isEmpty()) {
-                return found.getFirst();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no event for " + key + " reached " + eventsDirectory);
+    String awaitLine(String key) {
+        return Poll.until(Duration.ofSeconds(10), "an event for " + key + " in " + system.eventsDirectory(),
+                () -> linesWith(key), found -> !found.isEmpty()).getFirst();
     }
 
-    List<String> linesWith(String key) throws Exception {
-        var file = eventsDirectory.resolve("events.jsonl");
+    List<String> linesWith(String key) {
+        var file = system.eventsDirectory().resolve("events.jsonl");
         if (!Files.exists(file)) {
             return List.of();
         }
-        return Files.readAllLines(file).stream().filter(l -> l.contains("\"key\":\"" + key + "\"")).toList();
+        try {
+            return Files.readAllLines(file).stream().filter(l -> l.contains("\"key\":\"" + key + "\"")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.flagtrail.bootstrap;
 
+import static io.flagtrail.bootstrap.SystemClient.assertProblem;
+import static io.flagtrail.bootstrap.SystemClient.map;
+import static io.flagtrail.bootstrap.SystemClient.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +21,22 @@ import org.junit.jupiter.api.Test;
  * doubles) is stored, served, evaluated, audited and verified as the same double on every path; a number that a
  * double would change is refused at the door; and every other flag keeps evaluating throughout.
  */
-abstract class JsonNumberEdgesSystemTest extends OpenFeatureConformanceSystemTest {
+@SystemTest
+class JsonNumberEdgesSystemTest {
+
+    private final SystemClient system;
+    private final Api api;
+    private final String admin;
+    private final io.flagtrail.application.port.in.EvaluateFlagsUseCase snapshot;
+    private final io.micronaut.json.JsonMapper json;
+
+    JsonNumberEdgesSystemTest(SystemClient system) {
+        this.system = system;
+        this.api = system.api();
+        this.admin = system.admin();
+        this.snapshot = system.bean(io.flagtrail.application.port.in.EvaluateFlagsUseCase.class);
+        this.json = system.bean(io.micronaut.json.JsonMapper.class);
+    }
 
     /** Variant name → the JSON text sent; each must come back as the double that text names. */
     static final Map<String, String> EDGES = edges();
@@ -42,7 +60,7 @@ abstract class JsonNumberEdgesSystemTest extends OpenFeatureConformanceSystemTes
 
     @Test
     void a_variant_at_every_edge_of_json_numbers_is_served_as_written_and_every_flag_keeps_evaluating() throws Exception {
-        String secret = (String) createKey("sdk-numbers", List.of("evaluate")).json().get("secret");
+        String secret = (String) system.createKey("sdk-numbers", List.of("evaluate")).json().get("secret");
         String key = uniqueKey();
         var variants = new StringBuilder();
         var rules = new StringBuilder();
@@ -70,17 +88,17 @@ abstract class JsonNumberEdgesSystemTest extends OpenFeatureConformanceSystemTes
         assertEquals(200, asOf.status(), asOf.raw().body());
         assertVariants(map(asOf.json(), "variants"));
 
-        snapshot.refresh();
+        system.refreshSnapshot();
         for (var edge : EDGES.entrySet()) {
-            var answer = ofrep(secret, "/" + key, "{\"context\":{\"targetingKey\":\"u\",\"pick\":\"" + edge.getKey() + "\"}}", null);
+            var answer = system.ofrep(secret, "/" + key, "{\"context\":{\"targetingKey\":\"u\",\"pick\":\"" + edge.getKey() + "\"}}", null);
             assertEquals(200, answer.statusCode(), answer.body());
             var value = (Number) json.readValue(answer.body(), Map.class).get("value");
             assertEquals(Double.parseDouble(edge.getValue()), value.doubleValue(), 0.0, edge.getKey() + ": " + answer.body());
         }
-        var bulk = ofrep(secret, "", "{\"context\":{\"targetingKey\":\"u\"}}", null).body();
+        var bulk = system.ofrep(secret, "", "{\"context\":{\"targetingKey\":\"u\"}}", null).body();
         assertTrue(bulk.contains("\"key\":\"" + key + "\"") && bulk.contains("\"key\":\"" + after + "\""), bulk);
 
-        awaitSealed();
+        system.awaitSealed();
         var report = api.send("POST", "/api/v1/audit/verify", admin, "{}");
         assertEquals(Boolean.TRUE, report.json().get("verified"), report.raw().body());
         var bundle = Files.createTempFile("evidence", ".zip");
@@ -113,18 +131,18 @@ abstract class JsonNumberEdgesSystemTest extends OpenFeatureConformanceSystemTes
 
     @Test
     void a_row_that_cannot_be_read_is_left_out_and_shown_while_every_other_flag_evaluates() throws Exception {
-        String secret = (String) createKey("sdk-unreadable", List.of("evaluate")).json().get("secret");
+        String secret = (String) system.createKey("sdk-unreadable", List.of("evaluate")).json().get("secret");
         String broken = uniqueKey();
         api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + broken + "\",\"name\":\"Broken\",\"enabled\":true}");
         try {
             setTargeting(broken, "{\"variants\":");  // what a broken writer or a hand edit leaves behind
             String later = uniqueKey();
             api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + later + "\",\"name\":\"Later\",\"enabled\":true}");
-            snapshot.refresh();
+            system.refreshSnapshot();
 
-            var served = ofrep(secret, "/" + later, "{\"context\":{}}", null);
+            var served = system.ofrep(secret, "/" + later, "{\"context\":{}}", null);
             assertEquals(200, served.statusCode(), served.body());
-            var missing = ofrep(secret, "/" + broken, "{\"context\":{}}", null);
+            var missing = system.ofrep(secret, "/" + broken, "{\"context\":{}}", null);
             assertEquals(404, missing.statusCode());
             assertTrue(missing.body().contains("cannot be loaded"), missing.body());
             var health = api.send("GET", "/health", admin, null);
@@ -136,13 +154,13 @@ abstract class JsonNumberEdgesSystemTest extends OpenFeatureConformanceSystemTes
         } finally {
             setTargeting(broken, null);
             api.send("POST", "/api/v1/features/" + broken + "/disable", admin, null);
-            snapshot.refresh();
+            system.refreshSnapshot();
         }
         assertTrue(snapshot.unreadable().isEmpty(), "mended and reloaded: " + snapshot.unreadable());
     }
 
     private void setTargeting(String key, String targeting) throws java.sql.SQLException {
-        try (var connection = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password());
+        try (var connection = java.sql.DriverManager.getConnection(system.database().url(), system.database().user(), system.database().password());
              var update = connection.prepareStatement("UPDATE features SET targeting = ? WHERE feature_key = ?")) {
             update.setString(1, targeting);
             update.setString(2, key);

@@ -73,7 +73,7 @@ class LeastPrivilegeRolesTest {
         properties.put("datasources.default.password", "");
         properties.putAll(settings);
         var err = new StringWriter();
-        int exit = Cli.run(args, () -> CliMain.context(properties), new io.flagtrail.application.service.VerifyBundleService(),
+        int exit = Cli.run(args, () -> CliMain.context(properties), new io.flagtrail.application.service.audit.VerifyBundleService(),
                 new PrintWriter(new StringWriter()), new PrintWriter(err));
         if (exit != 0) {
             System.err.println(String.join(" ", args) + " as " + user + ": " + err);

@@ -1,5 +1,8 @@
 package io.flagtrail.bootstrap;
 
+import static io.flagtrail.bootstrap.SystemClient.assertProblem;
+import static io.flagtrail.bootstrap.SystemClient.map;
+import static io.flagtrail.bootstrap.SystemClient.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,26 +12,36 @@ import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.json.JsonReader;
 import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.user.Role;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The tamper-evident ledger through the running service: sealing, verification, exports, evidence, as-of. */
-abstract class LedgerSystemTest extends SystemTest {
+@SystemTest
+class LedgerSystemTest {
 
-    @Inject LedgerStatusUseCase ledger;
+    private final SystemClient system;
+    private final Api api;
+    private final String admin;
+    private final LedgerStatusUseCase ledger;
+
+    LedgerSystemTest(SystemClient system) {
+        this.system = system;
+        this.api = system.api();
+        this.admin = system.admin();
+        this.ledger = system.bean(LedgerStatusUseCase.class);
+    }
+
 
     @Test
     void the_ledger_seals_within_a_second_and_verifies_under_a_signed_checkpoint() throws InterruptedException {
         String key = uniqueKey();
         api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"N\"}");
-        awaitSealed();
+        system.awaitSealed();
 
         var status = api.send("GET", "/api/v1/audit/status", admin, null);
         var report = api.send("POST", "/api/v1/audit/verify", admin, "{}");
@@ -47,7 +60,7 @@ abstract class LedgerSystemTest extends SystemTest {
     @Test
     void an_evidence_bundle_downloaded_over_http_verifies_offline() throws Exception {
         api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"E\"}");
-        awaitSealed();
+        system.awaitSealed();
         var file = Files.createTempFile("evidence", ".zip");
         Files.write(file, api.download("/api/v1/audit/evidence", admin));
         var out = new ByteArrayOutputStream();
@@ -77,7 +90,7 @@ abstract class LedgerSystemTest extends SystemTest {
         String key = uniqueKey();
         api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"X\"}");
         api.send("POST", "/api/v1/features/" + key + "/enable", admin, null);
-        awaitSealed();
+        system.awaitSealed();
 
         var ndjson = new String(api.download("/api/v1/audit/export?subjectKey=" + key, admin), StandardCharsets.UTF_8)
                 .split("\n");
@@ -107,7 +120,7 @@ abstract class LedgerSystemTest extends SystemTest {
 
     @Test
     void reads_of_the_trail_are_recorded_as_access_entries() {
-        String auditor = userWith(Role.AUDITOR);
+        String auditor = system.userWith(Role.AUDITOR);
         api.send("GET", "/api/v1/audit?action=FEATURE_CREATED&limit=1", auditor, null);
 
         var access = api.send("GET", "/api/v1/audit?category=ACCESS&action=AUDIT_QUERIED&limit=5", admin, null).items();
@@ -140,18 +153,18 @@ abstract class LedgerSystemTest extends SystemTest {
     @Test
     void sealing_lag_is_a_metric_for_admins() {
         api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"M\"}");
-        awaitSealed();
+        system.awaitSealed();
         var lag = api.send("GET", "/metrics/flagtrail.ledger.sealing.lag", admin, null);
         assertEquals(200, lag.status(), lag.raw().body());
         assertTrue(lag.raw().body().contains("\"baseUnit\":\"seconds\""), lag.raw().body());
-        assertEquals(403, api.send("GET", "/metrics", userWith(Role.VIEWER), null).status());
+        assertEquals(403, api.send("GET", "/metrics", system.userWith(Role.VIEWER), null).status());
     }
 
     @Test
     void health_says_up_to_anyone_and_shows_the_ledger_and_database_only_to_admins() {
         var anonymous = api.send("GET", "/health", null, null);
         var readiness = api.send("GET", "/health/readiness", null, null);
-        var viewer = api.send("GET", "/health", userWith(Role.VIEWER), null);
+        var viewer = api.send("GET", "/health", system.userWith(Role.VIEWER), null);
         var detailed = api.send("GET", "/health", admin, null);
 
         assertEquals(200, anonymous.status());
@@ -159,14 +172,14 @@ abstract class LedgerSystemTest extends SystemTest {
         assertEquals(null, anonymous.json().get("details"), anonymous.raw().body());
         assertEquals(200, readiness.status());
         assertEquals(null, viewer.json().get("details"), "details are for ADMIN only");
-        var details = SystemTest.map(detailed.json(), "details");
+        var details = map(detailed.json(), "details");
         assertTrue(details.containsKey("ledger") && details.containsKey("jdbc") && details.containsKey("diskSpace"),
                 details.keySet().toString());
     }
 
     @Test
     void admins_place_and_release_legal_holds_auditors_read_them_and_the_ledger_records_both() {
-        String auditor = userWith(Role.AUDITOR);
+        String auditor = system.userWith(Role.AUDITOR);
         String key = uniqueKey();
         var placed = api.send("POST", "/api/v1/audit/holds", admin,
                 "{\"subjectType\":\"feature\",\"subjectId\":\"" + key + "\",\"reason\":\"case 2026-17\"}");
@@ -196,30 +209,12 @@ abstract class LedgerSystemTest extends SystemTest {
 
     @Test
     void only_auditors_and_admins_reach_the_ledger() {
-        String editor = userWith(Role.EDITOR);
+        String editor = system.userWith(Role.EDITOR);
         for (var path : List.of("/api/v1/audit/status", "/api/v1/audit/export", "/api/v1/audit/evidence",
                 "/api/v1/audit/checkpoints")) {
             assertProblem(api.send("GET", path, editor, null), 403, "auth.forbidden");
         }
         assertProblem(api.send("POST", "/api/v1/audit/verify", editor, "{}"), 403, "auth.forbidden");
-    }
-
-    void awaitSealed() {
-        var deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            var status = ledger.status();
-            if (status.unsealed() == 0 && status.latestCheckpoint() != null
-                    && status.latestCheckpoint().size() == status.size()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("sealing did not catch up within 10 s: " + ledger.status());
     }
 
 }

@@ -1,37 +1,44 @@
 package io.flagtrail.bootstrap;
 
+import static io.flagtrail.bootstrap.SystemClient.assertProblem;
+import static io.flagtrail.bootstrap.SystemClient.map;
+import static io.flagtrail.bootstrap.SystemClient.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
-import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** OFREP over HTTP with an API key of scope evaluate: plain flags, rollout, not found, bulk with ETag, freshness. */
-abstract class OfrepSystemTest extends ApiKeySystemTest {
+@SystemTest
+class OfrepSystemTest {
 
-    @Inject EvaluateFlagsUseCase snapshot;
+    private final SystemClient system;
+    private final Api api;
+    private final String admin;
+
+    OfrepSystemTest(SystemClient system) {
+        this.system = system;
+        this.api = system.api();
+        this.admin = system.admin();
+    }
+
 
     @Test
     void flags_evaluate_with_their_reason_and_unknown_ones_are_flag_not_found() throws Exception {
-        String secret = (String) createKey("sdk", List.of("evaluate")).json().get("secret");
-        var flags = onOffAndHalf();
+        String secret = (String) system.createKey("sdk", List.of("evaluate")).json().get("secret");
+        var flags = system.onOffAndHalf();
         String on = flags.on();
         String off = flags.off();
         String half = flags.half();
 
-        var static_ = ofrep(secret, "/" + on, "{\"context\":{\"targetingKey\":\"user-1\"}}", null);
-        var disabled = ofrep(secret, "/" + off, "{\"context\":{}}", null);
-        var split = ofrep(secret, "/" + half, "{\"context\":{\"targetingKey\":\"user-1\"}}", null);
-        var keyless = ofrep(secret, "/" + half, "{\"context\":{}}", null);
-        var missing = ofrep(secret, "/no-such-flag", "{\"context\":{}}", null);
+        var static_ = system.ofrep(secret, "/" + on, "{\"context\":{\"targetingKey\":\"user-1\"}}", null);
+        var disabled = system.ofrep(secret, "/" + off, "{\"context\":{}}", null);
+        var split = system.ofrep(secret, "/" + half, "{\"context\":{\"targetingKey\":\"user-1\"}}", null);
+        var keyless = system.ofrep(secret, "/" + half, "{\"context\":{}}", null);
+        var missing = system.ofrep(secret, "/no-such-flag", "{\"context\":{}}", null);
 
         assertEquals(200, static_.statusCode());
         assertTrue(static_.body().contains("\"value\":true") && static_.body().contains("\"reason\":\"STATIC\""), static_.body());
@@ -45,32 +52,32 @@ abstract class OfrepSystemTest extends ApiKeySystemTest {
 
     @Test
     void the_bulk_answer_carries_an_etag_and_a_change_is_served_within_a_second() throws Exception {
-        String secret = (String) createKey("sdk-bulk", List.of("evaluate")).json().get("secret");
+        String secret = (String) system.createKey("sdk-bulk", List.of("evaluate")).json().get("secret");
         String key = uniqueKey();
         api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"Bulk\"}");
-        snapshot.refresh();
+        system.refreshSnapshot();
 
-        var first = ofrep(secret, "", "{\"context\":{\"targetingKey\":\"u\"}}", null);
+        var first = system.ofrep(secret, "", "{\"context\":{\"targetingKey\":\"u\"}}", null);
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        assertEquals(304, ofrep(secret, "", "{\"context\":{}}", etag).statusCode());
+        assertEquals(304, system.ofrep(secret, "", "{\"context\":{}}", etag).statusCode());
 
         api.send("POST", "/api/v1/features/" + key + "/enable", admin, null);
         var deadline = Instant.now().plus(Duration.ofSeconds(1));
         String body = "";
         while (Instant.now().isBefore(deadline) && !body.contains("\"key\":\"" + key + "\",\"value\":true")) {
-            body = ofrep(secret, "/" + key, "{\"context\":{}}", null).body();
+            body = system.ofrep(secret, "/" + key, "{\"context\":{}}", null).body();
             Thread.sleep(20);
         }
         assertTrue(body.contains("\"value\":true"), "the change was served within a second: " + body);
-        assertEquals(200, ofrep(secret, "", "{\"context\":{}}", etag).statusCode(), "the ETag changed with the flags");
+        assertEquals(200, system.ofrep(secret, "", "{\"context\":{}}", etag).statusCode(), "the ETag changed with the flags");
     }
 
     @Test
     void a_body_that_is_not_json_is_a_parse_error_in_ofrep_shape() throws Exception {
-        String secret = (String) createKey("sdk-parse", List.of("evaluate")).json().get("secret");
+        String secret = (String) system.createKey("sdk-parse", List.of("evaluate")).json().get("secret");
 
-        var single = ofrep(secret, "/any-flag", "{\"context\": {", null);
-        var bulk = ofrep(secret, "", "not json", null);
+        var single = system.ofrep(secret, "/any-flag", "{\"context\": {", null);
+        var bulk = system.ofrep(secret, "", "not json", null);
 
         assertEquals(400, single.statusCode());
         assertTrue(single.body().contains("\"errorCode\":\"PARSE_ERROR\""), single.body());
@@ -80,8 +87,8 @@ abstract class OfrepSystemTest extends ApiKeySystemTest {
 
     @Test
     void targeting_is_changed_through_the_api_audited_as_a_diff_and_served_by_ofrep() throws Exception {
-        String secret = (String) createKey("sdk-targeting", List.of("evaluate")).json().get("secret");
-        String key = colours();
+        String secret = (String) system.createKey("sdk-targeting", List.of("evaluate")).json().get("secret");
+        String key = system.colours();
         String path = "/api/v1/features/" + key;
 
         var badRule = api.send("PATCH", path, admin, "{\"rules\":[{\"attribute\":\"plan\",\"operator\":\"like\","
@@ -105,52 +112,13 @@ abstract class OfrepSystemTest extends ApiKeySystemTest {
         assertEquals(List.of(java.util.Map.of("attribute", "country", "operator", "in", "values", List.of("FR"),
                 "variant", "red")), map(entry, "before").get("rules"));
 
-        snapshot.refresh();
-        var pro = ofrep(secret, "/" + key, "{\"context\":{\"targetingKey\":\"u\",\"plan\":\"pro\"}}", null);
-        var french = ofrep(secret, "/" + key, "{\"context\":{\"targetingKey\":\"u\",\"country\":\"FR\"}}", null);
+        system.refreshSnapshot();
+        var pro = system.ofrep(secret, "/" + key, "{\"context\":{\"targetingKey\":\"u\",\"plan\":\"pro\"}}", null);
+        var french = system.ofrep(secret, "/" + key, "{\"context\":{\"targetingKey\":\"u\",\"country\":\"FR\"}}", null);
         assertTrue(pro.body().contains("\"variant\":\"red\"") && pro.body().contains("\"reason\":\"TARGETING_MATCH\"")
                 && pro.body().contains("\"value\":{\"hex\":\"#f00\"}"), pro.body());
         assertTrue(french.body().contains("\"variant\":\"blue\"") && french.body().contains("\"reason\":\"STATIC\""),
                 french.body());
     }
 
-    /**
-     * A new enabled feature serving objects: {@code blue} by default, {@code red} when off and to callers from FR;
-     * not yet in the evaluation snapshot.
-     */
-    String colours() {
-        String key = uniqueKey();
-        var created = api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"Colours\","
-                + "\"enabled\":true,\"variants\":{\"blue\":{\"hex\":\"#00f\"},\"red\":{\"hex\":\"#f00\"}},"
-                + "\"defaultVariant\":\"blue\",\"offVariant\":\"red\",\"rules\":[{\"attribute\":\"country\","
-                + "\"operator\":\"in\",\"values\":[\"FR\"],\"variant\":\"red\"}]}");
-        assertEquals(201, created.status(), created.raw().body());
-        return key;
-    }
-
-    /** Three new features (enabled, disabled, enabled at a 50 % rollout), already in the evaluation snapshot. */
-    record Flags(String on, String off, String half) {
-    }
-
-    Flags onOffAndHalf() {
-        var flags = new Flags(uniqueKey(), uniqueKey(), uniqueKey());
-        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + flags.on() + "\",\"name\":\"On\",\"enabled\":true}");
-        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + flags.off() + "\",\"name\":\"Off\"}");
-        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + flags.half() + "\",\"name\":\"Half\","
-                + "\"enabled\":true,\"rolloutPercentage\":50}");
-        snapshot.refresh();
-        return flags;
-    }
-
-    HttpResponse<String> ofrep(String secret, String path, String body, String ifNoneMatch) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(server.getURI() + "/ofrep/v1/evaluate/flags" + path))
-                .header("X-API-Key", secret).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (ifNoneMatch != null) {
-            request.header("If-None-Match", ifNoneMatch);
-        }
-        try (var http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.flagtrail.bootstrap;
 
+import static io.flagtrail.bootstrap.SystemClient.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,12 +25,23 @@ import org.junit.jupiter.api.Test;
  * would: if the wire shape drifts from what the provider parses, these fail. Boolean, string, number and object
  * flags, targeting matches, rollout and not-found.
  */
-abstract class OpenFeatureConformanceSystemTest extends OfrepSystemTest {
+@SystemTest
+class OpenFeatureConformanceSystemTest {
+
+    private final SystemClient system;
+    private final Api api;
+    private final String admin;
+
+    OpenFeatureConformanceSystemTest(SystemClient system) {
+        this.system = system;
+        this.api = system.api();
+        this.admin = system.admin();
+    }
 
     @Test
     void the_openfeature_sdk_reads_flags_rollout_and_not_found_through_ofrep() {
-        String secret = (String) createKey("openfeature-sdk", List.of("evaluate")).json().get("secret");
-        var flags = onOffAndHalf();
+        String secret = (String) system.createKey("openfeature-sdk", List.of("evaluate")).json().get("secret");
+        var flags = system.onOffAndHalf();
         String on = flags.on();
         String off = flags.off();
         String half = flags.half();
@@ -69,7 +81,7 @@ abstract class OpenFeatureConformanceSystemTest extends OfrepSystemTest {
 
     @Test
     void the_openfeature_sdk_reads_string_number_and_object_variants_chosen_by_targeting() {
-        String secret = (String) createKey("openfeature-variants", List.of("evaluate")).json().get("secret");
+        String secret = (String) system.createKey("openfeature-variants", List.of("evaluate")).json().get("secret");
         String greeting = uniqueKey();
         String limit = uniqueKey();
         create("{\"key\":\"" + greeting + "\",\"name\":\"Greeting\",\"enabled\":true,\"variants\":{\"formal\":"
@@ -79,8 +91,8 @@ abstract class OpenFeatureConformanceSystemTest extends OfrepSystemTest {
         create("{\"key\":\"" + limit + "\",\"name\":\"Limit\",\"enabled\":true,\"variants\":{\"low\":10,"
                 + "\"high\":100},\"defaultVariant\":\"low\",\"offVariant\":\"low\",\"rules\":[{\"attribute\":\"plan\","
                 + "\"operator\":\"in\",\"values\":[\"pro\",\"enterprise\"],\"variant\":\"high\"}]}");
-        String colours = colours();
-        snapshot.refresh();
+        String colours = system.colours();
+        system.refreshSnapshot();
         Client client = client(secret);
 
         var newApp = client.getStringDetails(greeting, "?", new ImmutableContext("u", Map.of("appVersion", new Value("2.1.0"))));
@@ -112,8 +124,8 @@ abstract class OpenFeatureConformanceSystemTest extends OfrepSystemTest {
 
     @Test
     void a_key_that_may_not_evaluate_gets_the_default_with_an_error() {
-        String secret = (String) createKey("no-evaluate", List.of("audit:read")).json().get("secret");
-        String on = onOffAndHalf().on();
+        String secret = (String) system.createKey("no-evaluate", List.of("audit:read")).json().get("secret");
+        String on = system.onOffAndHalf().on();
 
         var denied = client(secret).getBooleanDetails(on, false, new ImmutableContext("user-1"));
 
@@ -123,7 +135,7 @@ abstract class OpenFeatureConformanceSystemTest extends OfrepSystemTest {
 
     private Client client(String secret) {
         var options = OfrepProviderOptions.builder()
-                .baseUrl(server.getURI().toString())
+                .baseUrl(system.uri().toString())
                 .headers(ImmutableMap.of("X-API-Key", ImmutableList.of(secret)))
                 .build();
         String domain = "flagtrail-" + UUID.randomUUID();

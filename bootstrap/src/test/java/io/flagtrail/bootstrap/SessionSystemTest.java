@@ -1,22 +1,29 @@
 package io.flagtrail.bootstrap;
 
+import static io.flagtrail.bootstrap.SystemClient.PASSWORD;
+import static io.flagtrail.bootstrap.SystemClient.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.Role;
-import io.flagtrail.domain.user.User;
-import io.flagtrail.domain.user.UserStatus;
 import io.flagtrail.testsupport.TestDatabase;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Sessions over HTTP: refresh rotation and reuse, logout, and changes to the user that end old tokens at once. */
-abstract class SessionSystemTest extends EventsSystemTest {
+@SystemTest
+class SessionSystemTest {
+
+    private final SystemClient system;
+    private final Api api;
+    private final String admin;
+
+    SessionSystemTest(SystemClient system) {
+        this.system = system;
+        this.api = system.api();
+        this.admin = system.admin();
+    }
 
     @Test
     void a_refresh_token_is_spent_once_and_a_second_use_ends_the_session() {
@@ -54,8 +61,8 @@ abstract class SessionSystemTest extends EventsSystemTest {
         assertEquals(200, api.send("GET", "/api/v1/features", disabledToken, null).status());
         assertEquals(200, api.send("GET", "/api/v1/features", demotedToken, null).status());
 
-        TestDatabase.execute(database, "UPDATE users SET status = 'DISABLED' WHERE email_normalized = '" + disabled + "'");
-        TestDatabase.execute(database, "UPDATE users SET roles = 'VIEWER' WHERE email_normalized = '" + demoted + "'");
+        TestDatabase.execute(system.database(), "UPDATE users SET status = 'DISABLED' WHERE email_normalized = '" + disabled + "'");
+        TestDatabase.execute(system.database(), "UPDATE users SET roles = 'VIEWER' WHERE email_normalized = '" + demoted + "'");
 
         assertProblem(api.send("GET", "/api/v1/features", disabledToken, null), 401, "auth.session_ended");
         assertProblem(api.send("GET", "/api/v1/features", demotedToken, null), 401, "auth.session_ended");
@@ -78,18 +85,11 @@ abstract class SessionSystemTest extends EventsSystemTest {
     }
 
     String newUser(Role role) {
-        String email = "session-" + UUID.randomUUID() + "@example.com";
-        users.add(new User(UUID.randomUUID(), new Email(email), role.name(), hasher.hash(PASSWORD.toCharArray()),
-                Set.of(role), UserStatus.ACTIVE, Instant.now(), null));
-        return email;
+        return system.addUser("session", role);
     }
 
     Map<String, String> loginTokens(String email) {
-        var reply = api.send("POST", "/api/v1/auth/login", null,
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
-        assertEquals(200, reply.status(), reply.raw().body());
-        return Map.of("accessToken", (String) reply.json().get("accessToken"),
-                "refreshToken", (String) reply.json().get("refreshToken"));
+        return system.loginTokens(email, PASSWORD);
     }
 
     Api.Reply refresh(String refreshToken) {

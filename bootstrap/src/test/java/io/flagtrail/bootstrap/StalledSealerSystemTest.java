@@ -3,6 +3,7 @@ package io.flagtrail.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.bootstrap.jobs.SealingLagAlarm;
 import io.flagtrail.domain.user.Role;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ class StalledSealerSystemTest extends OwnServerSystemTest {
         alarm.check();
 
         assertEquals(200, readiness.status(), readiness.raw().body());
-        var ledger = SystemTest.map(SystemTest.map(SystemTest.map(health.json(), "details"), "ledger"), "details");
+        var ledger = SystemClient.map(SystemClient.map(SystemClient.map(health.json(), "details"), "ledger"), "details");
         assertEquals("LAGGING", ledger.get("sealing"), ledger.toString());
         assertTrue(alarm.lagging(), "the alarm fired");
     }

@@ -1,16 +1,29 @@
 package io.flagtrail.bootstrap;
 
+import static io.flagtrail.bootstrap.SystemClient.PASSWORD;
+import static io.flagtrail.bootstrap.SystemClient.assertProblem;
+import static io.flagtrail.bootstrap.SystemClient.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.domain.user.Role;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The users admin API and /me over HTTP: every change recorded, old tokens refused at once, passwords checked. */
-abstract class UsersSystemTest extends SessionSystemTest {
+@SystemTest
+class UsersSystemTest {
+
+    private final SystemClient system;
+    private final Api api;
+    private final String admin;
+
+    UsersSystemTest(SystemClient system) {
+        this.system = system;
+        this.api = system.api();
+        this.admin = system.admin();
+    }
 
     @Test
     void an_admin_creates_a_user_who_logs_in_and_reads_their_profile() {
@@ -19,7 +32,7 @@ abstract class UsersSystemTest extends SessionSystemTest {
         assertEquals(201, created.status(), created.raw().body());
         assertEquals(List.of("EDITOR"), created.json().get("roles"));
 
-        String token = loginTokens(email.toLowerCase(), "a long enough passphrase").get("accessToken");
+        String token = system.loginTokens(email.toLowerCase(), "a long enough passphrase").get("accessToken");
         var me = api.send("GET", "/api/v1/me", token, null);
 
         assertEquals(email, me.json().get("email"));
@@ -51,13 +64,13 @@ abstract class UsersSystemTest extends SessionSystemTest {
     void disabling_or_changing_roles_through_the_api_refuses_the_old_token_next_time_and_is_recorded() {
         String email = "managed-" + UUID.randomUUID() + "@example.com";
         String id = (String) createUser(email, List.of("EDITOR"), PASSWORD + "-x").json().get("id");
-        String token = loginTokens(email, PASSWORD + "-x").get("accessToken");
+        String token = system.loginTokens(email, PASSWORD + "-x").get("accessToken");
 
         var demoted = api.send("PUT", "/api/v1/users/" + id + "/roles", admin, "{\"roles\":[\"VIEWER\"]}");
         assertEquals(List.of("VIEWER"), demoted.json().get("roles"));
         assertProblem(api.send("GET", "/api/v1/features", token, null), 401, "auth.session_ended");
 
-        String fresh = loginTokens(email, PASSWORD + "-x").get("accessToken");
+        String fresh = system.loginTokens(email, PASSWORD + "-x").get("accessToken");
         api.send("POST", "/api/v1/users/" + id + "/disable", admin, null);
         assertProblem(api.send("GET", "/api/v1/features", fresh, null), 401, "auth.session_ended");
         assertEquals(401, api.send("POST", "/api/v1/auth/login", null,
@@ -69,15 +82,15 @@ abstract class UsersSystemTest extends SessionSystemTest {
         assertTrue(actions.containsAll(List.of("USER_ENABLED", "USER_DISABLED", "ROLE_GRANTED", "ROLE_REVOKED",
                 "USER_CREATED")), actions.toString());
         var revoked = trail.stream().filter(e -> "ROLE_REVOKED".equals(e.get("action"))).findFirst().orElseThrow();
-        assertEquals(List.of("EDITOR"), SystemTest.map(revoked, "before").get("roles"));
-        assertEquals(List.of("VIEWER"), SystemTest.map(revoked, "after").get("roles"));
+        assertEquals(List.of("EDITOR"), map(revoked, "before").get("roles"));
+        assertEquals(List.of("VIEWER"), map(revoked, "after").get("roles"));
     }
 
     @Test
     void changing_ones_password_needs_the_current_one_and_ends_every_session() {
         String email = "mine-" + UUID.randomUUID() + "@example.com";
         createUser(email, List.of("VIEWER"), PASSWORD + "-y");
-        var tokens = loginTokens(email, PASSWORD + "-y");
+        var tokens = system.loginTokens(email, PASSWORD + "-y");
 
         assertProblem(api.send("POST", "/api/v1/me/password", tokens.get("accessToken"),
                 "{\"currentPassword\":\"wrong-one-entirely\",\"newPassword\":\"a brand new passphrase\"}"), 400,
@@ -86,7 +99,7 @@ abstract class UsersSystemTest extends SessionSystemTest {
                 "{\"currentPassword\":\"" + PASSWORD + "-y\",\"newPassword\":\"a brand new passphrase\"}").status());
 
         assertProblem(api.send("GET", "/api/v1/me", tokens.get("accessToken"), null), 401, "auth.session_ended");
-        assertEquals(200, api.send("GET", "/api/v1/me", loginTokens(email, "a brand new passphrase").get("accessToken"),
+        assertEquals(200, api.send("GET", "/api/v1/me", system.loginTokens(email, "a brand new passphrase").get("accessToken"),
                 null).status());
     }
 
@@ -101,7 +114,7 @@ abstract class UsersSystemTest extends SessionSystemTest {
                     "user.last_admin");
             assertProblem(api.send("POST", "/api/v1/users/" + adminId + "/disable", admin, null), 409, "user.last_admin");
         }
-        String editor = userWith(Role.EDITOR);
+        String editor = system.userWith(Role.EDITOR);
         assertEquals(403, api.send("GET", "/api/v1/users", editor, null).status());
         assertEquals(401, api.send("GET", "/api/v1/me", null, null).status());
     }
@@ -109,13 +122,5 @@ abstract class UsersSystemTest extends SessionSystemTest {
     Api.Reply createUser(String email, List<String> roles, String password) {
         return api.send("POST", "/api/v1/users", admin, "{\"email\":\"" + email + "\",\"roles\":"
                 + roles.stream().map(r -> "\"" + r + "\"").toList() + ",\"password\":\"" + password + "\"}");
-    }
-
-    Map<String, String> loginTokens(String email, String password) {
-        var reply = api.send("POST", "/api/v1/auth/login", null,
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
-        assertEquals(200, reply.status(), reply.raw().body());
-        return Map.of("accessToken", (String) reply.json().get("accessToken"),
-                "refreshToken", (String) reply.json().get("refreshToken"));
     }
 }

@@ -8,9 +8,9 @@ import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Transactions;
-import io.flagtrail.application.service.AuditTrail;
-import io.flagtrail.application.service.FeatureChanges;
-import io.flagtrail.application.service.FeatureCommandService;
+import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.application.service.feature.FeatureChanges;
+import io.flagtrail.application.service.feature.FeatureCommandService;
 
 /** The services wired as the application wires them, over whichever ports a test hands in. */
 public final class Wiring {

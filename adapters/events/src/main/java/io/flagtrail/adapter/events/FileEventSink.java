@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * file never holds half a line. It remembers the ids it wrote recently (and rereads the current file at start), so
  * a redelivered event is written once.
  */
-final class FileEventSink implements EventHandler {
+public final class FileEventSink implements EventHandler {
 
     static final String NAME = "file";
     static final String CURRENT = "events.jsonl";
@@ -74,7 +74,7 @@ final class FileEventSink implements EventHandler {
     }
 
     /** Deletes rotated files older than the retention period; answers how many went. */
-    synchronized int deleteExpired() throws IOException {
+    public synchronized int deleteExpired() throws IOException {
         Instant oldestKept = clock.now().minus(settings.retention());
         int deleted = 0;
         try (var files = Files.list(directory())) {

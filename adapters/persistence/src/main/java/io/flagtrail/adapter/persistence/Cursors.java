@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Opaque keyset cursors: the last row's sort key, base64url-encoded so that callers do not build their own. */
-final class Cursors {
+public final class Cursors {
 
     private Cursors() {
     }
@@ -18,7 +18,7 @@ final class Cursors {
      * The sort key in a cursor. Only what {@link #encode} could have written is taken: strict UTF-8 without control
      * characters ({@code AAAA} decodes to three NUL bytes, which PostgreSQL refuses as text).
      */
-    static String decode(String cursor) {
+    public static String decode(String cursor) {
         try {
             String key = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
@@ -37,7 +37,7 @@ final class Cursors {
         return InvalidInput.of("cursor", "is not a cursor this service handed out");
     }
 
-    static long decodeLong(String cursor) {
+    public static long decodeLong(String cursor) {
         try {
             return Long.parseLong(decode(cursor));
         } catch (NumberFormatException e) {

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** Writes (canonical) and reads the JSON text columns of the ledger (snapshots and field changes). */
 @Singleton
-final class JsonColumns {
+public final class JsonColumns {
 
     private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
     private static final Argument<List<Map<String, Object>>> LIST_OF_MAPS = Argument.listOf(MAP);
@@ -23,15 +23,15 @@ final class JsonColumns {
     }
 
     /** RFC 8785 canonical text: the ledger hashes these columns as they are stored, without parsing them. */
-    String write(Object value) {
+    public String write(Object value) {
         return value == null ? null : CanonicalJson.write(value);
     }
 
-    Map<String, Object> readMap(String text) {
+    public Map<String, Object> readMap(String text) {
         return text == null ? null : read(text, MAP);
     }
 
-    List<Map<String, Object>> readList(String text) {
+    public List<Map<String, Object>> readList(String text) {
         return read(text, LIST_OF_MAPS);
     }
 

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Cuts a result fetched with one row too many into a page and the cursor of the next one. */
-final class KeysetPage {
+public final class KeysetPage {
 
     private KeysetPage() {
     }
 
-    static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> sortKey) {
+    public static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> sortKey) {
         if (fetched.size() <= limit) {
             return new Page<>(fetched, null);
         }

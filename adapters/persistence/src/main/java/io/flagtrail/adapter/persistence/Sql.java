@@ -17,11 +17,11 @@ import java.util.stream.Stream;
  * Each call joins the caller's transaction, or opens a short one of its own when there is none.
  */
 @Singleton
-final class Sql {
+public final class Sql {
 
     /** Reads what a query returned. */
     @FunctionalInterface
-    interface Reader<R> {
+    public interface Reader<R> {
         R read(ResultSet resultSet) throws SQLException;
     }
 
@@ -40,7 +40,7 @@ final class Sql {
      * One read that needs no transaction of its own (a single statement sees one snapshot anyway): in autocommit, so
      * it costs one round trip instead of three. Joins the caller's transaction when there is one.
      */
-    <R> R lookUp(String sql, List<?> args, Reader<R> reader) {
+    public <R> R lookUp(String sql, List<?> args, Reader<R> reader) {
         if (connections.findConnectionStatus().isPresent()) {
             return query(sql, args, reader);
         }
@@ -52,7 +52,7 @@ final class Sql {
         }));
     }
 
-    <R> R query(String sql, List<?> args, Reader<R> reader) {
+    public <R> R query(String sql, List<?> args, Reader<R> reader) {
         return transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
             bind(statement, args);
             try (var resultSet = statement.executeQuery()) {
@@ -62,7 +62,7 @@ final class Sql {
     }
 
     /** The rows of a query as entities of a {@code @MappedEntity} type, read in full. */
-    <E> List<E> entities(String sql, List<?> args, Class<E> type) {
+    public <E> List<E> entities(String sql, List<?> args, Class<E> type) {
         return query(sql, args, resultSet -> {
             try (Stream<E> rows = jdbc.entityStream(resultSet, type)) {
                 return rows.toList();
@@ -75,7 +75,7 @@ final class Sql {
      * cursor on PostgreSQL). A second thread reads and maps rows ahead of {@code each}, so that the database sends the
      * next rows while the caller works on the last ones: memory stays bounded by the read-ahead.
      */
-    <T> void stream(String sql, List<?> args, int fetchSize, Reader<T> mapper, Predicate<T> each) {
+    public <T> void stream(String sql, List<?> args, int fetchSize, Reader<T> mapper, Predicate<T> each) {
         transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
             bind(statement, args);
             statement.setFetchSize(fetchSize);
@@ -87,7 +87,7 @@ final class Sql {
     }
 
     /** One statement run for many rows in a single round trip; answers the rows each run changed. */
-    int[] batch(String sql, List<List<?>> rows) {
+    public int[] batch(String sql, List<List<?>> rows) {
         return transactions.executeWrite(status -> jdbc.prepareStatement(sql, statement -> {
             for (var row : rows) {
                 bind(statement, row);
@@ -98,7 +98,7 @@ final class Sql {
     }
 
     /** Whether the database is PostgreSQL (else it is the embedded H2); asked once. */
-    boolean postgres() {
+    public boolean postgres() {
         if (postgres == null) {
             postgres = transactions.executeRead(status -> jdbc.execute(connection ->
                     connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
@@ -107,7 +107,7 @@ final class Sql {
         return postgres;
     }
 
-    int update(String sql, List<?> args) {
+    public int update(String sql, List<?> args) {
         return transactions.executeWrite(status -> jdbc.prepareStatement(sql, statement -> {
             bind(statement, args);
             return statement.executeUpdate();

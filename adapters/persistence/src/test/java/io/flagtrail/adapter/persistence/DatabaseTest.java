@@ -1,6 +1,5 @@
 package io.flagtrail.adapter.persistence;
 
-
 import io.flagtrail.application.fakes.RecordingLogger;
 import io.flagtrail.application.port.in.CreateFeatureCommand;
 import io.flagtrail.application.port.in.Origin;
@@ -8,7 +7,7 @@ import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.ServerSecrets;
 import io.flagtrail.application.port.out.Transactions;
-import io.flagtrail.application.service.FeatureCommandService;
+import io.flagtrail.application.service.feature.FeatureCommandService;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.actor.ActorType;
 import io.flagtrail.domain.audit.Channel;

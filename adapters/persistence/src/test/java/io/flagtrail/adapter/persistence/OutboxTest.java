@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.adapter.persistence.events.OutboxEventPublisher;
 import io.flagtrail.application.port.out.EventHandler;
-import io.flagtrail.application.service.DispatchEventsService;
-import io.flagtrail.application.service.DispatchSettings;
+import io.flagtrail.application.service.events.DispatchEventsService;
+import io.flagtrail.application.service.events.DispatchSettings;
 import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.event.DomainEvent;

@@ -1,15 +1,16 @@
 package io.flagtrail.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.flagtrail.application.port.model.AuditQuery;
+
 import io.flagtrail.application.port.in.CreateFeatureCommand;
-import io.flagtrail.application.port.model.FeatureListQuery;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
+import io.flagtrail.application.port.model.AuditQuery;
+import io.flagtrail.application.port.model.FeatureListQuery;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.FieldChange;
 import io.flagtrail.domain.error.Conflict;
@@ -253,7 +254,7 @@ abstract class PersistenceContractTest extends DatabaseTest {
         assertTrue(report.verified(), report.summary());
         assertEquals(chain.head().size(), report.verifiedUpTo());
         assertEquals(report.verifiedUpTo(), checkpoints.latest().orElseThrow().size());
-        var offline = new io.flagtrail.application.service.VerifyBundleService()
+        var offline = new io.flagtrail.application.service.audit.VerifyBundleService()
                 .verify(new java.io.ByteArrayInputStream(ledger.bundle()));
         assertTrue(offline.verified(), offline.summary());
     }
@@ -336,8 +337,8 @@ abstract class PersistenceContractTest extends DatabaseTest {
                 Instant.now(), null);
         users.add(user);
         io.flagtrail.application.port.out.Clock clock = () -> Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        var service = new io.flagtrail.application.service.SessionService(sessions, users,
-                new io.flagtrail.application.service.AuditTrail(ledger, clock, new RandomIds()), transactions, clock,
+        var service = new io.flagtrail.application.service.identity.SessionService(sessions, users,
+                new io.flagtrail.application.service.audit.AuditTrail(ledger, clock, new RandomIds()), transactions, clock,
                 new RandomIds(), java.time.Duration.ofDays(1));
         var session = service.start(user, ORIGIN.context());
         var pool = Executors.newFixedThreadPool(20);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.adapter.persistence.audit.LedgerForm;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.domain.feature.FeaturePatch;
 import io.flagtrail.domain.ledger.LedgerHash;

@@ -1,0 +1,39 @@
+package io.flagtrail.adapter.persistence.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An audit entry as stored in {@code audit_entries}; snapshots and changes are JSON text. */
+@MappedEntity("audit_entries")
+record AuditEntryRow(
+        @Id @GeneratedValue @Nullable Long seq,
+        UUID id,
+        String category,
+        String action,
+        String outcome,
+        String severity,
+        String actorType,
+        String actorId,
+        String actorName,
+        @Nullable String actorEmail,
+        String subjectType,
+        String subjectId,
+        @Nullable String subjectKey,
+        @Nullable String reason,
+        @Nullable String beforeState,
+        @Nullable String afterState,
+        String changes,
+        @Nullable String requestId,
+        @Nullable String traceparent,
+        String channel,
+        @Nullable String clientIp,
+        @Nullable String userAgent,
+        Instant occurredAt,
+        @Nullable Long position,
+        @Nullable String prevHash,
+        @Nullable String hash) {
+}

@@ -1,0 +1,12 @@
+package io.flagtrail.adapter.persistence.audit;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+/** Inserts into {@code audit_entries}. Deliberately no update or delete: the ledger is append-only. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface AuditEntryRowRepository extends GenericRepository<AuditEntryRow, Long> {
+
+    Iterable<AuditEntryRow> saveAll(Iterable<AuditEntryRow> rows);
+}

@@ -1,0 +1,53 @@
+package io.flagtrail.adapter.persistence.audit;
+
+import io.flagtrail.adapter.persistence.Cursors;
+import io.flagtrail.adapter.persistence.JsonColumns;
+import io.flagtrail.adapter.persistence.KeysetPage;
+import io.flagtrail.adapter.persistence.Sql;
+import io.flagtrail.application.port.model.AuditQuery;
+import io.flagtrail.application.port.model.Page;
+import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.domain.audit.AuditEntry;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The audit ledger in {@code audit_entries}: inserts join the caller's transaction; reads are newest first. */
+@Singleton
+final class JdbcAuditLedger implements AuditLedger {
+
+    private final AuditEntryRowRepository rows;
+    private final AuditEntryRowMapper mapper;
+    private final JsonColumns json;
+    private final Sql sql;
+
+    JdbcAuditLedger(AuditEntryRowRepository rows, AuditEntryRowMapper mapper, JsonColumns json, Sql sql) {
+        this.rows = rows;
+        this.mapper = mapper;
+        this.json = json;
+        this.sql = sql;
+    }
+
+    @Override
+    public void append(List<AuditEntry> entries) {
+        if (!entries.isEmpty()) {
+            rows.saveAll(entries.stream().map(e -> mapper.toRow(e, json)).toList());
+        }
+    }
+
+    @Override
+    public Page<AuditEntry> query(AuditQuery query) {
+        var select = new StringBuilder("SELECT * FROM audit_entries WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        AuditFilters.where(query, select, args);
+        if (query.cursor() != null) {
+            select.append(" AND seq < ?");
+            args.add(Cursors.decodeLong(query.cursor()));
+        }
+        select.append(" ORDER BY seq DESC LIMIT ?");
+        args.add(query.limit() + 1);
+        var found = sql.entities(select.toString(), args, AuditEntryRow.class);
+        var page = KeysetPage.of(found, query.limit(), row -> Long.toString(row.seq()));
+        return new Page<>(page.items().stream().map(row -> mapper.toEntry(row, json)).toList(), page.nextCursor());
+    }
+}

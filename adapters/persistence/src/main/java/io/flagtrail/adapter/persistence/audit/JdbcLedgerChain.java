@@ -1,0 +1,104 @@
+package io.flagtrail.adapter.persistence.audit;
+
+import io.flagtrail.adapter.persistence.Sql;
+import io.flagtrail.application.port.model.AuditQuery;
+import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.domain.ledger.LedgerHash;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The chain columns of {@code audit_entries}. Leadership is a PostgreSQL transaction-level advisory lock, so
+ * that across instances one sealer runs at a time and a crashed one releases it with its connection; on H2
+ * (one process) the sealing service's own lock is enough.
+ */
+@Singleton
+final class JdbcLedgerChain implements LedgerChain {
+
+    /** "Flagtrail sealer", as the 64-bit key of the advisory lock. */
+    static final long SEALER_LOCK = 0x466C_6167_5365_616CL;
+    private static final int FETCH = 2000;
+
+    private final Sql sql;
+
+    JdbcLedgerChain(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public boolean tryLead() {
+        return !sql.postgres() || sql.query("SELECT pg_try_advisory_xact_lock(?)", List.of(SEALER_LOCK),
+                rs -> rs.next() && rs.getBoolean(1));
+    }
+
+    @Override
+    public Head head() {
+        return sql.query("SELECT position, hash FROM audit_entries WHERE position = "
+                        + "(SELECT MAX(position) FROM audit_entries)", List.of(),
+                rs -> rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, LedgerHash.GENESIS));
+    }
+
+    @Override
+    public List<Pending> pending(int limit) {
+        return sql.query(LedgerForm.SELECT + " WHERE position IS NULL ORDER BY seq LIMIT ?", List.of(limit), rs -> {
+            var pending = new ArrayList<Pending>();
+            while (rs.next()) {
+                pending.add(new Pending(rs.getLong(LedgerForm.SEQ), LedgerForm.fields(rs)));
+            }
+            return pending;
+        });
+    }
+
+    @Override
+    public void seal(List<Seal> seals) {
+        var rows = seals.stream().<List<?>>map(s -> List.of(s.position(), s.prevHash(), s.hash(), s.ref())).toList();
+        int[] counts = sql.batch("UPDATE audit_entries SET position = ?, prev_hash = ?, hash = ? "
+                + "WHERE seq = ? AND position IS NULL", rows);
+        for (int count : counts) {
+            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("an entry was sealed by someone else: the sealing round is void");
+            }
+        }
+    }
+
+    @Override
+    public String hashAt(long position) {
+        return sql.query("SELECT hash FROM audit_entries WHERE position = ?", List.of(position),
+                rs -> rs.next() ? rs.getString(1) : null);
+    }
+
+    @Override
+    public void read(long from, long to, Predicate<Link> each) {
+        sql.stream(LedgerForm.SELECT + " WHERE position BETWEEN ? AND ? ORDER BY position",
+                List.of(from, to), FETCH, JdbcLedgerChain::link, each);
+    }
+
+    @Override
+    public void export(AuditQuery query, Predicate<Link> each) {
+        var select = new StringBuilder(LedgerForm.SELECT + " WHERE 1 = 1");
+        var args = new ArrayList<Object>();
+        AuditFilters.where(query, select, args);
+        select.append(" ORDER BY seq DESC");
+        sql.stream(select.toString(), args, FETCH, JdbcLedgerChain::link, each);
+    }
+
+    @Override
+    public Backlog backlog() {
+        return sql.query("SELECT COUNT(*), MIN(occurred_at) FROM audit_entries WHERE position IS NULL", List.of(), rs -> {
+            rs.next();
+            var oldest = rs.getObject(2, OffsetDateTime.class);
+            return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+        });
+    }
+
+    private static Link link(ResultSet rs) throws SQLException {
+        long position = rs.getLong(LedgerForm.POSITION);
+        return new Link(rs.wasNull() ? null : position, rs.getString(LedgerForm.PREV_HASH), rs.getString(LedgerForm.HASH),
+                LedgerForm.fields(rs));
+    }
+}

@@ -1,0 +1,35 @@
+package io.flagtrail.adapter.persistence.identity;
+
+import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.user.User;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/** Maps users onto rows and back. */
+@Mapper(componentModel = "jakarta")
+interface UserRowMapper {
+
+    @Mapping(target = "email", source = "email.value")
+    @Mapping(target = "emailNormalized", expression = "java(user.email().normalized())")
+    UserRow toRow(User user);
+
+    User toUser(UserRow row);
+
+    default Email email(String value) {
+        return new Email(value);
+    }
+
+    default String roles(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    /** The roles column ({@code ADMIN,EDITOR}) as roles; the one reading of it, also for hand-written SQL. */
+    static Set<Role> rolesOf(String stored) {
+        return Arrays.stream(stored.split(",")).filter(r -> !r.isBlank()).map(Role::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,9 +1,0 @@
-package io.flagtrail.adapter.web;
-
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
-
-/** The optional body of enable, disable and restore: why. */
-@Serdeable
-public record ReasonRequest(@Nullable String reason) {
-}

@@ -1,0 +1,79 @@
+package io.flagtrail.adapter.web.audit;
+
+import io.flagtrail.application.port.in.LedgerStatusUseCase.LedgerStatus;
+import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.PurgeRecord;
+import io.flagtrail.domain.ledger.VerificationReport;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/** The ledger as the API shows it: status, checkpoints, keys and verification reports. */
+final class LedgerResponses {
+
+    private LedgerResponses() {
+    }
+
+    @Serdeable
+    @Schema(name = "Checkpoint")
+    record CheckpointView(long size, String headHash, Instant issuedAt, String keyId, String signature) {
+        static CheckpointView of(Checkpoint c) {
+            return c == null ? null : new CheckpointView(c.size(), c.headHash(), c.issuedAt(), c.keyId(), c.signature());
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "LedgerStatus")
+    record StatusView(long size, String headHash, long unsealed, long sealingLagMillis,
+                      @Nullable CheckpointView latestCheckpoint, long purgedTo) {
+        static StatusView of(LedgerStatus s) {
+            return new StatusView(s.size(), s.headHash(), s.unsealed(), s.sealingLagMillis(),
+                    CheckpointView.of(s.latestCheckpoint()), s.purgedTo());
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "RetainedEntry")
+    record RetainedView(long position, String hash) {
+    }
+
+    @Serdeable
+    @Schema(name = "PurgeRecord")
+    record PurgeView(long purgedTo, String hashAtPurgedTo, List<RetainedView> retained, Instant issuedAt, String keyId,
+                     String signature) {
+        static PurgeView of(PurgeRecord p) {
+            return new PurgeView(p.purgedTo(), p.hashAtPurgedTo(), p.retained().entrySet().stream()
+                    .map(e -> new RetainedView(e.getKey(), e.getValue())).toList(), p.issuedAt(), p.keyId(),
+                    p.signature());
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "SigningKey")
+    record KeyView(String keyId, String algorithm, String publicKey) {
+    }
+
+    @Serdeable
+    @Schema(name = "SigningKeys")
+    record KeysView(List<KeyView> keys) {
+    }
+
+    @Serdeable
+    @Schema(name = "VerifyRequest")
+    record VerifyRequest(@Nullable Long from, @Nullable Long to) {
+    }
+
+    @Serdeable
+    @Schema(name = "VerificationReport")
+    record ReportView(boolean verified, String summary, long from, long verifiedUpTo, long entriesChecked,
+                      @Nullable CheckpointView checkpoint, @Nullable Long failedAt, @Nullable String failure,
+                      @Nullable String detail, @Nullable Long purgedTo) {
+        static ReportView of(VerificationReport r) {
+            return new ReportView(r.verified(), r.summary(), r.from(), r.verifiedUpTo(), r.entriesChecked(),
+                    CheckpointView.of(r.checkpoint()), r.failedAt(), r.failure() == null ? null : r.failure().name(),
+                    r.detail(), r.purge() == null ? null : r.purge().purgedTo());
+        }
+    }
+}

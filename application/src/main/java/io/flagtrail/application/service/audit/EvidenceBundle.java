@@ -1,0 +1,60 @@
+package io.flagtrail.application.service.audit;
+
+import io.flagtrail.domain.json.CanonicalJson;
+import io.flagtrail.domain.ledger.LedgerTime;
+import io.flagtrail.domain.ledger.PurgeRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The evidence bundle format, {@code flagtrail-evidence/1}: a zip whose entries come in this order so that a
+ * reader can check it in one pass:
+ * <ol>
+ *   <li>{@code checkpoint.json}: the signed checkpoint the bundle is cut at;</li>
+ *   <li>{@code public-keys.json}: {@code {keyId: base64 X.509 Ed25519 public key}};</li>
+ *   <li>{@code purge-record.json}, only when retention has purged the ledger: the latest signed purge record;</li>
+ *   <li>{@code entries.ndjson}: positions 1 to the checkpoint's size that are still held (all of them unless
+ *   purged), one canonical entry per line;</li>
+ *   <li>{@code manifest.json}: format, range, SHA-256 of each file above, and the rules to check them.</li>
+ * </ol>
+ */
+final class EvidenceBundle {
+
+    static final String FORMAT = "flagtrail-evidence/1";
+    static final String CHECKPOINT = "checkpoint.json";
+    static final String KEYS = "public-keys.json";
+    static final String PURGE = "purge-record.json";
+    static final String ENTRIES = "entries.ndjson";
+    static final String MANIFEST = "manifest.json";
+    static final String HASH_RULE = "hash = hex(SHA-256(utf8(prevHash) || utf8(RFC 8785 canonical JSON of the entry "
+            + "line without its hash member))); prevHash of position 1 is 64 zeros; positions are gapless from 1";
+    static final String SIGNATURE_RULE = "signature = base64(Ed25519(RFC 8785 canonical JSON of {size, headHash, "
+            + "issuedAt, keyId})); headHash equals the hash at position size";
+
+    static final String PURGE_RULE = "positions up to purgedTo may be missing: every retained [position, hash] must be "
+            + "present with that hash, the chain resumes at purgedTo + 1 from hashAtPurgedTo, and signature = "
+            + "base64(Ed25519(RFC 8785 canonical JSON of {purgedTo, hashAtPurgedTo, retained, issuedAt, keyId}))";
+
+    private EvidenceBundle() {
+    }
+
+    static String purgeJson(PurgeRecord record) {
+        var retained = new ArrayList<Object>();
+        record.retained().forEach((position, hash) -> retained.add(List.of(position, hash)));
+        return CanonicalJson.write(Map.of("purgedTo", record.purgedTo(), "hashAtPurgedTo", record.hashAtPurgedTo(),
+                "retained", retained, "issuedAt", LedgerTime.format(record.issuedAt()), "keyId", record.keyId(),
+                "signature", record.signature()));
+    }
+
+    @SuppressWarnings("unchecked")
+    static PurgeRecord purge(Map<String, Object> json) {
+        var retained = new TreeMap<Long, String>();
+        for (var pair : (List<List<Object>>) json.get("retained")) {
+            retained.put(((Number) pair.get(0)).longValue(), (String) pair.get(1));
+        }
+        return new PurgeRecord(((Number) json.get("purgedTo")).longValue(), (String) json.get("hashAtPurgedTo"), retained,
+                LedgerTime.parse((String) json.get("issuedAt")), (String) json.get("keyId"), (String) json.get("signature"));
+    }
+}

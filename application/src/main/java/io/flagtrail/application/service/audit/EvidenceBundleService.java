@@ -1,0 +1,151 @@
+package io.flagtrail.application.service.audit;
+
+import io.flagtrail.application.port.in.AuditDownload;
+import io.flagtrail.application.port.in.EvidenceBundleUseCase;
+import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.application.port.out.Checkpoints;
+import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.application.port.out.LedgerRetention;
+import io.flagtrail.application.port.out.LedgerSigner;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.error.NotFound;
+import io.flagtrail.domain.json.CanonicalJson;
+import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.LedgerTime;
+import io.flagtrail.domain.ledger.PurgeRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Writes the evidence bundle (see {@link EvidenceBundle}), streaming the entries. */
+public final class EvidenceBundleService implements EvidenceBundleUseCase {
+
+    private final LedgerChain chain;
+    private final Checkpoints checkpoints;
+    private final LedgerSigner signer;
+    private final LedgerRetention retention;
+    private final AuditTrail trail;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public EvidenceBundleService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                                 LedgerRetention retention, AuditTrail trail, Transactions transactions, Clock clock) {
+        this.chain = chain;
+        this.checkpoints = checkpoints;
+        this.signer = signer;
+        this.retention = retention;
+        this.trail = trail;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public AuditDownload bundle(Origin origin) {
+        var checkpoint = checkpoints.latest().orElseThrow(() ->
+                new NotFound("ledger.no_checkpoint", "no checkpoint has been signed yet; try again in a minute"));
+        transactions.inTransaction(() -> {
+            trail.read(AuditAction.EVIDENCE_EXPORTED, origin, Map.of("to", checkpoint.size()));
+            return null;
+        });
+        var purge = retention.latestPurge().orElse(null);
+        return out -> write(checkpoint, purge, out);
+    }
+
+    private void write(Checkpoint checkpoint, PurgeRecord purge, OutputStream out) throws IOException {
+        var digests = new LinkedHashMap<String, Object>();
+        var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        file(zip, EvidenceBundle.CHECKPOINT, digests, stream -> stream.write(bytes(checkpointJson(checkpoint))));
+        file(zip, EvidenceBundle.KEYS, digests, stream -> stream.write(bytes(CanonicalJson.write(signer.publicKeys()))));
+        if (purge != null) {
+            file(zip, EvidenceBundle.PURGE, digests, stream -> stream.write(bytes(EvidenceBundle.purgeJson(purge))));
+        }
+        file(zip, EvidenceBundle.ENTRIES, digests, stream -> transactions.inTransaction(() -> {
+            chain.read(1, checkpoint.size(), link -> {
+                try {
+                    stream.write(bytes(LedgerLines.ndjson(link) + "\n"));
+                    return true;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return null;
+        }));
+        var manifest = new LinkedHashMap<String, Object>();
+        manifest.put("format", EvidenceBundle.FORMAT);
+        manifest.put("createdAt", LedgerTime.format(clock.now()));
+        manifest.put("from", 1);
+        manifest.put("to", checkpoint.size());
+        manifest.put("files", digests);
+        manifest.put("hashRule", EvidenceBundle.HASH_RULE);
+        manifest.put("signatureRule", EvidenceBundle.SIGNATURE_RULE);
+        if (purge != null) {
+            manifest.put("purgedTo", purge.purgedTo());
+            manifest.put("purgeRule", EvidenceBundle.PURGE_RULE);
+        }
+        file(zip, EvidenceBundle.MANIFEST, new LinkedHashMap<>(), stream -> stream.write(bytes(CanonicalJson.write(manifest))));
+        zip.finish();
+        zip.flush();
+    }
+
+    static String checkpointJson(Checkpoint c) {
+        return CanonicalJson.write(Map.of("size", c.size(), "headHash", c.headHash(),
+                "issuedAt", LedgerTime.format(c.issuedAt()), "keyId", c.keyId(), "signature", c.signature()));
+    }
+
+    private interface Content {
+        void write(OutputStream stream) throws IOException;
+    }
+
+    private static void file(ZipOutputStream zip, String name, Map<String, Object> digests, Content content)
+            throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        var digest = new DigestOutputStream(new NonClosing(zip), sha256());
+        try {
+            content.write(digest);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        zip.closeEntry();
+        digests.put(name, HexFormat.of().formatHex(digest.getMessageDigest().digest()));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lets a content writer close its stream without closing the zip. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() {
+            // the zip stays open for the next file
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.flagtrail.application.service.audit;
+
+import io.flagtrail.application.port.in.SealLedgerUseCase;
+import io.flagtrail.application.port.out.AppLogger;
+import io.flagtrail.application.port.out.Checkpoints;
+import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.application.port.out.LedgerSigner;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.LedgerHash;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The sealer. Writers only insert unsealed entries, so no write waits on a global lock; one sealer at a time
+ * (a database lock across instances, this lock within one) gives them gapless positions in the order they
+ * became visible, chains their hashes, and signs a checkpoint every N entries or T time.
+ */
+public final class SealLedgerService implements SealLedgerUseCase {
+
+    private final LedgerChain chain;
+    private final Checkpoints checkpoints;
+    private final LedgerSigner signer;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final AppLogger log;
+    private final LedgerSettings settings;
+    private final ReentrantLock oneAtATime = new ReentrantLock();
+
+    public SealLedgerService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                             Transactions transactions, Clock clock, AppLogger log, LedgerSettings settings) {
+        this.chain = chain;
+        this.checkpoints = checkpoints;
+        this.signer = signer;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.log = log;
+        this.settings = settings;
+    }
+
+    @Override
+    public SealRound sealPending() {
+        oneAtATime.lock();
+        try {
+            return transactions.inTransaction(this::round);
+        } finally {
+            oneAtATime.unlock();
+        }
+    }
+
+    private SealRound round() {
+        if (!chain.tryLead()) {
+            return new SealRound(false, 0, -1, null);
+        }
+        var head = chain.head();
+        var seals = new ArrayList<LedgerChain.Seal>();
+        long position = head.size();
+        String prevHash = head.hash();
+        for (var pending : chain.pending(settings.sealBatch())) {
+            position++;
+            String hash = LedgerHash.of(pending.fields(), position, prevHash);
+            seals.add(new LedgerChain.Seal(pending.ref(), position, prevHash, hash));
+            prevHash = hash;
+        }
+        if (!seals.isEmpty()) {
+            chain.seal(seals);
+        }
+        return new SealRound(true, seals.size(), position, checkpointIfDue(position, prevHash));
+    }
+
+    private Checkpoint checkpointIfDue(long size, String headHash) {
+        var latest = checkpoints.latest();
+        long covered = latest.map(Checkpoint::size).orElse(0L);
+        if (size <= covered) {
+            return null;
+        }
+        Instant now = clock.now();
+        boolean enoughEntries = size - covered >= settings.checkpointEveryEntries();
+        boolean enoughTime = latest.map(c -> !now.isBefore(c.issuedAt().plus(settings.checkpointEvery()))).orElse(true);
+        if (!enoughEntries && !enoughTime) {
+            return null;
+        }
+        String keyId = signer.keyId();
+        var checkpoint = new Checkpoint(size, headHash, now, keyId,
+                signer.sign(Checkpoint.statement(size, headHash, now, keyId)));
+        checkpoints.add(checkpoint);
+        log.info("ledger checkpoint signed", "size", size, "keyId", keyId);
+        return checkpoint;
+    }
+}

@@ -1,0 +1,136 @@
+package io.flagtrail.application.service.audit;
+
+import io.flagtrail.application.port.in.VerifyBundleUseCase;
+import io.flagtrail.domain.json.CanonicalJson;
+import io.flagtrail.domain.json.JsonReader;
+import io.flagtrail.domain.ledger.ChainVerifier;
+import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.LedgerHash;
+import io.flagtrail.domain.ledger.LedgerTime;
+import io.flagtrail.domain.ledger.PurgeRecord;
+import io.flagtrail.domain.ledger.VerificationFailure;
+import io.flagtrail.domain.ledger.VerificationReport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The offline verifier: checks an evidence bundle in one pass with the JDK alone (no database, no network):
+ * every entry's hash and link, the checkpoint's head hash and signature, and the manifest's file digests.
+ */
+public final class VerifyBundleService implements VerifyBundleUseCase {
+
+    @Override
+    public VerificationReport verify(InputStream bundle) throws IOException {
+        var zip = new ZipInputStream(bundle, StandardCharsets.UTF_8);
+        Checkpoint checkpoint = null;
+        Map<String, String> keys = null;
+        PurgeRecord purge = null;
+        VerificationReport report = null;
+        var digests = new HashMap<String, String>();
+        for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            var digest = new DigestInputStream(zip, EvidenceBundleService.sha256());
+            try {
+                switch (entry.getName()) {
+                    case EvidenceBundle.CHECKPOINT -> checkpoint = checkpoint(JsonReader.parseObject(text(digest)));
+                    case EvidenceBundle.KEYS -> keys = keys(JsonReader.parseObject(text(digest)));
+                    case EvidenceBundle.PURGE -> purge = EvidenceBundle.purge(JsonReader.parseObject(text(digest)));
+                    case EvidenceBundle.ENTRIES -> report = entries(digest, checkpoint, keys, purge);
+                    case EvidenceBundle.MANIFEST -> {
+                        var failure = manifest(JsonReader.parseObject(text(digest)), digests, checkpoint, purge);
+                        if (failure != null) {
+                            return failure;
+                        }
+                    }
+                    default -> {
+                        return malformed("unexpected file " + entry.getName());
+                    }
+                }
+            } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+                return malformed(entry.getName() + ": " + e.getMessage());
+            }
+            digests.put(entry.getName(), HexFormat.of().formatHex(digest.getMessageDigest().digest()));
+        }
+        if (report == null || !digests.containsKey(EvidenceBundle.MANIFEST)) {
+            return malformed("the bundle lacks " + (report == null ? EvidenceBundle.ENTRIES : EvidenceBundle.MANIFEST));
+        }
+        return report;
+    }
+
+    private static VerificationReport entries(InputStream in, Checkpoint checkpoint, Map<String, String> keys,
+                                              PurgeRecord purge) throws IOException {
+        if (checkpoint == null || keys == null) {
+            throw new IllegalArgumentException("the checkpoint and keys must come before the entries");
+        }
+        var verifier = new ChainVerifier(1, checkpoint.size(), LedgerHash.GENESIS, List.of(checkpoint), keys, purge);
+        var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        long line = 0;
+        for (String text = lines.readLine(); text != null; text = lines.readLine()) {
+            line++;
+            try {
+                var entry = JsonReader.parseObject(text);
+                String hash = (String) entry.remove(LedgerHash.HASH);
+                long position = ((Number) entry.get(LedgerHash.POSITION)).longValue();
+                String prevHash = (String) entry.get(LedgerHash.PREV_HASH);
+                if (!verifier.accept(position, prevHash, hash, LedgerHash.of(prevHash, CanonicalJson.write(entry)))) {
+                    break;
+                }
+            } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+                verifier.malformed(line, "line " + line + " is not an entry: " + e.getMessage());
+                break;
+            }
+        }
+        lines.transferTo(java.io.Writer.nullWriter()); // read to the end so the file's digest covers all of it
+        return verifier.finish();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VerificationReport manifest(Map<String, Object> manifest, Map<String, String> digests,
+                                               Checkpoint checkpoint, PurgeRecord purge) {
+        if (!EvidenceBundle.FORMAT.equals(manifest.get("format"))) {
+            return malformed("not a " + EvidenceBundle.FORMAT + " bundle");
+        }
+        var files = (Map<String, Object>) manifest.get("files");
+        var listed = purge == null ? List.of(EvidenceBundle.CHECKPOINT, EvidenceBundle.KEYS, EvidenceBundle.ENTRIES)
+                : List.of(EvidenceBundle.CHECKPOINT, EvidenceBundle.KEYS, EvidenceBundle.PURGE, EvidenceBundle.ENTRIES);
+        if (!files.keySet().equals(new java.util.HashSet<>(listed))) {
+            return malformed("the manifest lists " + files.keySet() + " but the bundle holds " + listed);
+        }
+        for (var name : listed) {
+            if (!String.valueOf(files.get(name)).equals(digests.get(name))) {
+                return malformed("the manifest's digest of " + name + " does not match the file");
+            }
+        }
+        if (checkpoint == null || ((Number) manifest.get("to")).longValue() != checkpoint.size()) {
+            return malformed("the manifest's range does not match the checkpoint");
+        }
+        return null;
+    }
+
+    private static Checkpoint checkpoint(Map<String, Object> json) {
+        return new Checkpoint(((Number) json.get("size")).longValue(), (String) json.get("headHash"),
+                LedgerTime.parse((String) json.get("issuedAt")), (String) json.get("keyId"), (String) json.get("signature"));
+    }
+
+    private static Map<String, String> keys(Map<String, Object> json) {
+        var keys = new HashMap<String, String>();
+        json.forEach((id, key) -> keys.put(id, (String) key));
+        return keys;
+    }
+
+    private static String text(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static VerificationReport malformed(String detail) {
+        return new VerificationReport(false, 1, 0, 0, null, 0L, VerificationFailure.MALFORMED, detail, null);
+    }
+}

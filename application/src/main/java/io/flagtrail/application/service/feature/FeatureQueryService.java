@@ -1,0 +1,99 @@
+package io.flagtrail.application.service.feature;
+
+import io.flagtrail.application.port.in.FeatureAsOfUseCase;
+import io.flagtrail.application.port.in.FeatureHistoryUseCase;
+import io.flagtrail.application.port.in.GetFeatureUseCase;
+import io.flagtrail.application.port.in.ListFeaturesUseCase;
+import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.application.port.model.AuditQuery;
+import io.flagtrail.application.port.model.FeatureListQuery;
+import io.flagtrail.application.port.model.Page;
+import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.Features;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.application.service.audit.AuditQueries;
+import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.AuditCategory;
+import io.flagtrail.domain.audit.AuditEntry;
+import io.flagtrail.domain.error.NotFound;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeatureState;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/** The read side of features: one, a list, one feature's history, and a feature as it was at an instant. */
+public final class FeatureQueryService
+        implements GetFeatureUseCase, ListFeaturesUseCase, FeatureHistoryUseCase, FeatureAsOfUseCase {
+
+    private final Features features;
+    private final AuditLedger ledger;
+    private final AuditTrail trail;
+    private final Transactions transactions;
+
+    public FeatureQueryService(Features features, AuditLedger ledger, AuditTrail trail, Transactions transactions) {
+        this.features = features;
+        this.ledger = ledger;
+        this.trail = trail;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public FeatureState get(FeatureKey key) {
+        return features.find(key).orElseThrow(() -> NotFound.feature(key.value()));
+    }
+
+    @Override
+    public Page<FeatureState> list(FeatureListQuery query) {
+        return features.list(query);
+    }
+
+    /** History follows the feature's id, not its key, so it stays whole across delete and restore. */
+    @Override
+    public Page<AuditEntry> history(FeatureKey key, int limit, String cursor, Origin origin) {
+        return transactions.inTransaction(() -> {
+            var feature = get(key);
+            var query = AuditQuery.forSubject(FeatureLedgerEntries.SUBJECT_TYPE, feature.id().toString(), limit, cursor);
+            var page = ledger.query(query);
+            trail.read(AuditAction.AUDIT_HISTORY_READ, origin, AuditQueries.describe(query));
+            return page;
+        });
+    }
+
+    /**
+     * Rebuilt from the ledger alone: the {@code after} snapshot of the last change at or before the instant, with
+     * creation taken from the FEATURE_CREATED entry. For the current instant this equals the live feature.
+     */
+    @Override
+    public FeatureState asOf(FeatureKey key, Instant instant, Origin origin) {
+        return transactions.inTransaction(() -> {
+            trail.read(AuditAction.AUDIT_STATE_READ, origin, Map.of("feature", key.value(), "asOf", instant.toString()));
+            var live = get(key);
+            var id = live.id().toString();
+            var last = one(new AuditQuery(FeatureLedgerEntries.SUBJECT_TYPE, id, null, null, null, AuditCategory.CHANGE,
+                    null, instant.plus(1, ChronoUnit.MICROS), 1, null));
+            var created = one(new AuditQuery(FeatureLedgerEntries.SUBJECT_TYPE, id, null, null,
+                    AuditAction.FEATURE_CREATED, null, null, null, 1, null));
+            if (created == null && last == null && !instant.isBefore(live.createdAt())) {
+                // The feature existed then, but retention has purged the entries that said how it was.
+                throw new NotFound("feature.history_purged", "the history of feature '" + key + "' at " + instant
+                        + " was purged by the retention policy");
+            }
+            if (last == null) {
+                throw new NotFound("feature.not_found_at", "feature '" + key + "' did not exist at " + instant);
+            }
+            // Creation never changes: when retention purged its entry, the live row still says who and when.
+            return FeatureState.fromSnapshot(live.id(), last.after(),
+                    created == null ? live.createdAt() : created.occurredAt(),
+                    created == null ? live.createdBy() : created.actor().reference(), last.occurredAt(),
+                    last.actor().reference());
+        });
+    }
+
+    private AuditEntry one(AuditQuery query) {
+        var items = ledger.query(query).items();
+        return items.isEmpty() ? null : items.getFirst();
+    }
+
+}

@@ -1,0 +1,112 @@
+package io.flagtrail.application.service.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.fakes.FixedClock;
+import io.flagtrail.application.fakes.InMemoryAuditLedger;
+import io.flagtrail.application.fakes.InMemorySessions;
+import io.flagtrail.application.fakes.InMemoryTransactions;
+import io.flagtrail.application.fakes.InMemoryUsers;
+import io.flagtrail.application.fakes.SequentialIds;
+import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.RequestContext;
+import io.flagtrail.domain.error.Unauthenticated;
+import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.user.User;
+import io.flagtrail.domain.user.UserStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SessionServiceTest {
+
+    final InMemoryUsers users = new InMemoryUsers();
+    final InMemorySessions sessions = new InMemorySessions().withUsers(users);
+    final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+    final FixedClock clock = new FixedClock(Instant.parse("2026-04-01T09:00:00Z"));
+    final SessionService service = new SessionService(sessions, users, new AuditTrail(ledger, clock, new SequentialIds()),
+            new InMemoryTransactions(users, sessions, ledger), clock, new SequentialIds(), Duration.ofDays(14));
+    final User alice = new User(UUID.randomUUID(), new Email("alice@example.com"), "Alice", "hash",
+            Set.of(Role.EDITOR), UserStatus.ACTIVE, clock.now(), null);
+    final RequestContext context = RequestContext.system();
+
+    SessionServiceTest() {
+        users.add(alice);
+    }
+
+    @Test
+    void a_refresh_spends_the_token_for_a_new_one_in_the_same_session() {
+        var first = service.start(alice, context);
+
+        var second = service.refresh(first.refreshToken(), context);
+
+        assertEquals(first.sessionId(), second.sessionId());
+        assertNotEquals(first.refreshToken(), second.refreshToken());
+        assertTrue(second.refreshToken().startsWith("ftr_"));
+        assertEquals(AuditAction.TOKEN_REFRESHED, ledger.entries().getLast().action());
+    }
+
+    @Test
+    void reusing_a_spent_token_revokes_the_whole_session_including_its_newest_token() {
+        var first = service.start(alice, context);
+        var second = service.refresh(first.refreshToken(), context);
+
+        assertThrows(Unauthenticated.class, () -> service.refresh(first.refreshToken(), context));
+
+        assertThrows(Unauthenticated.class, () -> service.refresh(second.refreshToken(), context),
+                "the thief's reuse ended the session for the legitimate holder too");
+        assertThrows(Unauthenticated.class, () -> service.check(alice.id(), first.sessionId(), List.of("EDITOR")));
+        var reuse = ledger.entries().stream().filter(e -> e.action() == AuditAction.TOKEN_REUSE_DETECTED).findFirst()
+                .orElseThrow();
+        assertEquals(io.flagtrail.domain.audit.Severity.CRITICAL, reuse.severity());
+    }
+
+    @Test
+    void an_expired_or_unknown_refresh_token_is_refused() {
+        var session = service.start(alice, context);
+        assertThrows(Unauthenticated.class, () -> service.refresh("ftr_unknown", context));
+        assertThrows(Unauthenticated.class, () -> service.refresh("not-a-token", context));
+        clock.advance(Duration.ofDays(14));
+        assertThrows(Unauthenticated.class, () -> service.refresh(session.refreshToken(), context));
+    }
+
+    @Test
+    void logging_out_ends_the_session_at_once() {
+        var session = service.start(alice, context);
+        service.check(alice.id(), session.sessionId(), List.of("EDITOR"));
+
+        service.logOut(session.sessionId(), new Origin(alice.asActor(), context));
+
+        assertThrows(Unauthenticated.class, () -> service.check(alice.id(), session.sessionId(), List.of("EDITOR")));
+        assertThrows(Unauthenticated.class, () -> service.refresh(session.refreshToken(), context));
+        assertEquals(AuditAction.LOGOUT, ledger.entries().getLast().action());
+    }
+
+    @Test
+    void a_token_whose_user_was_disabled_or_whose_roles_changed_is_refused() {
+        var session = service.start(alice, context);
+
+        assertThrows(Unauthenticated.class, () -> service.check(alice.id(), session.sessionId(), List.of("ADMIN")));
+        users.replace(new User(alice.id(), alice.email(), "Alice", "hash", Set.of(Role.EDITOR), UserStatus.DISABLED,
+                alice.createdAt(), null));
+        assertThrows(Unauthenticated.class, () -> service.check(alice.id(), session.sessionId(), List.of("EDITOR")));
+        assertThrows(Unauthenticated.class, () -> service.refresh(session.refreshToken(), context));
+    }
+
+    @Test
+    void no_refresh_token_appears_in_the_ledger() {
+        var session = service.start(alice, context);
+        var next = service.refresh(session.refreshToken(), context);
+        assertTrue(ledger.entries().stream().map(Object::toString)
+                .noneMatch(e -> e.contains(session.refreshToken()) || e.contains(next.refreshToken())));
+    }
+}

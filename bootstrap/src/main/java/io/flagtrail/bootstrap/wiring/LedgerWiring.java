@@ -1,0 +1,124 @@
+package io.flagtrail.bootstrap.wiring;
+
+import io.flagtrail.application.port.in.EvidenceBundleUseCase;
+import io.flagtrail.application.port.in.ExportAuditUseCase;
+import io.flagtrail.application.port.in.LedgerStatusUseCase;
+import io.flagtrail.application.port.in.ManageDatabaseUseCase;
+import io.flagtrail.application.port.in.ManageLegalHoldsUseCase;
+import io.flagtrail.application.port.in.PurgeLedgerUseCase;
+import io.flagtrail.application.port.in.QueryAuditUseCase;
+import io.flagtrail.application.port.in.SealLedgerUseCase;
+import io.flagtrail.application.port.in.VerifyLedgerUseCase;
+import io.flagtrail.application.port.out.AppLogger;
+import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.Checkpoints;
+import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.DatabaseAdmin;
+import io.flagtrail.application.port.out.IdGenerator;
+import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.application.port.out.LedgerRetention;
+import io.flagtrail.application.port.out.LedgerSigner;
+import io.flagtrail.application.port.out.LegalHolds;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.application.service.audit.EvidenceBundleService;
+import io.flagtrail.application.service.audit.ExportAuditService;
+import io.flagtrail.application.service.audit.LedgerSettings;
+import io.flagtrail.application.service.audit.LedgerStatusService;
+import io.flagtrail.application.service.audit.LegalHoldService;
+import io.flagtrail.application.service.audit.ManageDatabaseService;
+import io.flagtrail.application.service.audit.PurgeLedgerService;
+import io.flagtrail.application.service.audit.QueryAuditService;
+import io.flagtrail.application.service.audit.RetentionSettings;
+import io.flagtrail.application.service.audit.SealLedgerService;
+import io.flagtrail.application.service.audit.VerifyLedgerService;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.convert.ConversionService;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+
+/**
+ * The audit trail and its ledger: the one writer of entries, queries and exports, sealing and verification,
+ * retention with legal holds, and schema migrations (recorded in the ledger).
+ */
+@Factory
+final class LedgerWiring {
+
+    @Singleton
+    AuditTrail auditTrail(AuditLedger ledger, Clock clock, IdGenerator ids) {
+        return new AuditTrail(ledger, clock, ids);
+    }
+
+    @Singleton
+    QueryAuditUseCase queryAudit(AuditLedger ledger, AuditTrail trail, Transactions transactions) {
+        return new QueryAuditService(ledger, trail, transactions);
+    }
+
+    @Singleton
+    ExportAuditUseCase exportAudit(LedgerChain chain, AuditTrail trail, Transactions transactions) {
+        return new ExportAuditService(chain, trail, transactions);
+    }
+
+    @Singleton
+    EvidenceBundleUseCase evidenceBundle(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                                         LedgerRetention retention, AuditTrail trail, Transactions transactions,
+                                         Clock clock) {
+        return new EvidenceBundleService(chain, checkpoints, signer, retention, trail, transactions, clock);
+    }
+
+    @Singleton
+    LedgerSettings ledgerSettings(LedgerProperties properties) {
+        return new LedgerSettings(properties.sealBatch(), properties.checkpointEveryEntries(),
+                properties.checkpointEvery());
+    }
+
+    @Singleton
+    SealLedgerUseCase sealLedger(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                                 Transactions transactions, Clock clock, AppLogger log, LedgerSettings settings) {
+        return new SealLedgerService(chain, checkpoints, signer, transactions, clock, log, settings);
+    }
+
+    @Singleton
+    VerifyLedgerUseCase verifyLedger(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                                     LedgerRetention retention, AuditTrail trail, Transactions transactions) {
+        return new VerifyLedgerService(chain, checkpoints, signer, retention, trail, transactions);
+    }
+
+    @Singleton
+    LedgerStatusUseCase ledgerStatus(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                                     LedgerRetention retention, Clock clock) {
+        return new LedgerStatusService(chain, checkpoints, signer, retention, clock);
+    }
+
+    /**
+     * Retention is off (entries kept forever) unless {@code flagtrail.ledger.retention} is set. Converted here, at
+     * startup ({@code @Context}): a value that is no duration must stop the service, not quietly mean "forever".
+     */
+    @Context
+    RetentionSettings retentionSettings(LedgerProperties properties, ConversionService conversion) {
+        String retention = properties.retention();
+        Duration period = retention == null || retention.isBlank() ? null
+                : conversion.convert(retention.strip(), Duration.class).orElseThrow(() -> new IllegalStateException(
+                        "FLAGTRAIL_LEDGER_RETENTION must be a duration such as 400d or 8760h, was '" + retention + "'"));
+        return new RetentionSettings(period, properties.purgeBatch());
+    }
+
+    @Singleton
+    PurgeLedgerUseCase purgeLedger(LedgerRetention retention, LedgerChain chain, Checkpoints checkpoints,
+                                   LedgerSigner signer, AuditTrail trail, Transactions transactions, Clock clock,
+                                   AppLogger log, RetentionSettings settings) {
+        return new PurgeLedgerService(retention, chain, checkpoints, signer, trail, transactions, clock, log, settings);
+    }
+
+    @Singleton
+    ManageLegalHoldsUseCase legalHolds(LegalHolds holds, AuditTrail trail, Transactions transactions, Clock clock,
+                                       IdGenerator ids) {
+        return new LegalHoldService(holds, trail, transactions, clock, ids);
+    }
+
+    @Singleton
+    ManageDatabaseUseCase manageDatabase(DatabaseAdmin database, AuditTrail trail, Transactions transactions) {
+        return new ManageDatabaseService(database, trail, transactions);
+    }
+}
