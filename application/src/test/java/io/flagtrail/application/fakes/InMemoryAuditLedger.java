@@ -24,10 +24,15 @@ public final class InMemoryAuditLedger implements AuditLedger, LedgerChain, Roll
     private final List<AuditEntry> entries = new ArrayList<>();
     private final Map<Integer, Seal> seals = new HashMap<>();
     private final Map<Integer, Map<String, Object>> tampered = new HashMap<>();
-    private boolean failing;
+    private Predicate<AuditEntry> refused = entry -> false;
 
     public synchronized void failAppends() {
-        failing = true;
+        refuse(entry -> true);
+    }
+
+    /** From now on an append that holds an entry matching {@code rule} fails whole, as a check constraint would. */
+    public synchronized void refuse(Predicate<AuditEntry> rule) {
+        refused = rule;
     }
 
     public synchronized List<AuditEntry> entries() {
@@ -36,7 +41,7 @@ public final class InMemoryAuditLedger implements AuditLedger, LedgerChain, Roll
 
     @Override
     public synchronized void append(List<AuditEntry> appended) {
-        if (failing) {
+        if (appended.stream().anyMatch(refused)) {
             throw new IllegalStateException("ledger unavailable");
         }
         entries.addAll(appended);

@@ -1,10 +1,13 @@
 package io.flagtrail.adapter.persistence;
 
+import static io.flagtrail.application.contract.Samples.command;
+import static io.flagtrail.application.contract.Samples.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.adapter.persistence.events.OutboxEventPublisher;
+import io.flagtrail.application.contract.Samples.RandomIds;
 import io.flagtrail.application.port.out.EventHandler;
 import io.flagtrail.application.service.events.DispatchEventsService;
 import io.flagtrail.application.service.events.DispatchSettings;

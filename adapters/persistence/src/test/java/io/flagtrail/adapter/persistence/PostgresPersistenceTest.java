@@ -1,5 +1,7 @@
 package io.flagtrail.adapter.persistence;
 
+import static io.flagtrail.application.contract.Samples.command;
+import static io.flagtrail.application.contract.Samples.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,11 +1,15 @@
 package io.flagtrail.adapter.persistence;
 
+import static io.flagtrail.application.contract.Samples.ORIGIN;
+import static io.flagtrail.application.contract.Samples.command;
+import static io.flagtrail.application.contract.Samples.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.adapter.persistence.audit.LedgerForm;
+import io.flagtrail.application.contract.LedgerServices;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.domain.feature.FeaturePatch;
 import io.flagtrail.domain.ledger.LedgerHash;
@@ -29,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class PostgresTamperTest extends DatabaseTest {
 
     static final String AS_OWNER = "SET session_replication_role = replica; ";
-    Ledger sealed;
+    LedgerServices sealed;
 
     @Override
     TestDatabase.Target database() {
@@ -45,7 +49,7 @@ class PostgresTamperTest extends DatabaseTest {
         for (int i = 1; i < 12; i++) {
             update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, i, null, null), null, null, ORIGIN));
         }
-        sealed = new Ledger(this);
+        sealed = new LedgerServices(stores());
         sealed.sealAll();
         assertEquals(12, chain.head().size());
         TestDatabase.execute(database, "CREATE TABLE audit_backup AS SELECT * FROM audit_entries");

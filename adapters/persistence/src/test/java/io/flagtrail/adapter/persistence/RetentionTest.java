@@ -1,11 +1,16 @@
 package io.flagtrail.adapter.persistence;
 
+import static io.flagtrail.application.contract.Samples.ORIGIN;
+import static io.flagtrail.application.contract.Samples.command;
+import static io.flagtrail.application.contract.Samples.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.application.contract.LedgerServices;
+import io.flagtrail.application.contract.Samples.RandomIds;
 import io.flagtrail.application.port.in.ManageLegalHoldsUseCase.PlaceLegalHoldCommand;
 import io.flagtrail.application.port.in.PurgeLedgerUseCase.PurgeRun;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
@@ -39,7 +44,7 @@ abstract class RetentionTest extends DatabaseTest {
 
     static final Duration RETENTION = Duration.ofHours(1);
 
-    Ledger sealed;
+    LedgerServices sealed;
     FeatureKey held;
     FeatureKey expired;
     PurgeRun run;
@@ -56,7 +61,7 @@ abstract class RetentionTest extends DatabaseTest {
                 Instant::now, new RandomIds());
         holds.place(new PlaceLegalHoldCommand("feature", held.value(), "litigation 2026-17", ORIGIN));
         oldEntries++;
-        sealed = new Ledger(this);
+        sealed = new LedgerServices(stores());
         sealed.sealAll();
         Thread.sleep(5);
         Instant cutoff = Instant.now();

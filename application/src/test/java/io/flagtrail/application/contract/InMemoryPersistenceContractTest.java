@@ -1,0 +1,40 @@
+package io.flagtrail.application.contract;
+
+import io.flagtrail.application.fakes.InMemoryAuditLedger;
+import io.flagtrail.application.fakes.InMemoryCheckpoints;
+import io.flagtrail.application.fakes.InMemoryFeatures;
+import io.flagtrail.application.fakes.InMemoryLoginAttempts;
+import io.flagtrail.application.fakes.InMemoryOutbox;
+import io.flagtrail.application.fakes.InMemoryPurgeRecords;
+import io.flagtrail.application.fakes.InMemoryServerSecrets;
+import io.flagtrail.application.fakes.InMemorySessions;
+import io.flagtrail.application.fakes.InMemoryTransactions;
+import io.flagtrail.application.fakes.InMemoryUsers;
+
+/** The storage contract over the in-memory fakes, fresh for each test method. */
+class InMemoryPersistenceContractTest implements PersistenceContract {
+
+    private final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+    private final Stores stores = stores(ledger);
+
+    private static Stores stores(InMemoryAuditLedger ledger) {
+        var features = new InMemoryFeatures();
+        var outbox = new InMemoryOutbox();
+        var loginAttempts = new InMemoryLoginAttempts();
+        var sessions = new InMemorySessions();
+        var users = new InMemoryUsers();
+        return new Stores(features, ledger, ledger, new InMemoryCheckpoints(), new InMemoryPurgeRecords(), outbox,
+                new InMemoryTransactions(features, ledger, outbox, loginAttempts, sessions, users),
+                new InMemoryServerSecrets(), loginAttempts, sessions, users);
+    }
+
+    @Override
+    public Stores stores() {
+        return stores;
+    }
+
+    @Override
+    public void refuseAuditEntriesWithReason(String reason) {
+        ledger.refuse(entry -> reason.equals(entry.reason()));
+    }
+}

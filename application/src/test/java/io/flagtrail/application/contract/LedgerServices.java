@@ -1,0 +1,64 @@
+package io.flagtrail.application.contract;
+
+import io.flagtrail.application.fakes.GeneratedKeySigner;
+import io.flagtrail.application.fakes.RecordingLogger;
+import io.flagtrail.application.port.in.VerifyLedgerUseCase.VerifyLedgerCommand;
+import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.application.service.audit.EvidenceBundleService;
+import io.flagtrail.application.service.audit.LedgerSettings;
+import io.flagtrail.application.service.audit.PurgeLedgerService;
+import io.flagtrail.application.service.audit.RetentionSettings;
+import io.flagtrail.application.service.audit.SealLedgerService;
+import io.flagtrail.application.service.audit.VerifyLedgerService;
+import io.flagtrail.domain.ledger.VerificationReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The ledger services wired onto one implementation's stores, with a signer made for the run. */
+public final class LedgerServices {
+
+    public final GeneratedKeySigner signer = new GeneratedKeySigner();
+    private final SealLedgerService sealer;
+    private final VerifyLedgerService verifier;
+    private final EvidenceBundleService evidence;
+    private final Stores stores;
+
+    public LedgerServices(Stores stores) {
+        java.util.function.Supplier<Instant> now = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var trail = new AuditTrail(stores.ledger(), now::get, new Samples.RandomIds());
+        sealer = new SealLedgerService(stores.chain(), stores.checkpoints(), signer, stores.transactions(), now::get,
+                new RecordingLogger(), new LedgerSettings(100, 1, Duration.ofDays(1)));
+        verifier = new VerifyLedgerService(stores.chain(), stores.checkpoints(), signer, stores.retention(), trail,
+                stores.transactions());
+        evidence = new EvidenceBundleService(stores.chain(), stores.checkpoints(), signer, stores.retention(), trail,
+                stores.transactions(), now::get);
+        this.stores = stores;
+    }
+
+    /** The retention purge as it would run at {@code now}, keeping entries for {@code retention}. */
+    public PurgeLedgerService purger(Instant now, Duration retention, int batch) {
+        return new PurgeLedgerService(stores.retention(), stores.chain(), stores.checkpoints(), signer,
+                new AuditTrail(stores.ledger(), () -> now, new Samples.RandomIds()), stores.transactions(), () -> now,
+                new RecordingLogger(), new RetentionSettings(retention, batch));
+    }
+
+    /** Seals until nothing is pending; every round that seals something signs a checkpoint over it. */
+    public void sealAll() {
+        while (sealer.sealPending().sealed() > 0) {
+            // next round
+        }
+    }
+
+    public VerificationReport verify(Long from, Long to) {
+        return verifier.verify(new VerifyLedgerCommand(from, to, Samples.ORIGIN));
+    }
+
+    public byte[] bundle() throws IOException {
+        var out = new ByteArrayOutputStream();
+        evidence.bundle(Samples.ORIGIN).writeTo(out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,386 @@
+package io.flagtrail.application.contract;
+
+import static io.flagtrail.application.contract.Samples.ORIGIN;
+import static io.flagtrail.application.contract.Samples.command;
+import static io.flagtrail.application.contract.Samples.uniqueKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.fakes.CountingMetrics;
+import io.flagtrail.application.fakes.RecordingLogger;
+import io.flagtrail.application.fakes.Wiring;
+import io.flagtrail.application.port.in.CreateFeatureCommand;
+import io.flagtrail.application.port.in.UpdateFeatureCommand;
+import io.flagtrail.application.port.model.AuditQuery;
+import io.flagtrail.application.port.model.FeatureListQuery;
+import io.flagtrail.application.service.feature.FeatureCommandService;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.FieldChange;
+import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.error.StaleVersion;
+import io.flagtrail.domain.feature.FeatureAttributes;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeaturePatch;
+import io.flagtrail.domain.feature.FeatureStatus;
+import io.flagtrail.domain.feature.Reason;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the storage ports promise, whoever implements them: the JDBC adapters on PostgreSQL and on H2 (the persistence
+ * adapter's tests) and the in-memory fakes the application's tests run on ({@link InMemoryPersistenceContractTest}),
+ * so that a fake cannot drift from the database it stands for. The use cases run on the stores as they are wired.
+ */
+public interface PersistenceContract {
+
+    /** The stores under test; the same instances for the whole test method. */
+    Stores stores();
+
+    /** From now on an append of an entry with this reason fails inside the store, as a check constraint would. */
+    void refuseAuditEntriesWithReason(String reason);
+
+    /** The feature use cases wired as the application wires them, onto these stores. */
+    default FeatureCommandService commands() {
+        var stores = stores();
+        return Wiring.featureCommands(stores.features(), stores.ledger(), stores.events(), stores.transactions(),
+                () -> Instant.now().truncatedTo(ChronoUnit.MICROS), new Samples.RandomIds(), new RecordingLogger(),
+                new CountingMetrics());
+    }
+
+    @Test
+    default void a_feature_round_trips_with_all_its_fields() {
+        var key = uniqueKey();
+        var created = commands().create(new CreateFeatureCommand(key,
+                new FeatureAttributes("Name", "Some text", 42, List.of("b", "a"), "team"), true, null, ORIGIN));
+
+        var found = stores().features().find(key).orElseThrow();
+
+        assertEquals(created, found);
+        assertEquals(List.of("a", "b"), found.attributes().tags());
+    }
+
+    @Test
+    default void a_taken_key_is_a_conflict_and_leaves_one_feature_and_one_entry() {
+        var key = uniqueKey();
+        var create = commands();
+        create.create(command(key, null));
+
+        assertThrows(Conflict.class, () -> create.create(command(key, null)));
+
+        var subjectId = stores().features().find(key).orElseThrow().id().toString();
+        assertEquals(1, stores().ledger().query(AuditQuery.forSubject("feature", subjectId, 10, null)).items().size());
+    }
+
+    @Test
+    default void a_change_based_on_an_old_version_is_stale_and_leaves_no_trace() {
+        var key = uniqueKey();
+        var recorder = commands();
+        recorder.create(command(key, null));
+
+        assertThrows(StaleVersion.class, () -> recorder.update(new UpdateFeatureCommand(key,
+                new FeaturePatch("late", null, null, null, null), 7L, null, ORIGIN)));
+
+        var feature = stores().features().find(key).orElseThrow();
+        assertEquals(1, feature.version());
+        assertEquals(1, stores().ledger().query(AuditQuery.forSubject("feature", feature.id().toString(), 10, null)).items().size());
+    }
+
+    /** The row lock and the aggregate's version rule together: of concurrent changes based on one read, one wins. */
+    @Test
+    default void of_concurrent_changes_based_on_the_same_version_exactly_one_lands() throws Exception {
+        var key = uniqueKey();
+        var recorder = commands();
+        recorder.create(command(key, null));
+        int stale = 0;
+        try (var pool = Executors.newFixedThreadPool(10)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                var name = "Name " + i;
+                runs.add(pool.submit(() -> recorder.update(new UpdateFeatureCommand(key,
+                        new FeaturePatch(name, null, null, null, null), 1L, null, ORIGIN))));
+            }
+            for (var run : runs) {
+                try {
+                    run.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertInstanceOf(StaleVersion.class, e.getCause());
+                    stale++;
+                }
+            }
+        }
+
+        var feature = stores().features().find(key).orElseThrow();
+        assertEquals(9, stale);
+        assertEquals(2, feature.version());
+        assertEquals(1, stores().ledger().query(new AuditQuery("feature", feature.id().toString(), null, null,
+                AuditAction.FEATURE_UPDATED, null, null, null, 100, null)).items().size());
+    }
+
+    @Test
+    default void an_audit_entry_round_trips_with_snapshots_changes_and_context() {
+        var key = uniqueKey();
+        var recorder = commands();
+        recorder.create(command(key, "first"));
+        recorder.update(new UpdateFeatureCommand(key,
+                new FeaturePatch(null, null, 10, null, "owner-x"), 1L, new Reason("ramp"), ORIGIN));
+
+        var id = stores().features().find(key).orElseThrow().id().toString();
+        var history = stores().ledger().query(AuditQuery.forSubject("feature", id, 10, null)).items();
+
+        assertEquals(List.of(AuditAction.FEATURE_UPDATED, AuditAction.FEATURE_CREATED),
+                history.stream().map(e -> e.action()).toList());
+        var updated = history.getFirst();
+        assertEquals("ramp", updated.reason());
+        assertEquals(ORIGIN.actor(), updated.actor());
+        assertEquals(ORIGIN.context(), updated.context());
+        assertEquals(List.of(new FieldChange("rolloutPercentage", 100, 10), new FieldChange("owner", null, "owner-x")),
+                updated.changes());
+        assertTrue(updated.before().containsKey("owner"));
+        assertNull(updated.before().get("owner"));
+        assertEquals(2, ((Number) updated.after().get("version")).intValue());
+    }
+
+    @Test
+    default void audit_queries_filter_and_page_newest_first() {
+        var key = uniqueKey();
+        var recorder = commands();
+        recorder.create(command(key, null));
+        var update = recorder;
+        for (int i = 1; i <= 4; i++) {
+            update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, i, null, null), null, null, ORIGIN));
+        }
+        var id = stores().features().find(key).orElseThrow().id().toString();
+
+        var first = stores().ledger().query(new AuditQuery("feature", id, null, "u-1", AuditAction.FEATURE_UPDATED, null,
+                Instant.now().minusSeconds(60), Instant.now().plusSeconds(60), 3, null));
+        var second = stores().ledger().query(new AuditQuery("feature", id, null, "u-1", AuditAction.FEATURE_UPDATED, null,
+                null, null, 3, first.nextCursor()));
+
+        assertEquals(List.of(4, 3, 2), first.items().stream().map(e -> e.after().get("rolloutPercentage"))
+                .map(v -> ((Number) v).intValue()).toList());
+        assertEquals(1, second.items().size());
+        assertNull(second.nextCursor());
+        assertTrue(stores().ledger().query(new AuditQuery(null, id, null, "someone-else", null, null, null, null, 10, null))
+                .items().isEmpty());
+    }
+
+    @Test
+    default void listing_filters_by_status_tag_and_escaped_text_and_pages_by_key() {
+        String prefix = "l" + UUID.randomUUID().toString().substring(0, 8);
+        var create = commands();
+        for (var suffix : List.of("a", "b", "c")) {
+            create.create(new CreateFeatureCommand(new FeatureKey(prefix + "." + suffix),
+                    new FeatureAttributes("100% " + suffix, "", 0, List.of(prefix), null), false, null, ORIGIN));
+        }
+
+        var first = stores().features().list(new FeatureListQuery(FeatureStatus.ACTIVE, prefix, null, 2, null));
+        var second = stores().features().list(new FeatureListQuery(FeatureStatus.ACTIVE, prefix, null, 2, first.nextCursor()));
+
+        assertEquals(List.of(prefix + ".a", prefix + ".b"), first.items().stream().map(f -> f.key().value()).toList());
+        assertEquals(List.of(prefix + ".c"), second.items().stream().map(f -> f.key().value()).toList());
+        assertEquals(3, stores().features().list(new FeatureListQuery(null, null, "100%", 500, null)).items().stream()
+                .filter(f -> f.key().value().startsWith(prefix)).count());
+        assertEquals(0, stores().features().list(new FeatureListQuery(null, prefix, "1000", 10, null)).items().size());
+        assertEquals(0, stores().features().list(new FeatureListQuery(FeatureStatus.DELETED, prefix, null, 10, null)).items().size());
+    }
+
+    @Test
+    default void when_appending_the_audit_entry_fails_the_change_is_rolled_back() {
+        var key = uniqueKey();
+        var recorder = commands();
+        recorder.create(command(key, null));
+        refuseAuditEntriesWithReason("refuse-me");
+
+        assertThrows(RuntimeException.class, () -> recorder.update(new UpdateFeatureCommand(
+                key, new FeaturePatch("Changed", null, null, null, null), 1L, new Reason("refuse-me"), ORIGIN)));
+        assertThrows(RuntimeException.class, () -> recorder.create(
+                command(new FeatureKey(key.value() + "-2"), "refuse-me")));
+
+        var unchanged = stores().features().find(key).orElseThrow();
+        assertEquals(1, unchanged.version());
+        assertEquals("Name", unchanged.attributes().name());
+        assertFalse(stores().features().find(new FeatureKey(key.value() + "-2")).isPresent());
+        assertEquals(1, stores().ledger().query(AuditQuery.forSubject("feature", unchanged.id().toString(), 10, null)).items().size());
+    }
+
+    @Test
+    default void fifty_concurrent_updates_of_one_version_let_exactly_one_win_and_write_one_entry() throws Exception {
+        var key = uniqueKey();
+        var recorder = commands();
+        recorder.create(command(key, null));
+        var update = recorder;
+        var start = new CountDownLatch(1);
+        var won = new AtomicInteger();
+        var stale = new AtomicInteger();
+        List<Future<?>> runs = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(50)) {
+            for (int i = 0; i < 50; i++) {
+                var name = "Name " + i;
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        update.update(new UpdateFeatureCommand(key, new FeaturePatch(name, null, null, null, null),
+                                1L, null, ORIGIN));
+                        won.incrementAndGet();
+                    } catch (StaleVersion e) {
+                        stale.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get();
+            }
+        }
+
+        assertEquals(1, won.get());
+        assertEquals(49, stale.get());
+        var id = stores().features().find(key).orElseThrow().id().toString();
+        var updates = stores().ledger().query(new AuditQuery("feature", id, null, null, AuditAction.FEATURE_UPDATED, null, null,
+                null, 100, null)).items();
+        assertEquals(1, updates.size());
+        assertEquals(2, stores().features().find(key).orElseThrow().version());
+    }
+
+    @Test
+    default void sealing_chains_every_entry_gaplessly_and_the_chain_verifies() throws Exception {
+        var recorder = commands();
+        var key = uniqueKey();
+        recorder.create(command(key, "sealed"));
+        recorder.update(new UpdateFeatureCommand(key,
+                new FeaturePatch("Sealed \u00e9\u20ac \"quoted\"", "line\nbreak", 7, List.of("z", "a"), "o"), null,
+                new Reason("unicode and escapes survive hashing"), ORIGIN));
+        var ledger = new LedgerServices(stores());
+
+        ledger.sealAll();
+        assertEquals(0, stores().chain().backlog().unsealed());
+        var report = ledger.verify(null, null);
+
+        assertTrue(report.verified(), report.summary());
+        assertEquals(stores().chain().head().size(), report.verifiedUpTo());
+        assertEquals(report.verifiedUpTo(), stores().checkpoints().latest().orElseThrow().size());
+        var offline = new io.flagtrail.application.service.audit.VerifyBundleService()
+                .verify(new java.io.ByteArrayInputStream(ledger.bundle()));
+        assertTrue(offline.verified(), offline.summary());
+    }
+
+    @Test
+    default void concurrent_changes_without_an_expected_version_queue_and_all_land() throws Exception {
+        var key = uniqueKey();
+        var recorder = commands();
+        recorder.create(command(key, null));
+        var update = recorder;
+        try (var pool = Executors.newFixedThreadPool(20)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                var name = "Name " + i;
+                runs.add(pool.submit(() -> update.update(new UpdateFeatureCommand(key,
+                        new FeaturePatch(name, null, null, null, null), null, null, ORIGIN))));
+            }
+            for (var run : runs) {
+                run.get();
+            }
+        }
+
+        var feature = stores().features().find(key).orElseThrow();
+        assertEquals(21, feature.version());
+        assertEquals(20, stores().ledger().query(new AuditQuery("feature", feature.id().toString(), null, null,
+                AuditAction.FEATURE_UPDATED, null, null, null, 100, null)).items().size());
+    }
+
+    @Test
+    default void a_server_secret_is_generated_once_and_then_always_the_same() {
+        var name = "secret-" + UUID.randomUUID();
+        var first = stores().secrets().getOrCreate(name, () -> "one");
+        var second = stores().secrets().getOrCreate(name, () -> "two");
+
+        assertEquals("one", first);
+        assertEquals("one", second);
+    }
+
+    
+    @Test
+    default void two_hundred_parallel_login_failures_on_one_account_leave_an_exact_counter() throws Exception {
+        var attempts = stores().loginAttempts();
+        String account = "parallel-" + UUID.randomUUID() + "@example.com";
+        var now = Instant.now();
+        var pool = Executors.newFixedThreadPool(16);
+        try {
+            var start = new CountDownLatch(1);
+            var done = new ArrayList<Future<?>>();
+            for (int i = 0; i < 200; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    return stores().transactions().inTransaction(() ->
+                            attempts.recordFailure("account", account, now, java.time.Duration.ofMinutes(15)));
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(200, attempts.count("account", account).failures());
+
+        var later = now.plus(java.time.Duration.ofMinutes(16));
+        assertEquals(1, attempts.recordFailure("account", account, later, java.time.Duration.ofMinutes(15)).failures(),
+                "a failure after the window starts a new one");
+    }
+
+    @Test
+    default void of_twenty_concurrent_refreshes_with_one_token_exactly_one_succeeds_and_the_session_is_revoked() throws Exception {
+        var user = new io.flagtrail.domain.user.User(UUID.randomUUID(),
+                new io.flagtrail.domain.user.Email("race-" + UUID.randomUUID() + "@example.com"), "Race", "hash",
+                java.util.Set.of(io.flagtrail.domain.user.Role.VIEWER), io.flagtrail.domain.user.UserStatus.ACTIVE,
+                Instant.now(), null);
+        stores().users().add(user);
+        io.flagtrail.application.port.out.Clock clock = () -> Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var service = new io.flagtrail.application.service.identity.SessionService(stores().sessions(), stores().users(),
+                new io.flagtrail.application.service.audit.AuditTrail(stores().ledger(), clock, new Samples.RandomIds()), stores().transactions(), clock,
+                new Samples.RandomIds(), java.time.Duration.ofDays(1));
+        var session = service.start(user, ORIGIN.context());
+        var pool = Executors.newFixedThreadPool(20);
+        var succeeded = new AtomicInteger();
+        var refused = new AtomicInteger();
+        try {
+            var start = new CountDownLatch(1);
+            var done = new ArrayList<Future<?>>();
+            for (int i = 0; i < 20; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        service.refresh(session.refreshToken(), ORIGIN.context());
+                        succeeded.incrementAndGet();
+                    } catch (io.flagtrail.domain.error.Unauthenticated e) {
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, succeeded.get());
+        assertEquals(19, refused.get());
+        assertFalse(stores().sessions().active(session.sessionId()), "the reuse revoked the session");
+    }
+}
