@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
+import io.flagtrail.testsupport.Poll;
 import io.flagtrail.testsupport.TcpProxy;
 import io.flagtrail.testsupport.TestDatabase;
 import io.micronaut.context.ApplicationContext;
@@ -13,7 +14,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +51,8 @@ class DatabaseOutageSystemTest {
 
                 proxy.cut();
 
-                assertTrue(within(Duration.ofSeconds(15), () -> api.send("GET", "/health/readiness", null, null),
-                        r -> r.status() == 503), "readiness went DOWN");
+                Poll.until(Duration.ofSeconds(15), "readiness to go DOWN",
+                        () -> api.send("GET", "/health/readiness", null, null), r -> r.status() == 503);
                 assertEquals(200, api.send("GET", "/health/liveness", null, null).status(), "liveness stays UP");
                 var started = Instant.now();
                 var read = api.send("GET", "/api/v1/features/outage", admin, null);
@@ -73,8 +73,8 @@ class DatabaseOutageSystemTest {
 
                 proxy.restore();
 
-                assertTrue(within(Duration.ofSeconds(20), () -> api.send("GET", "/health/readiness", null, null),
-                        r -> r.status() == 200), "readiness came back UP");
+                Poll.until(Duration.ofSeconds(20), "readiness to come back UP",
+                        () -> api.send("GET", "/health/readiness", null, null), r -> r.status() == 200);
                 var enabled = api.send("POST", "/api/v1/features/outage/enable", admin, null);
                 assertEquals(200, enabled.status(), enabled.raw().body());
                 assertEquals(true, enabled.json().get("enabled"));
@@ -85,17 +85,5 @@ class DatabaseOutageSystemTest {
 
     private static Api.Reply evaluate(Api api, String key) {
         return api.send("POST", "/ofrep/v1/evaluate/flags/outage", null, "{\"context\":{}}", "X-API-Key", key);
-    }
-
-    private static boolean within(Duration limit, java.util.function.Supplier<Api.Reply> call, Predicate<Api.Reply> ok)
-            throws InterruptedException {
-        var deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (ok.test(call.get())) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
     }
 }

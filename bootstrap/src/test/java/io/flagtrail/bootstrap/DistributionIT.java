@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.testsupport.Poll;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class DistributionIT {
         var process = builder.start();
         try {
             var base = URI.create("http://127.0.0.1:" + port);
-            assertTrue(readyWithin(base, Duration.ofSeconds(120)), "ready; the log says:\n" + tail(log));
+            awaitReady(base, Duration.ofSeconds(120), log);
             assertEquals(200, get(base.resolve("/openapi.yml")).statusCode());
             var login = post(base.resolve("/api/v1/auth/login"),
                     "{\"email\":\"admin@flagtrail.local\",\"password\":\"a-distribution-password\"}");
@@ -71,7 +71,7 @@ class DistributionIT {
         var second = builder.start();
         try {
             var base = URI.create("http://127.0.0.1:" + port);
-            assertTrue(readyWithin(base, Duration.ofSeconds(120)), "ready again with the archive:\n" + tail(log));
+            awaitReady(base, Duration.ofSeconds(120), log);
         } finally {
             second.destroy();
             assertTrue(second.waitFor(40, TimeUnit.SECONDS), "stopped again");
@@ -91,19 +91,24 @@ class DistributionIT {
         assertTrue(Files.size(home.resolve("lib/flagtrail-cli.jsa")) > 0, "the first command wrote the CLI's archive");
     }
 
-    private static boolean readyWithin(URI base, Duration limit) throws InterruptedException {
-        var deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (get(base.resolve("/health/readiness")).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException notYetListening) {
-                // starting
-            }
-            Thread.sleep(250);
+    /** Waits until the server answers its readiness check with 200; refused connections mean it is still starting. */
+    private static void awaitReady(URI base, Duration limit, Path log) throws IOException {
+        try {
+            Poll.until(limit, "the server to be ready", () -> readiness(base), status -> status == 200);
+        } catch (AssertionError notReady) {
+            throw new AssertionError(notReady.getMessage() + "; its log ends:\n" + tail(log), notReady);
         }
-        return false;
+    }
+
+    private static int readiness(URI base) {
+        try {
+            return get(base.resolve("/health/readiness")).statusCode();
+        } catch (IOException notYetListening) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

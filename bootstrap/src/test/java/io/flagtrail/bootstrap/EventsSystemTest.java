@@ -6,6 +6,7 @@ import static io.flagtrail.bootstrap.SystemClient.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.application.port.in.DispatchEventsUseCase;
 import io.flagtrail.domain.user.Role;
 import io.flagtrail.testsupport.Poll;
 import java.nio.file.Files;
@@ -71,7 +72,14 @@ class EventsSystemTest {
         String key = uniqueKey();
         try {
             api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"Paused\"}");
-            Thread.sleep(300);
+            // Run the relay's rounds here rather than waiting for its threads: a round that would deliver the event
+            // if dispatch were running finds it paused, so "nothing delivered" does not depend on timing.
+            var dispatch = system.bean(DispatchEventsUseCase.class);
+            dispatch.stampPending();
+            for (var handler : dispatch.handlers()) {
+                var round = dispatch.deliver(handler);
+                assertTrue(round.skipped() && round.delivered() == 0, round.toString());
+            }
             assertTrue(linesWith(key).isEmpty(), "nothing is delivered while paused");
             var paused = api.send("GET", "/api/v1/admin/events", admin, null);
             assertEquals(true, paused.json().get("paused"));

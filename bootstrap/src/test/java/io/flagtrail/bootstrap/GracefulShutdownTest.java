@@ -3,6 +3,7 @@ package io.flagtrail.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.testsupport.Poll;
 import io.flagtrail.testsupport.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
@@ -13,6 +14,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +35,9 @@ import org.junit.jupiter.api.Test;
 class GracefulShutdownTest {
 
     static final CountDownLatch STARTED = new CountDownLatch(1);
+    static final CountDownLatch RELEASE = new CountDownLatch(1);
 
-    /** An endpoint that takes a second, only in this test. */
+    /** An endpoint that answers only once the test lets it, only in this test. */
     @Controller("/test/slow")
     @Requires(property = "test.slow-endpoint", value = "true")
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -41,8 +46,7 @@ class GracefulShutdownTest {
         @ExecuteOn(TaskExecutors.BLOCKING)
         String slow() throws InterruptedException {
             STARTED.countDown();
-            Thread.sleep(1000);
-            return "finished";
+            return RELEASE.await(30, TimeUnit.SECONDS) ? "finished" : "never released";
         }
     }
 
@@ -57,12 +61,25 @@ class GracefulShutdownTest {
                     HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(STARTED.await(10, TimeUnit.SECONDS), "the request reached the controller");
 
-            server.getApplicationContext().close();
+            var stopping = CompletableFuture.runAsync(() -> server.getApplicationContext().close());
+            // The request is answered only after the server has stopped taking new ones: shutdown has begun.
+            Poll.until(Duration.ofSeconds(20), "the server to refuse new connections", () -> refuses(uri));
+            RELEASE.countDown();
 
             var answer = inFlight.get(20, TimeUnit.SECONDS);
+            stopping.get(20, TimeUnit.SECONDS);
             assertEquals(200, answer.statusCode());
             assertEquals("finished", answer.body());
             assertTrue(!server.isRunning(), "the server stopped");
+        }
+    }
+
+    private static boolean refuses(URI uri) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 1000);
+            return false;
+        } catch (IOException refused) {
+            return true;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.adapter.logging.FlagtrailLogbackConfigurator;
+import io.flagtrail.testsupport.Poll;
 import io.flagtrail.testsupport.TestDatabase;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -16,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,14 +121,10 @@ class LoggingSystemTest implements TestPropertyProvider {
         assertEquals("ctx-request-1", fields.get("requestId"));
         assertEquals("c".repeat(32), fields.get("traceId"));
         assertTrue(String.valueOf(fields.get("actorId")).matches("[0-9a-f-]{36}"), changed);
-        // The access line is written once the response has gone out: give it a moment.
-        boolean accessLogged = false;
-        for (int i = 0; i < 50 && !accessLogged; i++) {
-            accessLogged = Files.readAllLines(logFile).stream().anyMatch(l -> l.contains("HTTP_ACCESS_LOGGER")
-                    && l.contains("POST /api/v1/features 201 ") && l.contains("request=ctx-request-1"));
-            Thread.sleep(20);
-        }
-        assertTrue(accessLogged, "no access log line for the request");
+        // The access line is written once the response has gone out, on another thread.
+        Poll.until(Duration.ofSeconds(10), "an access log line for the request", () -> logLines().stream()
+                .anyMatch(l -> l.contains("HTTP_ACCESS_LOGGER") && l.contains("POST /api/v1/features 201 ")
+                        && l.contains("request=ctx-request-1")));
     }
 
     @Test
@@ -139,6 +137,14 @@ class LoggingSystemTest implements TestPropertyProvider {
         assertEquals(200, api.send("POST", "/loggers/io.flagtrail.runtime.level", admin, body).status());
         assertTrue(logger.isTraceEnabled(), "the level took effect without a restart");
         assertEquals(200, api.send("GET", "/loggers/io.flagtrail.runtime.level", admin, null).status());
+    }
+
+    private List<String> logLines() {
+        try {
+            return Files.readAllLines(logFile);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String escape(String text) {

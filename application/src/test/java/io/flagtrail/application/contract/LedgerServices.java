@@ -5,6 +5,7 @@ import io.flagtrail.application.fakes.RecordingLogger;
 import io.flagtrail.application.port.in.VerifyLedgerUseCase.VerifyLedgerCommand;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.audit.EvidenceBundleService;
+import io.flagtrail.application.service.audit.LedgerProofs;
 import io.flagtrail.application.service.audit.LedgerSettings;
 import io.flagtrail.application.service.audit.PurgeLedgerService;
 import io.flagtrail.application.service.audit.RetentionSettings;
@@ -31,10 +32,9 @@ public final class LedgerServices {
         var trail = new AuditTrail(stores.ledger(), now::get, new Samples.RandomIds());
         sealer = new SealLedgerService(stores.chain(), stores.checkpoints(), signer, stores.transactions(), now::get,
                 new RecordingLogger(), new LedgerSettings(100, 1, Duration.ofDays(1)));
-        verifier = new VerifyLedgerService(stores.chain(), stores.checkpoints(), signer, stores.retention(), trail,
-                stores.transactions());
-        evidence = new EvidenceBundleService(stores.chain(), stores.checkpoints(), signer, stores.retention(), trail,
-                stores.transactions(), now::get);
+        var proofs = new LedgerProofs(stores.chain(), stores.checkpoints(), signer, stores.retention());
+        verifier = new VerifyLedgerService(proofs, trail, stores.transactions());
+        evidence = new EvidenceBundleService(proofs, trail, stores.transactions(), now::get);
         this.stores = stores;
     }
 

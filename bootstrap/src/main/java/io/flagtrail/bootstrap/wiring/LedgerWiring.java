@@ -23,6 +23,7 @@ import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.audit.EvidenceBundleService;
 import io.flagtrail.application.service.audit.ExportAuditService;
+import io.flagtrail.application.service.audit.LedgerProofs;
 import io.flagtrail.application.service.audit.LedgerSettings;
 import io.flagtrail.application.service.audit.LedgerStatusService;
 import io.flagtrail.application.service.audit.LegalHoldService;
@@ -61,10 +62,14 @@ final class LedgerWiring {
     }
 
     @Singleton
-    EvidenceBundleUseCase evidenceBundle(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                                         LedgerRetention retention, AuditTrail trail, Transactions transactions,
-                                         Clock clock) {
-        return new EvidenceBundleService(chain, checkpoints, signer, retention, trail, transactions, clock);
+    LedgerProofs ledgerProofs(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+                              LedgerRetention retention) {
+        return new LedgerProofs(chain, checkpoints, signer, retention);
+    }
+
+    @Singleton
+    EvidenceBundleUseCase evidenceBundle(LedgerProofs proofs, AuditTrail trail, Transactions transactions, Clock clock) {
+        return new EvidenceBundleService(proofs, trail, transactions, clock);
     }
 
     @Singleton
@@ -80,15 +85,13 @@ final class LedgerWiring {
     }
 
     @Singleton
-    VerifyLedgerUseCase verifyLedger(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                                     LedgerRetention retention, AuditTrail trail, Transactions transactions) {
-        return new VerifyLedgerService(chain, checkpoints, signer, retention, trail, transactions);
+    VerifyLedgerUseCase verifyLedger(LedgerProofs proofs, AuditTrail trail, Transactions transactions) {
+        return new VerifyLedgerService(proofs, trail, transactions);
     }
 
     @Singleton
-    LedgerStatusUseCase ledgerStatus(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                                     LedgerRetention retention, Clock clock) {
-        return new LedgerStatusService(chain, checkpoints, signer, retention, clock);
+    LedgerStatusUseCase ledgerStatus(LedgerProofs proofs, Clock clock) {
+        return new LedgerStatusService(proofs, clock);
     }
 
     /**

@@ -21,7 +21,7 @@ public final class ChainVerifier {
     private final long from;
     private final long to;
     private final NavigableMap<Long, Checkpoint> checkpoints;
-    private final Map<String, String> publicKeys;
+    private final KeyRing keys;
     private final PurgeRecord purge;
     private final Iterator<Map.Entry<Long, String>> retainedAhead;
     private Map.Entry<Long, String> nextRetained;
@@ -33,18 +33,11 @@ public final class ChainVerifier {
     private VerificationReport failure;
 
     /**
-     * @param from        the first position to check
-     * @param anchorHash  the hash of the entry before {@code from} ({@link LedgerHash#GENESIS} when from is 1)
-     * @param checkpoints checkpoints whose size falls in the range, by any order
-     * @param publicKeys  base64 X.509 Ed25519 public keys by key id
-     */
-    public ChainVerifier(long from, String anchorHash, Iterable<Checkpoint> checkpoints, Map<String, String> publicKeys) {
-        this(from, Long.MAX_VALUE, anchorHash, checkpoints, publicKeys, null);
-    }
-
-    /**
-     * As above, for the range {@code from..to} of a ledger purged under {@code purge} (null when it never was). When
-     * {@code from} lies at or below {@code purge.purgedTo() + 1} the anchor is the record's; else {@code anchorHash} is.
+     * Checks {@code from..to} of a ledger purged under {@code purge} (null when it never was, and then {@code to} may
+     * be {@link Long#MAX_VALUE}: the end of what is fed). When {@code from} lies at or below
+     * {@code purge.purgedTo() + 1} the anchor is the record's; else {@code anchorHash} is: the hash of the entry
+     * before {@code from} ({@link LedgerHash#GENESIS} when from is 1). {@code checkpoints} are those whose size falls
+     * in the range, in any order; {@code publicKeys} are base64 X.509 Ed25519 keys by key id.
      */
     public ChainVerifier(long from, long to, String anchorHash, Iterable<Checkpoint> checkpoints,
                          Map<String, String> publicKeys, PurgeRecord purge) {
@@ -53,7 +46,7 @@ public final class ChainVerifier {
         this.expected = from;
         this.checkpoints = new TreeMap<>();
         checkpoints.forEach(c -> this.checkpoints.put(c.size(), c));
-        this.publicKeys = Map.copyOf(publicKeys);
+        this.keys = new KeyRing(publicKeys);
         this.purge = purge != null && from <= purge.purgedTo() + 1 ? purge : null;
         this.inPurgedRange = this.purge != null;
         this.lastHash = this.purge == null || from == 1 ? anchorHash : null;
@@ -150,13 +143,9 @@ public final class ChainVerifier {
         if (!retainedPresentBefore(Math.min(reached, purge.purgedTo()) + 1)) {
             return false;
         }
-        var key = publicKeys.get(purge.keyId());
-        if (key == null) {
-            return fail(purge.purgedTo(), VerificationFailure.UNKNOWN_KEY, "no public key " + purge.keyId());
-        }
-        if (!purge.signatureValid(key)) {
-            return fail(purge.purgedTo(), VerificationFailure.BAD_SIGNATURE,
-                    "the purge record up to " + purge.purgedTo() + " is not signed by key " + purge.keyId());
+        var unsigned = keys.refuses(purge);
+        if (unsigned != null) {
+            return fail(purge.purgedTo(), unsigned.why(), unsigned.detail());
         }
         for (var gone : checkpoints.subMap(from, true, purge.purgedTo(), true).values()) {
             if (!signatureHolds(gone)) {
@@ -193,13 +182,9 @@ public final class ChainVerifier {
     }
 
     private boolean signatureHolds(Checkpoint checkpoint) {
-        var key = publicKeys.get(checkpoint.keyId());
-        if (key == null) {
-            return fail(checkpoint.size(), VerificationFailure.UNKNOWN_KEY, "no public key " + checkpoint.keyId());
-        }
-        if (!checkpoint.signatureValid(key)) {
-            return fail(checkpoint.size(), VerificationFailure.BAD_SIGNATURE,
-                    "checkpoint " + checkpoint.size() + " is not signed by key " + checkpoint.keyId());
+        var unsigned = keys.refuses(checkpoint);
+        if (unsigned != null) {
+            return fail(checkpoint.size(), unsigned.why(), unsigned.detail());
         }
         covering = checkpoint;
         return true;

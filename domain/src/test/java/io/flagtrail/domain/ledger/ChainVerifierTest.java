@@ -102,7 +102,7 @@ class ChainVerifierTest {
 
     @Test
     void a_range_starts_from_the_stored_hash_before_it() {
-        var verifier = new ChainVerifier(5, chain.get(3).hash(), List.of(checkpoint), keys());
+        var verifier = new ChainVerifier(5, Long.MAX_VALUE, chain.get(3).hash(), List.of(checkpoint), keys(), null);
         chain.subList(4, 10).forEach(e -> verifier.accept(e.position(), e.prevHash(), e.hash(),
                 LedgerHash.of(e.fields(), e.position(), e.prevHash())));
 
@@ -118,7 +118,7 @@ class ChainVerifierTest {
     }
 
     private VerificationReport verify(List<Stored> entries, List<Checkpoint> checkpoints) {
-        var verifier = new ChainVerifier(1, LedgerHash.GENESIS, checkpoints, keys());
+        var verifier = new ChainVerifier(1, Long.MAX_VALUE, LedgerHash.GENESIS, checkpoints, keys(), null);
         for (var e : entries) {
             verifier.accept(e.position(), e.prevHash(), e.hash(), LedgerHash.of(e.fields(), e.position(), e.prevHash()));
         }

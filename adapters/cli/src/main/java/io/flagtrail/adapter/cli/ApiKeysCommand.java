@@ -10,22 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code flagtrail api-keys list|create|revoke}; the secret of a new key is printed once. */
 @Command(name = "api-keys", mixinStandardHelpOptions = true, description = "Create, list and revoke API keys.")
 final class ApiKeysCommand extends CliCommand {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    CommandSpec spec() {
-        return spec;
-    }
 
     @Inject ManageApiKeysUseCase keys;
 

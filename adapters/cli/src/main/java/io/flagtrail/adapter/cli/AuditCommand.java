@@ -16,22 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flagtrail audit …}: read, export and verify the audit trail; every read is itself recorded. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Read, export and verify the audit trail.")
 final class AuditCommand extends CliCommand {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    CommandSpec spec() {
-        return spec;
-    }
 
     /** The reviewer's filters, shared by list and export. */
     static final class Filters {

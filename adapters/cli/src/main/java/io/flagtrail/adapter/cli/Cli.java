@@ -1,9 +1,7 @@
 package io.flagtrail.adapter.cli;
 
-import io.flagtrail.application.port.in.ApiKeyUseCases.AuthenticateApiKeyUseCase;
 import io.flagtrail.application.port.in.SealLedgerUseCase;
 import io.flagtrail.application.port.in.VerifyBundleUseCase;
-import io.flagtrail.domain.apikey.ApiKeyScope;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.DomainException;
 import io.flagtrail.domain.error.InvalidInput;
@@ -12,7 +10,6 @@ import io.flagtrail.domain.error.StaleVersion;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -31,23 +28,6 @@ public final class Cli {
 
     /** Commands that need no database: they run without opening the application context. */
     private static final String OFFLINE = "verify-bundle";
-
-    /** The scope each command needs when CLI_AUTH_REQUIRED=true; commands missing here need an administrator. */
-    private static final Map<String, ApiKeyScope> SCOPES = Map.ofEntries(
-            Map.entry("features list", ApiKeyScope.FEATURES_READ), Map.entry("features get", ApiKeyScope.FEATURES_READ),
-            Map.entry("features history", ApiKeyScope.FEATURES_READ),
-            Map.entry("features export", ApiKeyScope.FEATURES_READ),
-            Map.entry("features create", ApiKeyScope.FEATURES_WRITE),
-            Map.entry("features update", ApiKeyScope.FEATURES_WRITE),
-            Map.entry("features enable", ApiKeyScope.FEATURES_WRITE),
-            Map.entry("features disable", ApiKeyScope.FEATURES_WRITE),
-            Map.entry("features delete", ApiKeyScope.FEATURES_WRITE),
-            Map.entry("features restore", ApiKeyScope.FEATURES_WRITE),
-            Map.entry("features import", ApiKeyScope.FEATURES_WRITE),
-            Map.entry("audit list", ApiKeyScope.AUDIT_READ), Map.entry("audit export", ApiKeyScope.AUDIT_READ),
-            Map.entry("audit verify", ApiKeyScope.AUDIT_READ));
-    /** Commands that show state only and need a valid key of any scope. */
-    private static final Set<String> ANY_KEY = Set.of("status", "db info");
 
     private Cli() {
     }
@@ -84,7 +64,7 @@ public final class Cli {
                 return fail(err, 1, "the CLI is switched off (CLI_ENABLED=false)");
             }
             if (context.getProperty("flagtrail.cli.auth-required", Boolean.class).orElse(false)) {
-                String refused = authorize(context, command(parsed));
+                String refused = CliAuthorization.refusal(context, command(parsed));
                 if (refused != null) {
                     return fail(err, 1, refused);
                 }
@@ -118,31 +98,6 @@ public final class Cli {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> fail(commandLine.getErr(), exitCode(e),
                 message(e)));
         return cli;
-    }
-
-    /**
-     * With CLI_AUTH_REQUIRED=true: the key in FLAGTRAIL_API_KEY must be valid and hold the command's scope; answers
-     * why not, or null when the command may run.
-     */
-    private static String authorize(ApplicationContext context, String command) {
-        String secret = context.getProperty("flagtrail.cli.api-key", String.class).orElse("");
-        if (secret.isBlank()) {
-            return "CLI_AUTH_REQUIRED=true: set FLAGTRAIL_API_KEY to an API key with the command's scope";
-        }
-        ApiKeyScope scope = SCOPES.get(command);
-        if (scope == null && !ANY_KEY.contains(command)) {
-            return "'" + command + "' needs an administrator and cannot run with an API key (CLI_AUTH_REQUIRED=true)";
-        }
-        try {
-            var key = context.getBean(AuthenticateApiKeyUseCase.class).authenticate(secret);
-            if (scope != null && !ApiKeyScope.anyIncludes(key.scopes(), scope)) {
-                return "FLAGTRAIL_API_KEY lacks the scope " + scope.value() + " that '" + command + "' needs";
-            }
-            CliOrigin.authenticatedWith(key.name());
-            return null;
-        } catch (io.flagtrail.domain.error.Unauthenticated e) {
-            return "FLAGTRAIL_API_KEY is not a valid API key";
-        }
     }
 
     /** The command's name without the program: {@code features list}, {@code status}. */

@@ -7,13 +7,25 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** What every command group shares: where its output goes and in which format. */
+/**
+ * What every command group shares: where its output goes and in which format. {@code @Command} with no attributes
+ * only marks the class for picocli's processor, so that it accepts the {@code @Spec} field here; each group's own
+ * {@code @Command} says what it is.
+ */
+@Command
 abstract class CliCommand implements Runnable {
 
-    /** The command's own spec (picocli injects it into each concrete command). */
-    abstract CommandSpec spec();
+    /** The spec of the concrete command group (picocli injects it, walking up to this class). */
+    @Spec
+    CommandSpec spec;
+
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Inject
     JsonMapper json;
@@ -50,5 +62,14 @@ abstract class CliCommand implements Runnable {
     private Printer printer(List<String> tableColumns) {
         var root = (FlagtrailCommand) spec().root().userObject();
         return new Printer(Printer.format(root.format, defaultFormat), spec().commandLine().getOut(), json, tableColumns);
+    }
+
+    /** Refuses a command given its fields both in a file ({@code with}) and as options. */
+    static void requireNone(String with, Object... options) {
+        for (var option : options) {
+            if (option != null) {
+                throw new CliFailure(2, "give the fields either with " + with + " or as options, not both");
+            }
+        }
     }
 }

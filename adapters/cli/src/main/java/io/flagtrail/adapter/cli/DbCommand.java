@@ -4,20 +4,10 @@ import io.flagtrail.application.port.in.ManageDatabaseUseCase;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code flagtrail db migrate|info}: the schema of the configured database. */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Database migrations.")
 final class DbCommand extends CliCommand {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    CommandSpec spec() {
-        return spec;
-    }
 
     @Inject ManageDatabaseUseCase database;
 

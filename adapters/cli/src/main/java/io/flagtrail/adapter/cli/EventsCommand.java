@@ -11,23 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code flagtrail events list}: the database event log ({@code EVENTS_STORAGE=db}), newest first, filtered and paged. */
 @Command(name = "events", mixinStandardHelpOptions = true, description = "Read the events kept in the database.")
 final class EventsCommand extends CliCommand {
 
     private static final List<String> COLUMNS = List.of("occurredAt", "type", "aggregate", "eventId");
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    CommandSpec spec() {
-        return spec;
-    }
 
     @Inject BeanProvider<QueryEventLogUseCase> log;
 

@@ -2,11 +2,14 @@ package io.flagtrail.adapter.cli;
 
 import io.flagtrail.application.port.in.CreateFeatureCommand;
 import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.evaluation.TargetingPatch;
 import io.flagtrail.domain.feature.FeatureState;
+import io.flagtrail.domain.feature.FeatureStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,5 +47,17 @@ record FeatureInput(@Nullable String key, @Nullable String name, @Nullable Strin
     CreateFeatureCommand command(Origin origin) {
         return CreateFeatureCommand.of(key, name, description, rolloutPercentage, tags, owner,
                 new TargetingPatch(variants, rules, defaultVariant, offVariant), enabled, reason, origin);
+    }
+
+    /** A {@code --status} option: ACTIVE, DELETED or absent. */
+    static FeatureStatus status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return FeatureStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("status", "must be ACTIVE or DELETED");
+        }
     }
 }

@@ -13,34 +13,19 @@ import io.flagtrail.application.port.in.TransitionFeatureCommand;
 import io.flagtrail.application.port.in.TransitionFeatureUseCase;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.application.port.in.UpdateFeatureUseCase;
-import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
-import io.flagtrail.domain.feature.FeatureStatus;
 import io.flagtrail.domain.feature.Reason;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flagtrail features …}: every feature use case, with JSON input from a file or standard input. */
 @Command(name = "features", mixinStandardHelpOptions = true, description = "Create, change and read features.")
 final class FeaturesCommand extends CliCommand {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    CommandSpec spec() {
-        return spec;
-    }
 
     private static final String FILE = "JSON input: a file, or - for standard input";
     private static final String IF_VERSION = "Refuse the change unless the feature is at this version.";
@@ -61,7 +46,7 @@ final class FeaturesCommand extends CliCommand {
              @Option(names = "--q", description = "Text in key, name or description.") String text,
              @Option(names = "--limit", defaultValue = "50") int limit,
              @Option(names = "--cursor") String cursor) {
-        printPage(list.list(new FeatureListQuery(status(status), tag, text, limit, cursor)), Views::feature,
+        printPage(list.list(new FeatureListQuery(FeatureInput.status(status), tag, text, limit, cursor)), Views::feature,
                 Views.FEATURE_COLUMNS);
         return 0;
     }
@@ -158,42 +143,21 @@ final class FeaturesCommand extends CliCommand {
                     + "all of them, or none when any item is invalid, taken or repeated. Prints a result per item.")
     int importFeatures(@Option(names = {"-f", "--file"}, required = true, description = FILE) String file) {
         var items = JsonInput.array(file, FeatureInput.class, json);
-        var origin = CliOrigin.current();
-        var commands = new ArrayList<io.flagtrail.application.port.in.CreateFeatureCommand>(items.size());
-        var checked = new ArrayList<Object>(items.size());
-        int invalid = 0;
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                commands.add(items.get(i).command(origin));
-                checked.add(itemResult(i, items.get(i).key(), "NOT_IMPORTED", null));
-            } catch (InvalidInput e) {
-                invalid++;
-                checked.add(itemResult(i, items.get(i).key(), "INVALID", e.getMessage()));
-            }
-        }
-        if (invalid > 0) {
-            print(importSummary(false, 0, 0, checked));
-            throw new CliFailure(2, invalid + " of " + items.size() + " items are invalid; nothing was imported");
+        var checked = ImportReport.check(items, CliOrigin.current());
+        if (checked.invalid() > 0) {
+            print(ImportReport.summary(false, 0, 0, checked.items()));
+            throw new CliFailure(2, checked.invalid() + " of " + items.size() + " items are invalid; nothing was imported");
         }
         long started = System.nanoTime();
-        var result = importer.importAll(commands);
+        var result = importer.importAll(checked.commands());
         long elapsed = (System.nanoTime() - started) / 1_000_000;
-        print(importSummary(result.imported(), result.imported() ? result.items().size() : 0, elapsed, result.items().stream()
-                .map(r -> itemResult(r.index(), r.key(), r.outcome().name(), r.message())).toList()));
+        print(ImportReport.summary(result.imported(), result.imported() ? result.items().size() : 0, elapsed,
+                result.items().stream().map(r -> ImportReport.item(r.index(), r.key(), r.outcome().name(), r.message()))
+                        .toList()));
         if (!result.imported()) {
             throw new CliFailure(4, "nothing was imported: see the items marked KEY_TAKEN or DUPLICATE_IN_BATCH");
         }
         return 0;
-    }
-
-    /** What an import prints, imported or refused: {@code {"imported", "count", "elapsedMillis", "items"}}. */
-    private static Map<String, Object> importSummary(boolean imported, int count, long elapsedMillis, List<?> items) {
-        var summary = new LinkedHashMap<String, Object>();
-        summary.put("imported", imported);
-        summary.put("count", count);
-        summary.put("elapsedMillis", elapsedMillis);
-        summary.put("items", items);
-        return summary;
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -202,7 +166,7 @@ final class FeaturesCommand extends CliCommand {
         var all = new ArrayList<FeatureInput>();
         String cursor = null;
         do {
-            var page = list.list(new FeatureListQuery(status(status), null, null, Page.MAX_LIMIT, cursor));
+            var page = list.list(new FeatureListQuery(FeatureInput.status(status), null, null, Page.MAX_LIMIT, cursor));
             page.items().forEach(f -> all.add(FeatureInput.exported(f)));
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -215,33 +179,5 @@ final class FeaturesCommand extends CliCommand {
                 Reason.ofNullable(reason), CliOrigin.current()));
         print(Views.feature(changed), Views.FEATURE_COLUMNS);
         return 0;
-    }
-
-    private static LinkedHashMap<String, Object> itemResult(int index, String key, String outcome, String message) {
-        var item = new LinkedHashMap<String, Object>();
-        item.put("index", index);
-        item.put("key", key);
-        item.put("outcome", outcome);
-        item.put("message", message);
-        return item;
-    }
-
-    private static void requireNone(String with, Object... options) {
-        for (var option : options) {
-            if (option != null) {
-                throw new CliFailure(2, "give the fields either with " + with + " or as options, not both");
-            }
-        }
-    }
-
-    private static FeatureStatus status(String status) {
-        if (status == null) {
-            return null;
-        }
-        try {
-            return FeatureStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("status", "must be ACTIVE or DELETED");
-        }
     }
 }

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,14 +19,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "log-level", mixinStandardHelpOptions = true,
         description = "Read or set a logger's level on a running server (needs an ADMIN access token).")
 final class LogLevelCommand extends CliCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    CommandSpec spec() {
-        return spec;
-    }
 
     private static final java.util.Set<String> LEVELS = java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 

@@ -6,21 +6,11 @@ import io.flagtrail.application.port.in.ManageEventDispatchUseCase;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code flagtrail status}: version, database, ledger head and sealing, outbox lag. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Version, database, ledger head and outbox lag.")
 final class StatusCommand extends CliCommand implements java.util.concurrent.Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    CommandSpec spec() {
-        return spec;
-    }
 
     @Inject ManageDatabaseUseCase database;
     @Inject LedgerStatusUseCase ledger;

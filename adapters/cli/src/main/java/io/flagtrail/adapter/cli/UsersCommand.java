@@ -18,10 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code flagtrail users …}: the users admin use cases. A user is named by id or e-mail. Passwords are read from
@@ -29,14 +27,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Create and administer users.")
 final class UsersCommand extends CliCommand {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    CommandSpec spec() {
-        return spec;
-    }
 
     @Inject ManageUsersUseCase users;
 

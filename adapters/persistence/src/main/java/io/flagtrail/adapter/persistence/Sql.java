@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -59,6 +60,17 @@ public final class Sql {
                 return reader.read(resultSet);
             }
         }));
+    }
+
+    /** Every row of a query, each read by {@code row} (called once per row, positioned on it). */
+    public <E> List<E> list(String sql, List<?> args, Reader<E> row) {
+        return query(sql, args, resultSet -> {
+            var rows = new ArrayList<E>();
+            while (resultSet.next()) {
+                rows.add(row.read(resultSet));
+            }
+            return rows;
+        });
     }
 
     /** The rows of a query as entities of a {@code @MappedEntity} type, read in full. */

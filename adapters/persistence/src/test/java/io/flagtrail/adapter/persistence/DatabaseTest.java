@@ -3,6 +3,7 @@ package io.flagtrail.adapter.persistence;
 import io.flagtrail.application.contract.Samples;
 import io.flagtrail.application.contract.Stores;
 import io.flagtrail.application.fakes.RecordingLogger;
+import io.flagtrail.application.fakes.TickingClock;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.ServerSecrets;
@@ -11,8 +12,6 @@ import io.flagtrail.application.service.feature.FeatureCommandService;
 import io.flagtrail.testsupport.TestDatabase;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.TestInstance;
 
@@ -35,6 +34,8 @@ abstract class DatabaseTest implements TestPropertyProvider {
     @Inject io.flagtrail.application.port.out.Users users;
 
     final TestDatabase.Target database = database();
+    /** The time of every change the tests make: strictly increasing, so "between two changes" needs no sleep. */
+    final TickingClock clock = new TickingClock();
 
     abstract TestDatabase.Target database();
 
@@ -56,7 +57,7 @@ abstract class DatabaseTest implements TestPropertyProvider {
     /** The feature use cases wired onto the JDBC adapters. */
     FeatureCommandService recorder() {
         return io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, events, transactions,
-                () -> Instant.now().truncatedTo(ChronoUnit.MICROS), new Samples.RandomIds(), new RecordingLogger(),
+                clock, new Samples.RandomIds(), new RecordingLogger(),
                 new io.flagtrail.application.fakes.CountingMetrics());
     }
 }

@@ -57,15 +57,13 @@ abstract class RetentionTest extends DatabaseTest {
         changes(held, 4);
         changes(expired, 6);
         oldEntries = 10;
-        var holds = new LegalHoldService(this.holds, new AuditTrail(ledger, Instant::now, new RandomIds()), transactions,
-                Instant::now, new RandomIds());
+        var holds = new LegalHoldService(this.holds, new AuditTrail(ledger, clock, new RandomIds()), transactions,
+                clock, new RandomIds());
         holds.place(new PlaceLegalHoldCommand("feature", held.value(), "litigation 2026-17", ORIGIN));
         oldEntries++;
         sealed = new LedgerServices(stores());
         sealed.sealAll();
-        Thread.sleep(5);
-        Instant cutoff = Instant.now();
-        Thread.sleep(5);
+        Instant cutoff = clock.now(); // after every change above, before every change below
         changes(expired, 3);
         sealed.sealAll();
 

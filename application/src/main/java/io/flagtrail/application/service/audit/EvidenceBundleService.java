@@ -3,11 +3,7 @@ package io.flagtrail.application.service.audit;
 import io.flagtrail.application.port.in.AuditDownload;
 import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.Origin;
-import io.flagtrail.application.port.out.Checkpoints;
 import io.flagtrail.application.port.out.Clock;
-import io.flagtrail.application.port.out.LedgerChain;
-import io.flagtrail.application.port.out.LedgerRetention;
-import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.error.NotFound;
@@ -31,20 +27,13 @@ import java.util.zip.ZipOutputStream;
 /** Writes the evidence bundle (see {@link EvidenceBundle}), streaming the entries. */
 public final class EvidenceBundleService implements EvidenceBundleUseCase {
 
-    private final LedgerChain chain;
-    private final Checkpoints checkpoints;
-    private final LedgerSigner signer;
-    private final LedgerRetention retention;
+    private final LedgerProofs proofs;
     private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
 
-    public EvidenceBundleService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                                 LedgerRetention retention, AuditTrail trail, Transactions transactions, Clock clock) {
-        this.chain = chain;
-        this.checkpoints = checkpoints;
-        this.signer = signer;
-        this.retention = retention;
+    public EvidenceBundleService(LedgerProofs proofs, AuditTrail trail, Transactions transactions, Clock clock) {
+        this.proofs = proofs;
         this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
@@ -52,13 +41,13 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
 
     @Override
     public AuditDownload bundle(Origin origin) {
-        var checkpoint = checkpoints.latest().orElseThrow(() ->
+        var checkpoint = proofs.checkpoints().latest().orElseThrow(() ->
                 new NotFound("ledger.no_checkpoint", "no checkpoint has been signed yet; try again in a minute"));
         transactions.inTransaction(() -> {
             trail.read(AuditAction.EVIDENCE_EXPORTED, origin, Map.of("to", checkpoint.size()));
             return null;
         });
-        var purge = retention.latestPurge().orElse(null);
+        var purge = proofs.retention().latestPurge().orElse(null);
         return out -> write(checkpoint, purge, out);
     }
 
@@ -66,12 +55,12 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
         var digests = new LinkedHashMap<String, Object>();
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         file(zip, EvidenceBundle.CHECKPOINT, digests, stream -> stream.write(bytes(checkpointJson(checkpoint))));
-        file(zip, EvidenceBundle.KEYS, digests, stream -> stream.write(bytes(CanonicalJson.write(signer.publicKeys()))));
+        file(zip, EvidenceBundle.KEYS, digests, stream -> stream.write(bytes(CanonicalJson.write(proofs.signer().publicKeys()))));
         if (purge != null) {
             file(zip, EvidenceBundle.PURGE, digests, stream -> stream.write(bytes(EvidenceBundle.purgeJson(purge))));
         }
         file(zip, EvidenceBundle.ENTRIES, digests, stream -> transactions.inTransaction(() -> {
-            chain.read(1, checkpoint.size(), link -> {
+            proofs.chain().read(1, checkpoint.size(), link -> {
                 try {
                     stream.write(bytes(LedgerLines.ndjson(link) + "\n"));
                     return true;

@@ -1,10 +1,6 @@
 package io.flagtrail.application.service.audit;
 
 import io.flagtrail.application.port.in.VerifyLedgerUseCase;
-import io.flagtrail.application.port.out.Checkpoints;
-import io.flagtrail.application.port.out.LedgerChain;
-import io.flagtrail.application.port.out.LedgerRetention;
-import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.Severity;
@@ -20,19 +16,12 @@ import java.util.LinkedHashMap;
  */
 public final class VerifyLedgerService implements VerifyLedgerUseCase {
 
-    private final LedgerChain chain;
-    private final Checkpoints checkpoints;
-    private final LedgerSigner signer;
-    private final LedgerRetention retention;
+    private final LedgerProofs proofs;
     private final AuditTrail trail;
     private final Transactions transactions;
 
-    public VerifyLedgerService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                               LedgerRetention retention, AuditTrail trail, Transactions transactions) {
-        this.chain = chain;
-        this.checkpoints = checkpoints;
-        this.signer = signer;
-        this.retention = retention;
+    public VerifyLedgerService(LedgerProofs proofs, AuditTrail trail, Transactions transactions) {
+        this.proofs = proofs;
         this.trail = trail;
         this.transactions = transactions;
     }
@@ -41,15 +30,15 @@ public final class VerifyLedgerService implements VerifyLedgerUseCase {
     public VerificationReport verify(VerifyLedgerCommand command) {
         long from = command.from() == null ? 1 : command.from();
         var report = transactions.inTransaction(() -> {
-            long to = command.to() == null ? chain.head().size() : command.to();
+            long to = command.to() == null ? proofs.chain().head().size() : command.to();
             if (from < 1 || to < from - 1) {
                 throw InvalidInput.of("from", "must be at least 1 and at most to");
             }
             // Below a purge the entry before from may be gone; the verifier then anchors on the purge record.
-            String anchor = from == 1 ? LedgerHash.GENESIS : chain.hashAt(from - 1);
+            String anchor = from == 1 ? LedgerHash.GENESIS : proofs.chain().hashAt(from - 1);
             var verifier = new ChainVerifier(from, to, anchor == null ? LedgerHash.GENESIS : anchor,
-                    checkpoints.within(from, to), signer.publicKeys(), retention.latestPurge().orElse(null));
-            chain.read(from, to, link -> verifier.accept(link.position(), link.prevHash(), link.hash(),
+                    proofs.checkpoints().within(from, to), proofs.signer().publicKeys(), proofs.retention().latestPurge().orElse(null));
+            proofs.chain().read(from, to, link -> verifier.accept(link.position(), link.prevHash(), link.hash(),
                     LedgerHash.of(link.fields(), link.position(), link.prevHash())));
             return verifier.finish();
         });

@@ -9,65 +9,38 @@ import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.application.service.audit.AuditTrail;
-import io.flagtrail.domain.actor.Actor;
-import io.flagtrail.domain.actor.ActorType;
-import io.flagtrail.domain.audit.AuditAction;
-import io.flagtrail.domain.audit.AuditOutcome;
-import io.flagtrail.domain.audit.RequestContext;
-import io.flagtrail.domain.audit.Severity;
-import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.error.InvalidInput;
-import io.flagtrail.domain.error.TooManyAttempts;
-import io.flagtrail.domain.error.Unauthenticated;
 import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.User;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Checks an e-mail and password. Every failure looks the same to the caller and costs about the same time (an
  * unknown e-mail and a locked account burn a hash's worth of work), so that neither the answer nor its timing tells
- * whether an account exists or is locked. Failures count per account and address (the lock), per address (the
- * throttle) and per account (the global back-off) in the database, as {@link LoginPolicy} says. Every counted
- * attempt is recorded in the ledger (category SECURITY), no password ever is; attempts refused before any work (a
- * throttled address, an account in back-off) are counted, not recorded one by one, so anonymous traffic cannot grow
- * the ledger without bound: at most about {@code addressFailures} entries per address and window, plus one when the
- * throttle starts and one summary of what it refused.
+ * whether an account exists or is locked. {@link LoginLimits} counts the failures and applies the lock, the throttle
+ * and the back-off, recording each attempt; no password is ever recorded.
  */
 public final class LogInService implements LogInUseCase {
 
-    static final String ACCOUNT = "account";
-    static final String ADDRESS = "address";
-    /** An account as tried from one address: the lock. */
-    static final String PAIR = "pair";
-    /** Attempts refused while an address was throttled: summarised in one entry when the throttle is over. */
-    static final String REFUSED = "refused";
-    private static final Actor ANONYMOUS = new Actor(ActorType.USER, "anonymous", "anonymous", null);
-
     private final Users users;
     private final PasswordHasher hasher;
-    private final LoginAttempts attempts;
-    private final AuditTrail trail;
+    private final LoginLimits limits;
     private final Transactions transactions;
     private final Clock clock;
-    private final LoginPolicy policy;
     private final BusinessMetrics metrics;
 
     public LogInService(Users users, PasswordHasher hasher, LoginAttempts attempts, AuditTrail trail,
                         Transactions transactions, Clock clock, LoginPolicy policy,
                         BusinessMetrics metrics) {
-        this.metrics = metrics;
         this.users = users;
         this.hasher = hasher;
-        this.attempts = attempts;
-        this.trail = trail;
+        this.limits = new LoginLimits(attempts, trail, transactions, policy, metrics);
         this.transactions = transactions;
         this.clock = clock;
-        this.policy = policy;
+        this.metrics = metrics;
     }
 
     @Override
@@ -76,33 +49,29 @@ public final class LogInService implements LogInUseCase {
             Instant now = clock.now();
             String account = command.email().strip().toLowerCase(Locale.ROOT);
             String address = command.context().ip() == null ? "unknown" : command.context().ip();
-            String pair = pair(account, address);
-            refuseThrottledAddress(address, command.context(), now);
-            refuseDuringBackoff(account, now);
+            limits.refuseIfLimited(account, address, command.context(), now);
             var user = lookUp(command.email());
-            if (attempts.count(PAIR, pair).current(now, policy.accountWindow()) >= policy.accountFailures()) {
+            if (limits.locked(account, address, now)) {
                 hasher.burnEquivalentWork(command.password());
                 metrics.login("locked");
-                throw failed(user.orElse(null), account, address, "account locked for this address", command.context(), now);
+                throw limits.failed(user.orElse(null), account, address, "account locked for this address", command.context(), now);
             }
             if (user.isEmpty()) {
                 hasher.burnEquivalentWork(command.password());
-                throw failed(null, account, address, "unknown e-mail", command.context(), now);
+                throw limits.failed(null, account, address, "unknown e-mail", command.context(), now);
             }
             var found = user.get();
             if (!hasher.matches(command.password(), found.passwordHash())) {
-                throw failed(found, account, address, "wrong password", command.context(), now);
+                throw limits.failed(found, account, address, "wrong password", command.context(), now);
             }
             if (!found.canLogIn()) {
-                throw failed(found, account, address, "account " + found.status().name().toLowerCase(Locale.ROOT),
+                throw limits.failed(found, account, address, "account " + found.status().name().toLowerCase(Locale.ROOT),
                         command.context(), now);
             }
             String hash = hasher.needsRehash(found.passwordHash()) ? hasher.hash(command.password()) : found.passwordHash();
             transactions.inTransaction(() -> {
                 users.recordLogin(found.id(), now, hash);
-                attempts.reset(PAIR, pair); // the account-wide count stays: it is what slows a distributed guess
-                record(AuditAction.LOGIN_SUCCEEDED, AuditOutcome.SUCCESS, Severity.INFO, user, account, null,
-                        command.context(), now);
+                limits.succeeded(found, account, address, command.context(), now);
                 return null;
             });
             metrics.login("succeeded");
@@ -110,107 +79,6 @@ public final class LogInService implements LogInUseCase {
         } finally {
             Arrays.fill(command.password(), '\0');
         }
-    }
-
-    /**
-     * 429 for an address over its limit, counted but not recorded one by one; the first attempt after the throttle
-     * records how many it refused (one summary entry).
-     */
-    private void refuseThrottledAddress(String address, RequestContext context, Instant now) {
-        var count = attempts.count(ADDRESS, address);
-        if (count.current(now, policy.addressWindow()) >= policy.addressFailures()) {
-            var retryAfter = Duration.between(now, count.windowStart().plus(policy.addressWindow()));
-            transactions.inTransaction(() -> attempts.recordFailure(REFUSED, address, now, policy.addressWindow()));
-            metrics.login("throttled");
-            throw new TooManyAttempts("auth.too_many_attempts",
-                    "too many failed logins from this address; try again later", retryAfter);
-        }
-        var refused = attempts.count(REFUSED, address);
-        if (refused.failures() > 0) {
-            transactions.inTransaction(() -> {
-                attempts.reset(REFUSED, address);
-                recordThrottle(address, "throttle over: " + refused.failures() + " attempts refused between "
-                        + refused.windowStart() + " and " + refused.lastFailureAt(), context, now);
-                return null;
-            });
-        }
-    }
-
-    /** 429 for an account in its global back-off, before any work: counted by the metric only. */
-    private void refuseDuringBackoff(String account, Instant now) {
-        var count = attempts.count(ACCOUNT, account);
-        int over = count.current(now, policy.accountWindow()) - policy.backoffAfter();
-        if (over < 0 || count.lastFailureAt() == null) {
-            return;
-        }
-        var until = count.lastFailureAt().plus(policy.backoff(over));
-        if (now.isBefore(until)) {
-            metrics.login("throttled");
-            throw new TooManyAttempts("auth.too_many_attempts",
-                    "too many failed logins for this account; try again shortly", Duration.between(now, until));
-        }
-    }
-
-    /**
-     * Counts the failure for the account and address, the address and the account; records it, and the lock, the
-     * throttle or the back-off it starts; answers 401.
-     */
-    private Unauthenticated failed(User user, String account, String address, String why, RequestContext context,
-                                   Instant now) {
-        transactions.inTransaction(() -> {
-            var pair = attempts.recordFailure(PAIR, pair(account, address), now, policy.accountWindow());
-            var byAddress = attempts.recordFailure(ADDRESS, address, now, policy.addressWindow());
-            var byAccount = attempts.recordFailure(ACCOUNT, account, now, policy.accountWindow());
-            record(AuditAction.LOGIN_FAILED, AuditOutcome.FAILURE, Severity.NOTICE, Optional.ofNullable(user), account,
-                    why, context, now);
-            if (pair.failures() == policy.accountFailures()) {
-                record(AuditAction.LOGIN_LOCKED, AuditOutcome.FAILURE, Severity.WARNING, Optional.ofNullable(user),
-                        account, "locked for this address after " + pair.failures() + " failures", context, now);
-            }
-            if (byAddress.failures() == policy.addressFailures()) {
-                recordThrottle(address, "address throttled after " + byAddress.failures() + " failures", context, now);
-            }
-            if (byAccount.failures() == policy.backoffAfter()) {
-                record(AuditAction.LOGIN_THROTTLED, AuditOutcome.FAILURE, Severity.WARNING, Optional.ofNullable(user),
-                        account, "account-wide back-off after " + byAccount.failures() + " failures from all addresses",
-                        context, now);
-            }
-            return null;
-        });
-        metrics.login("failed");
-        return Unauthenticated.badCredentials();
-    }
-
-    private void recordThrottle(String address, String why, RequestContext context, Instant now) {
-        var after = new LinkedHashMap<String, Object>();
-        after.put("address", address);
-        after.put("reason", why);
-        trail.entry(AuditAction.LOGIN_THROTTLED, ANONYMOUS, context).on(new Subject("address", address, null)).failed()
-                .severity(Severity.WARNING).details(after).at(now).record();
-    }
-
-    /** The lock's key: the account as tried from one address, hashed to a fixed length. */
-    private static String pair(String account, String address) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((account + "\n" + address).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    private void record(AuditAction action, AuditOutcome outcome, Severity severity, Optional<User> user,
-                        String account, String why, RequestContext context, Instant now) {
-        var subject = user.map(u -> new Subject("user", u.id().toString(), u.email().value()))
-                .orElse(new Subject("user", "unknown", account));
-        var after = new LinkedHashMap<String, Object>();
-        after.put("email", account);
-        if (why != null) {
-            after.put("reason", why);
-        }
-        var actor = user.filter(u -> outcome == AuditOutcome.SUCCESS).map(User::asActor).orElse(ANONYMOUS);
-        trail.entry(action, actor, context).outcome(outcome).severity(severity).on(subject).details(after).at(now)
-                .record();
     }
 
     private Optional<User> lookUp(String email) {

@@ -58,12 +58,11 @@ class LedgerServicesTest {
     final SealLedgerService sealer = new SealLedgerService(ledger, checkpoints, signer, transactions, clock,
             new RecordingLogger(), new LedgerSettings(3, 5, Duration.ofMinutes(1)));
     final InMemoryPurgeRecords purges = new InMemoryPurgeRecords();
-    final VerifyLedgerService verifier = new VerifyLedgerService(ledger, checkpoints, signer, purges, trail,
-            transactions);
-    final LedgerStatusService status = new LedgerStatusService(ledger, checkpoints, signer, purges, clock);
+    final LedgerProofs proofs = new LedgerProofs(ledger, checkpoints, signer, purges);
+    final VerifyLedgerService verifier = new VerifyLedgerService(proofs, trail, transactions);
+    final LedgerStatusService status = new LedgerStatusService(proofs, clock);
     final ExportAuditService export = new ExportAuditService(ledger, trail, transactions);
-    final EvidenceBundleService evidence = new EvidenceBundleService(ledger, checkpoints, signer, purges, trail,
-            transactions, clock);
+    final EvidenceBundleService evidence = new EvidenceBundleService(proofs, trail, transactions, clock);
 
     @Test
     void sealing_gives_gapless_positions_in_batches_and_a_checkpoint_when_due() {

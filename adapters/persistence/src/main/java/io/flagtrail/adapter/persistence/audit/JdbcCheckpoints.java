@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,13 +47,7 @@ final class JdbcCheckpoints implements Checkpoints {
     }
 
     private List<Checkpoint> many(String select, List<?> args) {
-        return sql.query(select, args, rs -> {
-            var found = new ArrayList<Checkpoint>();
-            while (rs.next()) {
-                found.add(checkpoint(rs));
-            }
-            return found;
-        });
+        return sql.list(select, args, rs -> checkpoint(rs));
     }
 
     private static Checkpoint checkpoint(ResultSet rs) throws SQLException {

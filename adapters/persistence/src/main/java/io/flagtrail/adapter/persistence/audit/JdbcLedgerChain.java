@@ -45,13 +45,8 @@ final class JdbcLedgerChain implements LedgerChain {
 
     @Override
     public List<Pending> pending(int limit) {
-        return sql.query(LedgerForm.SELECT + " WHERE position IS NULL ORDER BY seq LIMIT ?", List.of(limit), rs -> {
-            var pending = new ArrayList<Pending>();
-            while (rs.next()) {
-                pending.add(new Pending(rs.getLong(LedgerForm.SEQ), LedgerForm.fields(rs)));
-            }
-            return pending;
-        });
+        return sql.list(LedgerForm.SELECT + " WHERE position IS NULL ORDER BY seq LIMIT ?", List.of(limit),
+                rs -> new Pending(rs.getLong(LedgerForm.SEQ), LedgerForm.fields(rs)));
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -42,13 +41,8 @@ final class JdbcLedgerRetention implements LedgerRetention {
 
     @Override
     public List<PurgeRecord> purges(int limit) {
-        List<PurgeRecord> headers = sql.query(RECORDS + " ORDER BY purged_to DESC LIMIT ?", List.of(limit), rs -> {
-            var found = new ArrayList<PurgeRecord>();
-            while (rs.next()) {
-                found.add(record(rs, new TreeMap<>()));
-            }
-            return found;
-        });
+        List<PurgeRecord> headers = sql.list(RECORDS + " ORDER BY purged_to DESC LIMIT ?", List.of(limit),
+                rs -> record(rs, new TreeMap<>()));
         return headers.stream().map(r -> new PurgeRecord(r.purgedTo(), r.hashAtPurgedTo(), retained(r.purgedTo()),
                 r.issuedAt(), r.keyId(), r.signature())).toList();
     }

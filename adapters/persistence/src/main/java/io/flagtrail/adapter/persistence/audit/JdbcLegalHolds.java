@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -56,13 +55,7 @@ final class JdbcLegalHolds implements LegalHolds {
     }
 
     private List<LegalHold> many(String select, Object... args) {
-        return sql.query(select, Arrays.asList(args), rs -> {
-            var found = new ArrayList<LegalHold>();
-            while (rs.next()) {
-                found.add(hold(rs));
-            }
-            return found;
-        });
+        return sql.list(select, Arrays.asList(args), rs -> hold(rs));
     }
 
     private static LegalHold hold(ResultSet rs) throws SQLException {

@@ -29,7 +29,7 @@ final class JdbcEventLog implements EventLog {
 
     @Override
     public void record(DomainEvent e, Instant recordedAt) {
-        sql.update("INSERT INTO event_log (" + JdbcOutbox.EVENT + ", recorded_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? "
+        sql.update("INSERT INTO event_log (" + OutboxRows.EVENT + ", recorded_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? "
                 + "WHERE NOT EXISTS (SELECT 1 FROM event_log WHERE event_id = ?)", Arrays.asList(e.eventId(), e.type(),
                 e.aggregate().type(), e.aggregate().id(), e.aggregate().key(), e.occurredAt().atOffset(ZoneOffset.UTC),
                 json.write(e.payload()), recordedAt.atOffset(ZoneOffset.UTC), e.eventId()));
@@ -46,14 +46,8 @@ final class JdbcEventLog implements EventLog {
         filter(where, args, "occurred_at < ?", q.to() == null ? null : q.to().atOffset(ZoneOffset.UTC));
         filter(where, args, "seq < ?", q.cursor() == null ? null : Cursors.decodeLong(q.cursor()));
         args.add(q.limit() + 1);
-        var rows = sql.query("SELECT seq, " + JdbcOutbox.EVENT + " FROM event_log" + where + " ORDER BY seq DESC LIMIT ?",
-                args, rs -> {
-                    var found = new ArrayList<Row>();
-                    while (rs.next()) {
-                        found.add(new Row(rs.getLong("seq"), JdbcOutbox.event(rs, json)));
-                    }
-                    return found;
-                });
+        var rows = sql.list("SELECT seq, " + OutboxRows.EVENT + " FROM event_log" + where + " ORDER BY seq DESC LIMIT ?",
+                args, rs -> new Row(rs.getLong("seq"), OutboxRows.event(rs, json)));
         var page = KeysetPage.of(rows, q.limit(), row -> String.valueOf(row.seq()));
         return new Page<>(page.items().stream().map(Row::event).toList(), page.nextCursor());
     }

@@ -4,20 +4,17 @@ import io.flagtrail.adapter.persistence.JsonColumns;
 import io.flagtrail.adapter.persistence.Sql;
 import io.flagtrail.application.port.model.DeadLetter;
 import io.flagtrail.application.port.out.Outbox;
-import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.event.DomainEvent;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The outbox tables. Stamping takes a PostgreSQL advisory lock (its own, not the sealer's) so that one instance gives
@@ -29,13 +26,6 @@ final class JdbcOutbox implements Outbox {
 
     /** "Flagtrail outbox", as the 64-bit key of the stamping advisory lock. */
     static final long STAMPER_LOCK = 0x466C_6167_4F75_7462L;
-    static final String EVENT = "event_id, event_type, aggregate_type, aggregate_id, aggregate_key, "
-            + "occurred_at, payload";
-    private static final String CURSOR = "SELECT handler, position, attempts, next_attempt_at, last_error, last_error_at, "
-            + "last_delivered_at, delivered, failed, dead_lettered FROM outbox_handlers";
-    private static final String LETTER = "SELECT handler, position, " + EVENT + ", attempts, last_error, dead_at, retry "
-            + "FROM outbox_dead_letters";
-
     private final Sql sql;
     private final JsonColumns json;
 
@@ -54,14 +44,8 @@ final class JdbcOutbox implements Outbox {
     public int stamp(int limit) {
         long head = sql.query("SELECT COALESCE(MAX(position), 0) FROM outbox_events", List.of(),
                 rs -> rs.next() ? rs.getLong(1) : 0L);
-        List<Long> unstamped = sql.query("SELECT seq FROM outbox_events WHERE position IS NULL ORDER BY seq LIMIT ?",
-                List.of(limit), rs -> {
-                    var found = new ArrayList<Long>();
-                    while (rs.next()) {
-                        found.add(rs.getLong(1));
-                    }
-                    return found;
-                });
+        List<Long> unstamped = sql.list("SELECT seq FROM outbox_events WHERE position IS NULL ORDER BY seq LIMIT ?",
+                List.of(limit), rs -> rs.getLong(1));
         var rows = new ArrayList<List<?>>(unstamped.size());
         for (long seq : unstamped) {
             rows.add(List.of(++head, seq));
@@ -81,42 +65,36 @@ final class JdbcOutbox implements Outbox {
 
     @Override
     public Optional<Cursor> lock(String handler) {
-        return sql.query(CURSOR + " WHERE handler = ? FOR UPDATE SKIP LOCKED", List.of(handler),
-                rs -> rs.next() ? Optional.of(cursor(rs)) : Optional.empty());
+        return sql.query(OutboxRows.CURSOR + " WHERE handler = ? FOR UPDATE SKIP LOCKED", List.of(handler),
+                rs -> rs.next() ? Optional.of(OutboxRows.cursor(rs)) : Optional.empty());
     }
 
     @Override
     public List<StoredEvent> after(long position, int limit) {
-        return sql.query("SELECT position, " + EVENT + " FROM outbox_events WHERE position > ? ORDER BY position LIMIT ?",
-                List.of(position, limit), rs -> {
-                    var found = new ArrayList<StoredEvent>();
-                    while (rs.next()) {
-                        found.add(new StoredEvent(rs.getLong("position"), event(rs)));
-                    }
-                    return found;
-                });
+        return sql.list("SELECT position, " + OutboxRows.EVENT + " FROM outbox_events WHERE position > ? ORDER BY position LIMIT ?",
+                List.of(position, limit), rs -> new StoredEvent(rs.getLong("position"), event(rs)));
     }
 
     @Override
     public void save(Cursor c) {
         sql.update("UPDATE outbox_handlers SET position = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
                 + "last_error_at = ?, last_delivered_at = ?, delivered = ?, failed = ?, dead_lettered = ? WHERE handler = ?",
-                Arrays.asList(c.position(), c.attempts(), utc(c.nextAttemptAt()), c.lastError(), utc(c.lastErrorAt()),
-                        utc(c.lastDeliveredAt()), c.delivered(), c.failed(), c.deadLettered(), c.handler()));
+                Arrays.asList(c.position(), c.attempts(), OutboxRows.utc(c.nextAttemptAt()), c.lastError(), OutboxRows.utc(c.lastErrorAt()),
+                        OutboxRows.utc(c.lastDeliveredAt()), c.delivered(), c.failed(), c.deadLettered(), c.handler()));
     }
 
     @Override
     public void deadLetter(DeadLetter d) {
         var e = d.event();
-        sql.update("INSERT INTO outbox_dead_letters (handler, position, " + EVENT + ", attempts, last_error, dead_at, "
+        sql.update("INSERT INTO outbox_dead_letters (handler, position, " + OutboxRows.EVENT + ", attempts, last_error, dead_at, "
                 + "retry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Arrays.asList(d.handler(), d.position(),
                 e.eventId(), e.type(), e.aggregate().type(), e.aggregate().id(), e.aggregate().key(),
-                utc(e.occurredAt()), json.write(e.payload()), d.attempts(), d.lastError(), utc(d.deadAt()), d.retry()));
+                OutboxRows.utc(e.occurredAt()), json.write(e.payload()), d.attempts(), d.lastError(), OutboxRows.utc(d.deadAt()), d.retry()));
     }
 
     @Override
     public List<DeadLetter> retrying(String handler, int limit) {
-        return letters(LETTER + " WHERE handler = ? AND retry = TRUE ORDER BY position LIMIT ?", List.of(handler, limit));
+        return letters(OutboxRows.LETTER + " WHERE handler = ? AND retry = TRUE ORDER BY position LIMIT ?", List.of(handler, limit));
     }
 
     @Override
@@ -138,7 +116,7 @@ final class JdbcOutbox implements Outbox {
 
     @Override
     public List<DeadLetter> deadLetters(String handler, int limit) {
-        return letters(LETTER + " WHERE handler = ? ORDER BY position LIMIT ?", List.of(handler, limit));
+        return letters(OutboxRows.LETTER + " WHERE handler = ? ORDER BY position LIMIT ?", List.of(handler, limit));
     }
 
     @Override
@@ -153,13 +131,7 @@ final class JdbcOutbox implements Outbox {
 
     @Override
     public List<Cursor> cursors() {
-        return sql.query(CURSOR + " ORDER BY handler", List.of(), rs -> {
-            var found = new ArrayList<Cursor>();
-            while (rs.next()) {
-                found.add(cursor(rs));
-            }
-            return found;
-        });
+        return sql.list(OutboxRows.CURSOR + " ORDER BY handler", List.of(), OutboxRows::cursor);
     }
 
     @Override
@@ -175,7 +147,7 @@ final class JdbcOutbox implements Outbox {
         }
         var args = new ArrayList<Object>(handlers);
         return sql.query("SELECT MIN(occurred_at) FROM outbox_events WHERE position IS NULL OR position > "
-                + "(SELECT MIN(position) FROM outbox_handlers WHERE handler IN (" + marks(handlers.size()) + "))", args,
+                + "(SELECT MIN(position) FROM outbox_handlers WHERE handler IN (" + OutboxRows.marks(handlers.size()) + "))", args,
                 rs -> {
                     rs.next();
                     var oldest = rs.getObject(1, OffsetDateTime.class);
@@ -189,53 +161,20 @@ final class JdbcOutbox implements Outbox {
             return 0;
         }
         var args = new ArrayList<Object>(handlers);
-        args.add(utc(before));
+        args.add(OutboxRows.utc(before));
         args.add(limit);
         return sql.update("DELETE FROM outbox_events WHERE seq IN (SELECT seq FROM outbox_events WHERE position <= "
-                + "(SELECT MIN(position) FROM outbox_handlers WHERE handler IN (" + marks(handlers.size()) + ")) "
+                + "(SELECT MIN(position) FROM outbox_handlers WHERE handler IN (" + OutboxRows.marks(handlers.size()) + ")) "
                 + "AND occurred_at < ? ORDER BY position LIMIT ?)", args);
     }
 
     private List<DeadLetter> letters(String select, List<?> args) {
-        return sql.query(select, args, rs -> {
-            var found = new ArrayList<DeadLetter>();
-            while (rs.next()) {
-                found.add(new DeadLetter(rs.getString("handler"), rs.getLong("position"), event(rs),
-                        rs.getInt("attempts"), rs.getString("last_error"),
-                        rs.getObject("dead_at", OffsetDateTime.class).toInstant(), rs.getBoolean("retry")));
-            }
-            return found;
-        });
+        return sql.list(select, args, rs -> new DeadLetter(rs.getString("handler"), rs.getLong("position"), event(rs),
+                rs.getInt("attempts"), rs.getString("last_error"), rs.getObject("dead_at", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("retry")));
     }
 
     private DomainEvent event(ResultSet rs) throws SQLException {
-        return event(rs, json);
-    }
-
-    /** An event from the columns {@link #EVENT} names, wherever they are stored (the outbox, dead letters, the log). */
-    static DomainEvent event(ResultSet rs, JsonColumns json) throws SQLException {
-        return new DomainEvent(rs.getObject("event_id", UUID.class), rs.getString("event_type"),
-                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                new Subject(rs.getString("aggregate_type"), rs.getString("aggregate_id"), rs.getString("aggregate_key")),
-                json.readMap(rs.getString("payload")));
-    }
-
-    private static Cursor cursor(ResultSet rs) throws SQLException {
-        return new Cursor(rs.getString("handler"), rs.getLong("position"), rs.getInt("attempts"),
-                instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "last_error_at"),
-                instant(rs, "last_delivered_at"), rs.getLong("delivered"), rs.getLong("failed"), rs.getLong("dead_lettered"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return OutboxRows.event(rs, json);
     }
 }

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,13 +50,7 @@ final class JdbcApiKeys implements ApiKeys {
 
     @Override
     public List<ApiKey> list() {
-        return sql.query(COLUMNS + " ORDER BY created_at DESC, id", List.of(), rs -> {
-            var found = new ArrayList<ApiKey>();
-            while (rs.next()) {
-                found.add(key(rs));
-            }
-            return found;
-        });
+        return sql.list(COLUMNS + " ORDER BY created_at DESC, id", List.of(), rs -> key(rs));
     }
 
     @Override

@@ -1,47 +1,35 @@
 package io.flagtrail.adapter.web.feature;
 
-import io.flagtrail.adapter.web.audit.AuditEntryResponse;
 import io.flagtrail.adapter.web.http.ChangeResponses;
 import io.flagtrail.adapter.web.http.NotFoundResponse;
 import io.flagtrail.adapter.web.http.Origins;
-import io.flagtrail.adapter.web.http.PageResponse;
-import io.flagtrail.adapter.web.http.Params;
 import io.flagtrail.adapter.web.http.ProblemDetails;
 import io.flagtrail.adapter.web.http.ProblemResponses;
 import io.flagtrail.adapter.web.http.ReasonRequest;
 import io.flagtrail.adapter.web.http.Versions;
 import io.flagtrail.application.port.in.CreateFeatureCommand;
 import io.flagtrail.application.port.in.CreateFeatureUseCase;
-import io.flagtrail.application.port.in.FeatureAsOfUseCase;
-import io.flagtrail.application.port.in.FeatureHistoryUseCase;
 import io.flagtrail.application.port.in.FeatureTransition;
-import io.flagtrail.application.port.in.GetFeatureUseCase;
-import io.flagtrail.application.port.in.ListFeaturesUseCase;
 import io.flagtrail.application.port.in.TransitionFeatureCommand;
 import io.flagtrail.application.port.in.TransitionFeatureUseCase;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.application.port.in.UpdateFeatureUseCase;
-import io.flagtrail.application.port.model.FeatureListQuery;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
-import io.flagtrail.domain.feature.FeatureStatus;
 import io.flagtrail.domain.feature.Reason;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -54,9 +42,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 
 /**
- * {@code /api/v1/features}: VIEWER reads, EDITOR (and ADMIN through the role hierarchy) changes. Every response
- * that shows one feature carries its version as ETag; changes accept If-Match for optimistic concurrency.
- * A reason can come in the body's {@code reason} or in the {@code X-Change-Reason} header.
+ * {@code /api/v1/features}, the changes: EDITOR (and ADMIN through the role hierarchy). Every answer carries the
+ * feature's version as ETag; a change accepts If-Match for optimistic concurrency. A reason can come in the body's
+ * {@code reason} or in the {@code X-Change-Reason} header. The reads are {@link FeatureQueryController}'s.
  */
 @Controller("/api/v1/features")
 @ProblemResponses
@@ -69,21 +57,11 @@ final class FeatureController {
     private final CreateFeatureUseCase create;
     private final UpdateFeatureUseCase update;
     private final TransitionFeatureUseCase transition;
-    private final GetFeatureUseCase get;
-    private final ListFeaturesUseCase list;
-    private final FeatureHistoryUseCase history;
-    private final FeatureAsOfUseCase asOf;
 
-    FeatureController(CreateFeatureUseCase create, UpdateFeatureUseCase update, TransitionFeatureUseCase transition,
-                      GetFeatureUseCase get, ListFeaturesUseCase list, FeatureHistoryUseCase history,
-                      FeatureAsOfUseCase asOf) {
+    FeatureController(CreateFeatureUseCase create, UpdateFeatureUseCase update, TransitionFeatureUseCase transition) {
         this.create = create;
         this.update = update;
         this.transition = transition;
-        this.get = get;
-        this.list = list;
-        this.history = history;
-        this.asOf = asOf;
     }
 
     @Post
@@ -101,37 +79,6 @@ final class FeatureController {
                 firstNonNull(body.reason(), reasonHeader), Origins.of(request, user)));
         return withEtag(HttpResponse.created(FeatureResponse.from(created),
                 URI.create("/api/v1/features/" + created.key().value())), created);
-    }
-
-    @Get
-    @Secured("VIEWER")
-    @Operation(operationId = "listFeatures", summary = "List features by key, filtered by status, tag or text")
-    PageResponse<FeatureResponse> list(@Nullable @QueryValue String status, @Nullable @QueryValue String tag,
-                                       @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
-                                       @Nullable @QueryValue String cursor) {
-        var page = list.list(new FeatureListQuery(Params.enumValue(FeatureStatus.class, "status", status), tag, q,
-                Params.limit(limit), cursor));
-        return new PageResponse<>(page.items().stream().map(FeatureResponse::from).toList(), page.nextCursor());
-    }
-
-    /** With {@code asOf} (an RFC 3339 instant) the feature as it was then, rebuilt from the audit trail. */
-    @Get("/{key}")
-    @Secured({"VIEWER", "AUDITOR"})
-    @Operation(operationId = "getFeature", summary = "One feature, now or as it was at an instant")
-    @NotFoundResponse
-    @ApiResponse(responseCode = "200", description = "the feature; ETag is its version",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeatureResponse.class)))
-    @ApiResponse(responseCode = "304", description = "If-None-Match names the current version: nothing has changed")
-    MutableHttpResponse<FeatureResponse> get(HttpRequest<?> request, Authentication user, @PathVariable String key,
-                                             @Nullable @QueryValue String asOf,
-                                             @Nullable @Header("If-None-Match") String ifNoneMatch) {
-        var instant = Params.instant("asOf", asOf);
-        var feature = instant == null ? get.get(new FeatureKey(key))
-                : this.asOf.asOf(new FeatureKey(key), instant, Origins.of(request, user));
-        if (Versions.etag(feature.version()).equals(ifNoneMatch)) {
-            return withEtag(HttpResponse.status(HttpStatus.NOT_MODIFIED), feature);
-        }
-        return withEtag(HttpResponse.ok(FeatureResponse.from(feature)), feature);
     }
 
     @Patch("/{key}")
@@ -197,17 +144,6 @@ final class FeatureController {
         return transition(request, user, key, FeatureTransition.DELETE, null, ifMatch, reasonHeader);
     }
 
-    @Get("/{key}/history")
-    @Secured({"VIEWER", "AUDITOR"})
-    @Operation(operationId = "featureHistory", summary = "A feature's audit entries, newest first")
-    @NotFoundResponse
-    PageResponse<AuditEntryResponse> history(HttpRequest<?> request, Authentication user, @PathVariable String key,
-                                             @Nullable @QueryValue String limit,
-                                             @Nullable @QueryValue String cursor) {
-        var page = history.history(new FeatureKey(key), Params.limit(limit), cursor, Origins.of(request, user));
-        return new PageResponse<>(page.items().stream().map(AuditEntryResponse::from).toList(), page.nextCursor());
-    }
-
     private MutableHttpResponse<FeatureResponse> transition(HttpRequest<?> request, Authentication user, String key,
                                                             FeatureTransition kind, ReasonRequest body, String ifMatch,
                                                             String reasonHeader) {
@@ -217,7 +153,8 @@ final class FeatureController {
         return withEtag(HttpResponse.ok(FeatureResponse.from(changed)), changed);
     }
 
-    private static <T> MutableHttpResponse<T> withEtag(MutableHttpResponse<T> response, FeatureState feature) {
+    /** The answer with the feature's version as its ETag, as every answer that shows one feature has. */
+    static <T> MutableHttpResponse<T> withEtag(MutableHttpResponse<T> response, FeatureState feature) {
         return response.header("ETag", Versions.etag(feature.version()));
     }
 

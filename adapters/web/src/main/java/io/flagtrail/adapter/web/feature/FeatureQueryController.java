@@ -1,0 +1,101 @@
+package io.flagtrail.adapter.web.feature;
+
+import io.flagtrail.adapter.web.audit.AuditEntryResponse;
+import io.flagtrail.adapter.web.http.NotFoundResponse;
+import io.flagtrail.adapter.web.http.Origins;
+import io.flagtrail.adapter.web.http.PageResponse;
+import io.flagtrail.adapter.web.http.Params;
+import io.flagtrail.adapter.web.http.ProblemResponses;
+import io.flagtrail.adapter.web.http.Versions;
+import io.flagtrail.application.port.in.FeatureAsOfUseCase;
+import io.flagtrail.application.port.in.FeatureHistoryUseCase;
+import io.flagtrail.application.port.in.GetFeatureUseCase;
+import io.flagtrail.application.port.in.ListFeaturesUseCase;
+import io.flagtrail.application.port.model.FeatureListQuery;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeatureStatus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/features}, the reads: VIEWER (and AUDITOR for one feature and its history). One feature carries its
+ * version as ETag and answers 304 to an If-None-Match that names it.
+ */
+@Controller("/api/v1/features")
+@ProblemResponses
+@Tag(name = "Features")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class FeatureQueryController {
+
+    private final GetFeatureUseCase get;
+    private final ListFeaturesUseCase list;
+    private final FeatureHistoryUseCase history;
+    private final FeatureAsOfUseCase asOf;
+
+    FeatureQueryController(GetFeatureUseCase get, ListFeaturesUseCase list, FeatureHistoryUseCase history,
+                           FeatureAsOfUseCase asOf) {
+        this.get = get;
+        this.list = list;
+        this.history = history;
+        this.asOf = asOf;
+    }
+
+    @Get
+    @Secured("VIEWER")
+    @Operation(operationId = "listFeatures", summary = "List features by key, filtered by status, tag or text")
+    PageResponse<FeatureResponse> list(@Nullable @QueryValue String status, @Nullable @QueryValue String tag,
+                                       @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
+                                       @Nullable @QueryValue String cursor) {
+        var page = list.list(new FeatureListQuery(Params.enumValue(FeatureStatus.class, "status", status), tag, q,
+                Params.limit(limit), cursor));
+        return new PageResponse<>(page.items().stream().map(FeatureResponse::from).toList(), page.nextCursor());
+    }
+
+    /** With {@code asOf} (an RFC 3339 instant) the feature as it was then, rebuilt from the audit trail. */
+    @Get("/{key}")
+    @Secured({"VIEWER", "AUDITOR"})
+    @Operation(operationId = "getFeature", summary = "One feature, now or as it was at an instant")
+    @NotFoundResponse
+    @ApiResponse(responseCode = "200", description = "the feature; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeatureResponse.class)))
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the current version: nothing has changed")
+    MutableHttpResponse<FeatureResponse> get(HttpRequest<?> request, Authentication user, @PathVariable String key,
+                                             @Nullable @QueryValue String asOf,
+                                             @Nullable @Header("If-None-Match") String ifNoneMatch) {
+        var instant = Params.instant("asOf", asOf);
+        var feature = instant == null ? get.get(new FeatureKey(key))
+                : this.asOf.asOf(new FeatureKey(key), instant, Origins.of(request, user));
+        if (Versions.etag(feature.version()).equals(ifNoneMatch)) {
+            return FeatureController.withEtag(HttpResponse.status(HttpStatus.NOT_MODIFIED), feature);
+        }
+        return FeatureController.withEtag(HttpResponse.ok(FeatureResponse.from(feature)), feature);
+    }
+
+    @Get("/{key}/history")
+    @Secured({"VIEWER", "AUDITOR"})
+    @Operation(operationId = "featureHistory", summary = "A feature's audit entries, newest first")
+    @NotFoundResponse
+    PageResponse<AuditEntryResponse> history(HttpRequest<?> request, Authentication user, @PathVariable String key,
+                                             @Nullable @QueryValue String limit,
+                                             @Nullable @QueryValue String cursor) {
+        var page = history.history(new FeatureKey(key), Params.limit(limit), cursor, Origins.of(request, user));
+        return new PageResponse<>(page.items().stream().map(AuditEntryResponse::from).toList(), page.nextCursor());
+    }
+}
