@@ -22,6 +22,7 @@ WORKDIR /app
 USER 10001:10001
 ENV PORT=8080 \
     EVENTS_PATH=/app/data/events \
+    FLAGTRAIL_LEDGER_WITNESS_FILE_PATH=/app/data/witness \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
 VOLUME /app/data

@@ -2,6 +2,7 @@ package io.flagtrail.bootstrap;
 
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase;
+import io.flagtrail.application.port.in.WitnessLedgerUseCase;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.health.HealthStatus;
@@ -17,6 +18,8 @@ import java.util.Map;
  * the same transactions) nor evaluations, so load balancers must keep sending traffic. A lag beyond
  * {@code flagtrail.health.max-sealing-lag} shows as {@code "sealing": "LAGGING"} here, in the
  * {@code flagtrail.ledger.sealing.lag} gauge, and as a log alarm ({@link io.flagtrail.bootstrap.jobs.SealingLagAlarm}). The outbox only reports.
+ * A database that disagrees with what the witnesses hold shows as {@code "integrity": "DIVERGED"} with the position
+ * (and in the {@code flagtrail.ledger.diverged} gauge); the service keeps serving, but seals and signs nothing more.
  */
 @Singleton
 @Requires(notEnv = CliMain.ENVIRONMENT)
@@ -24,12 +27,15 @@ final class LedgerHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
 
     private final LedgerStatusUseCase ledger;
     private final ManageEventDispatchUseCase events;
+    private final WitnessLedgerUseCase witnesses;
     private final Duration maxSealingLag;
 
     LedgerHealthIndicator(LedgerStatusUseCase ledger, ManageEventDispatchUseCase events,
+                          WitnessLedgerUseCase witnesses,
                           @Value("${flagtrail.health.max-sealing-lag:30s}") Duration maxSealingLag) {
         this.ledger = ledger;
         this.events = events;
+        this.witnesses = witnesses;
         this.maxSealingLag = maxSealingLag;
     }
 
@@ -40,6 +46,12 @@ final class LedgerHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
         healthStatus = HealthStatus.UP;
         var details = new LinkedHashMap<String, Object>();
         details.put("sealing", status.sealingLagMillis() > maxSealingLag.toMillis() ? "LAGGING" : "OK");
+        details.put("integrity", status.divergence() == null ? "OK" : "DIVERGED");
+        if (status.divergence() != null) {
+            details.put("divergence", Map.of("position", status.divergence().position(),
+                    "detail", status.divergence().detail()));
+        }
+        details.put("witnesses", witnesses.statuses().stream().map(LedgerHealthIndicator::witness).toList());
         details.put("size", status.size());
         details.put("unsealed", status.unsealed());
         details.put("sealingLagMillis", status.sealingLagMillis());
@@ -47,6 +59,18 @@ final class LedgerHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
         details.put("outboxLagMillis", dispatch.lagMillis());
         details.put("eventDispatchPaused", dispatch.paused());
         return details;
+    }
+
+    private static Map<String, Object> witness(WitnessLedgerUseCase.WitnessStatus w) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("name", w.name());
+        view.put("reachable", w.reachable());
+        view.put("witnessedSize", w.witnessedSize());
+        view.put("behind", w.behind());
+        if (w.error() != null) {
+            view.put("error", w.error());
+        }
+        return view;
     }
 
     @Override

@@ -8,16 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
+import io.flagtrail.application.port.in.WitnessLedgerUseCase;
 import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.json.JsonReader;
 import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.user.Role;
+import io.flagtrail.testsupport.Poll;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The tamper-evident ledger through the running service: sealing, verification, exports, evidence, as-of. */
@@ -174,6 +178,35 @@ class LedgerSystemTest {
         var details = map(detailed.json(), "details");
         assertTrue(details.containsKey("ledger") && details.containsKey("jdbc") && details.containsKey("diskSpace"),
                 details.keySet().toString());
+    }
+
+    @Test
+    void every_signed_checkpoint_reaches_the_file_witness_and_health_shows_it_caught_up() throws Exception {
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"Witnessed\"}");
+        system.awaitSealed();
+        var witnessing = system.bean(WitnessLedgerUseCase.class);
+
+        // Other requests may sign more meanwhile: a round hands over the newest, so ask until one is caught up.
+        var round = Poll.until(Duration.ofSeconds(10), "the witness to hold the newest checkpoint",
+                () -> witnessing.synchronize().getFirst(), w -> w.behind() == 0);
+        var status = api.send("GET", "/api/v1/audit/status", admin, null).json();
+        var ledger = map(map(map(api.send("GET", "/health", admin, null).json(), "details"), "ledger"), "details");
+
+        assertTrue(round.reachable() && round.error() == null, round.toString());
+        assertTrue(round.witnessedSize() >= 1, round.toString());
+        assertEquals("OK", status.get("integrity"));
+        assertEquals("OK", ledger.get("integrity"));
+        @SuppressWarnings("unchecked")
+        var witnesses = (List<Map<String, Object>>) ledger.get("witnesses");
+        assertTrue(String.valueOf(witnesses.getFirst().get("name")).startsWith("file:"), witnesses.toString());
+        var lines = new java.util.ArrayList<String>();
+        try (var files = java.nio.file.Files.list(system.database().witnessDirectory())) {
+            for (var file : files.filter(f -> f.getFileName().toString().endsWith(".ndjson")).toList()) {
+                lines.addAll(java.nio.file.Files.readAllLines(file));
+            }
+        }
+        // canonical JSON sorts the members: size comes last
+        assertTrue(lines.getLast().endsWith("\"size\":" + round.witnessedSize() + "}"), lines.toString());
     }
 
     @Test

@@ -20,14 +20,25 @@ public final class TestDatabase {
     /** How to reach one test database. */
     public record Target(String url, String user, String password, String dialect) {
 
-        /** The Micronaut properties that point the default datasource here. */
+        /**
+         * The Micronaut properties that point the default datasource here, and the file witness at a directory of
+         * this database's own (the same for every context on it): a witness shared by two databases would hold
+         * checkpoints one of them never signed, and the ledger would rightly halt as diverged.
+         */
         public Map<String, Object> properties() {
             var props = new HashMap<String, Object>();
+            props.put("flagtrail.ledger.witness.file.path", witnessDirectory().toString());
             props.put("datasources.default.url", url);
             props.put("datasources.default.username", user);
             props.put("datasources.default.password", password);
             props.put("datasources.default.dialect", dialect);
             return props;
+        }
+
+        /** The file witness's directory for this database. */
+        public Path witnessDirectory() {
+            return Path.of(System.getProperty("java.io.tmpdir"),
+                    "flagtrail-witness-" + UUID.nameUUIDFromBytes(url.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
 
         public boolean isPostgres() {

@@ -12,10 +12,15 @@ import io.flagtrail.application.fakes.InMemoryTransactions;
 import io.flagtrail.application.fakes.InMemoryUsers;
 
 /** The storage contract over the in-memory fakes, fresh for each test method. */
-class InMemoryPersistenceContractTest implements PersistenceContract {
+public class InMemoryPersistenceContractTest implements PersistenceContract {
 
     private final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     private final Stores stores = stores(ledger);
+
+    /** Fresh in-memory stores, all-or-nothing together, for any test that needs the whole set. */
+    public static Stores freshStores() {
+        return stores(new InMemoryAuditLedger());
+    }
 
     private static Stores stores(InMemoryAuditLedger ledger) {
         var features = new InMemoryFeatures();

@@ -1,12 +1,15 @@
 package io.flagtrail.application.contract;
 
 import io.flagtrail.application.fakes.GeneratedKeySigner;
+import io.flagtrail.application.fakes.InMemoryWitness;
 import io.flagtrail.application.fakes.RecordingLogger;
 import io.flagtrail.application.port.in.VerifyLedgerUseCase.VerifyLedgerCommand;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.audit.EvidenceBundleService;
 import io.flagtrail.application.service.audit.LedgerProofs;
 import io.flagtrail.application.service.audit.LedgerSettings;
+import io.flagtrail.application.service.audit.LedgerTrust;
+import io.flagtrail.application.service.audit.WitnessService;
 import io.flagtrail.application.service.audit.PurgeLedgerService;
 import io.flagtrail.application.service.audit.RetentionSettings;
 import io.flagtrail.application.service.audit.SealLedgerService;
@@ -17,25 +20,44 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** The ledger services wired onto one implementation's stores, with a signer made for the run. */
 public final class LedgerServices {
 
-    public final GeneratedKeySigner signer = new GeneratedKeySigner();
+    public final GeneratedKeySigner signer;
+    /** The witness outside the stores, shared by whatever services a test builds on these stores. */
+    public final InMemoryWitness witness;
+    public final LedgerTrust trust;
+    public final WitnessService witnessing;
     private final SealLedgerService sealer;
     private final VerifyLedgerService verifier;
     private final EvidenceBundleService evidence;
     private final Stores stores;
 
     public LedgerServices(Stores stores) {
+        this(stores, new InMemoryWitness(), new GeneratedKeySigner());
+    }
+
+    /** The services as another process would build them on these stores, witness and signing key. */
+    public LedgerServices(Stores stores, InMemoryWitness witness, GeneratedKeySigner signer) {
         java.util.function.Supplier<Instant> now = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
         var trail = new AuditTrail(stores.ledger(), now::get, new Samples.RandomIds());
-        sealer = new SealLedgerService(stores.chain(), stores.checkpoints(), signer, stores.transactions(), now::get,
-                new RecordingLogger(), new LedgerSettings(100, 1, Duration.ofDays(1)));
         var proofs = new LedgerProofs(stores.chain(), stores.checkpoints(), signer, stores.retention());
-        verifier = new VerifyLedgerService(proofs, trail, stores.transactions());
+        this.witness = witness;
+        this.signer = signer;
+        trust = new LedgerTrust(proofs, List.of(witness), trail, new RecordingLogger());
+        witnessing = new WitnessService(trust, proofs, stores.transactions(), now::get, new RecordingLogger());
+        sealer = new SealLedgerService(stores.chain(), stores.checkpoints(), signer, stores.transactions(), now::get,
+                new RecordingLogger(), new LedgerSettings(100, 1, Duration.ofDays(1)), trust);
+        verifier = new VerifyLedgerService(proofs, trail, stores.transactions(), trust);
         evidence = new EvidenceBundleService(proofs, trail, stores.transactions(), now::get);
         this.stores = stores;
+    }
+
+    /** The same services as a new process builds them: same stores, witness and key, nothing in memory. */
+    public LedgerServices restarted() {
+        return new LedgerServices(stores, witness, signer);
     }
 
     /** The retention purge as it would run at {@code now}, keeping entries for {@code retention}. */

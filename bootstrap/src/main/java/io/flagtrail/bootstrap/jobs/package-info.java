@@ -8,6 +8,8 @@
  *   <tr><th>job</th><th>every</th><th>off with</th></tr>
  *   <tr><td>{@link io.flagtrail.bootstrap.jobs.SealerJob} seals new entries and signs checkpoints</td>
  *       <td>{@code flagtrail.ledger.seal-interval} (50 ms)</td><td>{@code flagtrail.ledger.sealer.enabled=false}</td></tr>
+ *   <tr><td>{@link io.flagtrail.bootstrap.jobs.WitnessJob} compares the database with the witnesses, publishes checkpoints</td>
+ *       <td>{@code flagtrail.ledger.witness.interval} (5 s), and at start</td><td>the CLI (it publishes after its own seal)</td></tr>
  *   <tr><td>{@link io.flagtrail.bootstrap.jobs.PurgeJob} purges entries past retention, legal holds kept</td>
  *       <td>{@code flagtrail.ledger.purge-interval} (1 h)</td><td>no {@code flagtrail.ledger.retention}</td></tr>
  *   <tr><td>{@link io.flagtrail.bootstrap.jobs.FlagSnapshotJob} reloads the evaluation snapshot when features changed</td>

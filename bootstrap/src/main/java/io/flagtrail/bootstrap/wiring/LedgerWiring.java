@@ -9,8 +9,10 @@ import io.flagtrail.application.port.in.PurgeLedgerUseCase;
 import io.flagtrail.application.port.in.QueryAuditUseCase;
 import io.flagtrail.application.port.in.SealLedgerUseCase;
 import io.flagtrail.application.port.in.VerifyLedgerUseCase;
+import io.flagtrail.application.port.in.WitnessLedgerUseCase;
 import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.AuditLedger;
+import io.flagtrail.application.port.out.CheckpointWitness;
 import io.flagtrail.application.port.out.Checkpoints;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.DatabaseAdmin;
@@ -26,6 +28,7 @@ import io.flagtrail.application.service.audit.ExportAuditService;
 import io.flagtrail.application.service.audit.LedgerProofs;
 import io.flagtrail.application.service.audit.LedgerSettings;
 import io.flagtrail.application.service.audit.LedgerStatusService;
+import io.flagtrail.application.service.audit.LedgerTrust;
 import io.flagtrail.application.service.audit.LegalHoldService;
 import io.flagtrail.application.service.audit.ManageDatabaseService;
 import io.flagtrail.application.service.audit.PurgeLedgerService;
@@ -33,11 +36,13 @@ import io.flagtrail.application.service.audit.QueryAuditService;
 import io.flagtrail.application.service.audit.RetentionSettings;
 import io.flagtrail.application.service.audit.SealLedgerService;
 import io.flagtrail.application.service.audit.VerifyLedgerService;
+import io.flagtrail.application.service.audit.WitnessService;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.convert.ConversionService;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The audit trail and its ledger: the one writer of entries, queries and exports, sealing and verification,
@@ -78,20 +83,34 @@ final class LedgerWiring {
                 properties.checkpointEvery());
     }
 
+    /** What this process vouches for, from the witnesses outside the database (ADR 0008); one per process. */
+    @Singleton
+    LedgerTrust ledgerTrust(LedgerProofs proofs, List<CheckpointWitness> witnesses, AuditTrail trail, AppLogger log) {
+        return new LedgerTrust(proofs, witnesses, trail, log);
+    }
+
+    @Singleton
+    WitnessLedgerUseCase witnessLedger(LedgerTrust trust, LedgerProofs proofs, Transactions transactions, Clock clock,
+                                       AppLogger log) {
+        return new WitnessService(trust, proofs, transactions, clock, log);
+    }
+
     @Singleton
     SealLedgerUseCase sealLedger(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                                 Transactions transactions, Clock clock, AppLogger log, LedgerSettings settings) {
-        return new SealLedgerService(chain, checkpoints, signer, transactions, clock, log, settings);
+                                 Transactions transactions, Clock clock, AppLogger log, LedgerSettings settings,
+                                 LedgerTrust trust) {
+        return new SealLedgerService(chain, checkpoints, signer, transactions, clock, log, settings, trust);
     }
 
     @Singleton
-    VerifyLedgerUseCase verifyLedger(LedgerProofs proofs, AuditTrail trail, Transactions transactions) {
-        return new VerifyLedgerService(proofs, trail, transactions);
+    VerifyLedgerUseCase verifyLedger(LedgerProofs proofs, AuditTrail trail, Transactions transactions,
+                                     LedgerTrust trust) {
+        return new VerifyLedgerService(proofs, trail, transactions, trust);
     }
 
     @Singleton
-    LedgerStatusUseCase ledgerStatus(LedgerProofs proofs, Clock clock) {
-        return new LedgerStatusService(proofs, clock);
+    LedgerStatusUseCase ledgerStatus(LedgerProofs proofs, Clock clock, LedgerTrust trust) {
+        return new LedgerStatusService(proofs, clock, trust);
     }
 
     /**

@@ -29,6 +29,27 @@ public record Checkpoint(long size, String headHash, Instant issuedAt, String ke
         return statement(size, headHash, issuedAt, keyId);
     }
 
+    /** The checkpoint with its signature as one canonical JSON object: how bundles and witnesses hold it. */
+    public String json() {
+        return CanonicalJson.write(Map.of("size", size, "headHash", headHash, "issuedAt", LedgerTime.format(issuedAt),
+                "keyId", keyId, "signature", signature));
+    }
+
+    /** The checkpoint {@link #json()} wrote; refuses an object without its fields, naming the first one missing. */
+    public static Checkpoint fromJson(Map<String, Object> json) {
+        for (var field : new String[]{"size", "headHash", "issuedAt", "keyId", "signature"}) {
+            if (json.get(field) == null) {
+                throw new IllegalArgumentException("a checkpoint needs " + field);
+            }
+        }
+        if (!(json.get("size") instanceof Number size)) {
+            throw new IllegalArgumentException("a checkpoint's size is a number");
+        }
+        return new Checkpoint(size.longValue(), String.valueOf(json.get("headHash")),
+                LedgerTime.parse(String.valueOf(json.get("issuedAt"))), String.valueOf(json.get("keyId")),
+                String.valueOf(json.get("signature")));
+    }
+
     /** Whether the signature was made over this statement by the private half of {@code publicKey} (X.509, base64). */
     public boolean signatureValid(String publicKey) {
         return Ed25519Signatures.valid(publicKey, statement(), signature);

@@ -19,5 +19,10 @@ public enum VerificationFailure {
     /** An entry a signed purge record vouches for (retained, or where the chain resumes) has another hash. */
     PURGE_MISMATCH,
     /** An exported entry or file is not well-formed (offline verification). */
-    MALFORMED
+    MALFORMED,
+    /**
+     * The chain verifies on its own, but not against a checkpoint held outside the database (a witness, or one this
+     * service signed): it was rewritten consistently, its tail removed, or its checkpoints deleted or replaced.
+     */
+    DIVERGED
 }

@@ -2,6 +2,7 @@ package io.flagtrail.adapter.cli;
 
 import io.flagtrail.application.port.in.SealLedgerUseCase;
 import io.flagtrail.application.port.in.VerifyBundleUseCase;
+import io.flagtrail.application.port.in.WitnessLedgerUseCase;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.DomainException;
 import io.flagtrail.domain.error.InvalidInput;
@@ -115,6 +116,8 @@ public final class Cli {
         for (var round = sealer.sealPending(); round.leader() && round.sealed() > 0; round = sealer.sealPending()) {
             // until nothing is pending
         }
+        // the witnesses get what it signed, as the server's witness job would
+        context.getBean(WitnessLedgerUseCase.class).synchronize();
     }
 
     /** Help, a version, or a group named without its command: answered without opening anything. */

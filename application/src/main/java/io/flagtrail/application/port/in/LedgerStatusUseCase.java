@@ -1,6 +1,7 @@
 package io.flagtrail.application.port.in;
 
 import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.LedgerDivergence;
 import io.flagtrail.domain.ledger.PurgeRecord;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.Map;
 public interface LedgerStatusUseCase {
 
     /** Sealing lag is the age of the oldest unsealed entry, 0 when all are sealed. */
+    /** {@code divergence} is null unless the database disagrees with a checkpoint held outside it (ADR 0008). */
     record LedgerStatus(long size, String headHash, long unsealed, long sealingLagMillis, Checkpoint latestCheckpoint,
-                        long purgedTo) {
+                        long purgedTo, LedgerDivergence divergence) {
     }
 
     LedgerStatus status();

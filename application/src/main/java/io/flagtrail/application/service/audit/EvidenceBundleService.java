@@ -54,7 +54,7 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
     private void write(Checkpoint checkpoint, PurgeRecord purge, OutputStream out) throws IOException {
         var digests = new LinkedHashMap<String, Object>();
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        file(zip, EvidenceBundle.CHECKPOINT, digests, stream -> stream.write(bytes(checkpointJson(checkpoint))));
+        file(zip, EvidenceBundle.CHECKPOINT, digests, stream -> stream.write(bytes(checkpoint.json())));
         file(zip, EvidenceBundle.KEYS, digests, stream -> stream.write(bytes(CanonicalJson.write(proofs.signer().publicKeys()))));
         if (purge != null) {
             file(zip, EvidenceBundle.PURGE, digests, stream -> stream.write(bytes(EvidenceBundle.purgeJson(purge))));
@@ -85,11 +85,6 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
         file(zip, EvidenceBundle.MANIFEST, new LinkedHashMap<>(), stream -> stream.write(bytes(CanonicalJson.write(manifest))));
         zip.finish();
         zip.flush();
-    }
-
-    static String checkpointJson(Checkpoint c) {
-        return CanonicalJson.write(Map.of("size", c.size(), "headHash", c.headHash(),
-                "issuedAt", LedgerTime.format(c.issuedAt()), "keyId", c.keyId(), "signature", c.signature()));
     }
 
     private interface Content {

@@ -13,10 +13,12 @@ public final class LedgerStatusService implements LedgerStatusUseCase {
 
     private final LedgerProofs proofs;
     private final Clock clock;
+    private final LedgerTrust trust;
 
-    public LedgerStatusService(LedgerProofs proofs, Clock clock) {
+    public LedgerStatusService(LedgerProofs proofs, Clock clock, LedgerTrust trust) {
         this.proofs = proofs;
         this.clock = clock;
+        this.trust = trust;
     }
 
     @Override
@@ -25,7 +27,7 @@ public final class LedgerStatusService implements LedgerStatusUseCase {
         var backlog = proofs.chain().backlog();
         long lag = backlog.oldest() == null ? 0 : Math.max(0, Duration.between(backlog.oldest(), clock.now()).toMillis());
         return new LedgerStatus(head.size(), head.hash(), backlog.unsealed(), lag, proofs.checkpoints().latest().orElse(null),
-                proofs.retention().latestPurge().map(PurgeRecord::purgedTo).orElse(0L));
+                proofs.retention().latestPurge().map(PurgeRecord::purgedTo).orElse(0L), trust.divergence().orElse(null));
     }
 
     @Override

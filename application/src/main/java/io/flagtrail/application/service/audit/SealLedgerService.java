@@ -11,12 +11,15 @@ import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.LedgerHash;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The sealer. Writers only insert unsealed entries, so no write waits on a global lock; one sealer at a time
  * (a database lock across instances, this lock within one) gives them gapless positions in the order they
- * became visible, chains their hashes, and signs a checkpoint every N entries or T time.
+ * became visible, chains their hashes, and signs a checkpoint every N entries or T time. It never extends what it
+ * cannot prove: before it seals or signs, {@link LedgerTrust} checks the database against the checkpoint vouched for
+ * outside it, and on a divergence it stops (ADR 0008).
  */
 public final class SealLedgerService implements SealLedgerUseCase {
 
@@ -27,10 +30,12 @@ public final class SealLedgerService implements SealLedgerUseCase {
     private final Clock clock;
     private final AppLogger log;
     private final LedgerSettings settings;
+    private final LedgerTrust trust;
     private final ReentrantLock oneAtATime = new ReentrantLock();
 
     public SealLedgerService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                             Transactions transactions, Clock clock, AppLogger log, LedgerSettings settings) {
+                             Transactions transactions, Clock clock, AppLogger log, LedgerSettings settings,
+                             LedgerTrust trust) {
         this.chain = chain;
         this.checkpoints = checkpoints;
         this.signer = signer;
@@ -38,13 +43,18 @@ public final class SealLedgerService implements SealLedgerUseCase {
         this.clock = clock;
         this.log = log;
         this.settings = settings;
+        this.trust = trust;
     }
 
     @Override
     public SealRound sealPending() {
         oneAtATime.lock();
         try {
-            return transactions.inTransaction(this::round);
+            var round = transactions.inTransaction(this::round);
+            if (round.checkpoint() != null) {
+                trust.vouchFor(round.checkpoint()); // committed: from now on the database must agree with it
+            }
+            return round;
         } finally {
             oneAtATime.unlock();
         }
@@ -55,10 +65,18 @@ public final class SealLedgerService implements SealLedgerUseCase {
             return new SealRound(false, 0, -1, null);
         }
         var head = chain.head();
+        var pendings = chain.pending(settings.sealBatch());
+        var latest = checkpoints.latest();
+        if (pendings.isEmpty() && head.size() <= latest.map(Checkpoint::size).orElse(0L)) {
+            return new SealRound(true, 0, head.size(), null); // nothing to seal nor to sign
+        }
+        if (!trust.mayExtend()) {
+            return new SealRound(true, 0, head.size(), null);
+        }
         var seals = new ArrayList<LedgerChain.Seal>();
         long position = head.size();
         String prevHash = head.hash();
-        for (var pending : chain.pending(settings.sealBatch())) {
+        for (var pending : pendings) {
             position++;
             String hash = LedgerHash.of(pending.fields(), position, prevHash);
             seals.add(new LedgerChain.Seal(pending.ref(), position, prevHash, hash));
@@ -67,11 +85,10 @@ public final class SealLedgerService implements SealLedgerUseCase {
         if (!seals.isEmpty()) {
             chain.seal(seals);
         }
-        return new SealRound(true, seals.size(), position, checkpointIfDue(position, prevHash));
+        return new SealRound(true, seals.size(), position, checkpointIfDue(latest, position, prevHash));
     }
 
-    private Checkpoint checkpointIfDue(long size, String headHash) {
-        var latest = checkpoints.latest();
+    private Checkpoint checkpointIfDue(Optional<Checkpoint> latest, long size, String headHash) {
         long covered = latest.map(Checkpoint::size).orElse(0L);
         if (size <= covered) {
             return null;

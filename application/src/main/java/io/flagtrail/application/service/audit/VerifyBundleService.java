@@ -6,7 +6,6 @@ import io.flagtrail.domain.json.JsonReader;
 import io.flagtrail.domain.ledger.ChainVerifier;
 import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.LedgerHash;
-import io.flagtrail.domain.ledger.LedgerTime;
 import io.flagtrail.domain.ledger.PurgeRecord;
 import io.flagtrail.domain.ledger.VerificationFailure;
 import io.flagtrail.domain.ledger.VerificationReport;
@@ -40,7 +39,7 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
             var digest = new DigestInputStream(zip, EvidenceBundleService.sha256());
             try {
                 switch (entry.getName()) {
-                    case EvidenceBundle.CHECKPOINT -> checkpoint = checkpoint(JsonReader.parseObject(text(digest)));
+                    case EvidenceBundle.CHECKPOINT -> checkpoint = Checkpoint.fromJson(JsonReader.parseObject(text(digest)));
                     case EvidenceBundle.KEYS -> keys = keys(JsonReader.parseObject(text(digest)));
                     case EvidenceBundle.PURGE -> purge = EvidenceBundle.purge(JsonReader.parseObject(text(digest)));
                     case EvidenceBundle.ENTRIES -> report = entries(digest, checkpoint, keys, purge);
@@ -113,11 +112,6 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
             return malformed("the manifest's range does not match the checkpoint");
         }
         return null;
-    }
-
-    private static Checkpoint checkpoint(Map<String, Object> json) {
-        return new Checkpoint(((Number) json.get("size")).longValue(), (String) json.get("headHash"),
-                LedgerTime.parse((String) json.get("issuedAt")), (String) json.get("keyId"), (String) json.get("signature"));
     }
 
     private static Map<String, String> keys(Map<String, Object> json) {

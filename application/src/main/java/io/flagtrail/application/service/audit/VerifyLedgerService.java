@@ -6,24 +6,30 @@ import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.ledger.ChainVerifier;
+import io.flagtrail.domain.ledger.LedgerDivergence;
 import io.flagtrail.domain.ledger.LedgerHash;
+import io.flagtrail.domain.ledger.VerificationFailure;
 import io.flagtrail.domain.ledger.VerificationReport;
 import java.util.LinkedHashMap;
 
 /**
  * Recomputes every hash of a range from the stored content, streaming (constant memory at any size), and checks
- * each signed checkpoint inside it. The run is recorded; a failed verification is recorded as CRITICAL.
+ * each signed checkpoint inside it; then the database against the checkpoint vouched for outside it
+ * ({@link LedgerTrust}), which a chain rewritten consistently cannot pass. The run is recorded; a failed
+ * verification is recorded as CRITICAL.
  */
 public final class VerifyLedgerService implements VerifyLedgerUseCase {
 
     private final LedgerProofs proofs;
     private final AuditTrail trail;
     private final Transactions transactions;
+    private final LedgerTrust trust;
 
-    public VerifyLedgerService(LedgerProofs proofs, AuditTrail trail, Transactions transactions) {
+    public VerifyLedgerService(LedgerProofs proofs, AuditTrail trail, Transactions transactions, LedgerTrust trust) {
         this.proofs = proofs;
         this.trail = trail;
         this.transactions = transactions;
+        this.trust = trust;
     }
 
     @Override
@@ -40,7 +46,11 @@ public final class VerifyLedgerService implements VerifyLedgerUseCase {
                     proofs.checkpoints().within(from, to), proofs.signer().publicKeys(), proofs.retention().latestPurge().orElse(null));
             proofs.chain().read(from, to, link -> verifier.accept(link.position(), link.prevHash(), link.hash(),
                     LedgerHash.of(link.fields(), link.position(), link.prevHash())));
-            return verifier.finish();
+            var chained = verifier.finish();
+            var diverged = chained.verified() ? trust.check() : java.util.Optional.<LedgerDivergence>empty();
+            return diverged.map(d -> new VerificationReport(false, from, Math.min(chained.verifiedUpTo(), d.position() - 1),
+                    chained.entriesChecked(), chained.checkpoint(), d.position(), VerificationFailure.DIVERGED, d.detail(),
+                    chained.purge())).orElse(chained);
         });
         var recorded = new LinkedHashMap<String, Object>();
         recorded.put("from", from);

@@ -12,6 +12,7 @@ import io.flagtrail.application.fakes.InMemoryAuditLedger;
 import io.flagtrail.application.fakes.InMemoryCheckpoints;
 import io.flagtrail.application.fakes.InMemoryFeatures;
 import io.flagtrail.application.fakes.InMemoryOutbox;
+import io.flagtrail.application.fakes.InMemoryWitness;
 import io.flagtrail.application.fakes.InMemoryPurgeRecords;
 import io.flagtrail.application.fakes.InMemoryTransactions;
 import io.flagtrail.application.fakes.RecordingLogger;
@@ -38,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -55,12 +57,14 @@ class LedgerServicesTest {
     final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger);
     final AuditTrail trail = new AuditTrail(ledger, clock, ids);
     final FeatureCommandService recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, new InMemoryOutbox(), transactions, clock, ids, new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
-    final SealLedgerService sealer = new SealLedgerService(ledger, checkpoints, signer, transactions, clock,
-            new RecordingLogger(), new LedgerSettings(3, 5, Duration.ofMinutes(1)));
     final InMemoryPurgeRecords purges = new InMemoryPurgeRecords();
     final LedgerProofs proofs = new LedgerProofs(ledger, checkpoints, signer, purges);
-    final VerifyLedgerService verifier = new VerifyLedgerService(proofs, trail, transactions);
-    final LedgerStatusService status = new LedgerStatusService(proofs, clock);
+    final InMemoryWitness witness = new InMemoryWitness();
+    final LedgerTrust trust = new LedgerTrust(proofs, List.of(witness), trail, new RecordingLogger());
+    final SealLedgerService sealer = new SealLedgerService(ledger, checkpoints, signer, transactions, clock,
+            new RecordingLogger(), new LedgerSettings(3, 5, Duration.ofMinutes(1)), trust);
+    final VerifyLedgerService verifier = new VerifyLedgerService(proofs, trail, transactions, trust);
+    final LedgerStatusService status = new LedgerStatusService(proofs, clock, trust);
     final ExportAuditService export = new ExportAuditService(ledger, trail, transactions);
     final EvidenceBundleService evidence = new EvidenceBundleService(proofs, trail, transactions, clock);
 

@@ -27,11 +27,21 @@ final class LedgerResponses {
     @Serdeable
     @Schema(name = "LedgerStatus")
     record StatusView(long size, String headHash, long unsealed, long sealingLagMillis,
-                      @Nullable CheckpointView latestCheckpoint, long purgedTo) {
+                      @Nullable CheckpointView latestCheckpoint, long purgedTo,
+                      @Schema(description = "OK, or DIVERGED when the database disagrees with a checkpoint held "
+                              + "outside it; then nothing more is sealed or signed") String integrity,
+                      @Nullable DivergenceView divergence) {
         static StatusView of(LedgerStatus s) {
+            var d = s.divergence();
             return new StatusView(s.size(), s.headHash(), s.unsealed(), s.sealingLagMillis(),
-                    CheckpointView.of(s.latestCheckpoint()), s.purgedTo());
+                    CheckpointView.of(s.latestCheckpoint()), s.purgedTo(), d == null ? "OK" : "DIVERGED",
+                    d == null ? null : new DivergenceView(d.position(), d.trustedSize(), d.detail()));
         }
+    }
+
+    @Serdeable
+    @Schema(name = "LedgerDivergence")
+    record DivergenceView(long position, long trustedSize, String detail) {
     }
 
     @Serdeable

@@ -1,0 +1,36 @@
+package io.flagtrail.application.port.out;
+
+import io.flagtrail.domain.ledger.Checkpoint;
+import java.util.Optional;
+
+/**
+ * Someone outside the database who keeps the checkpoints the service signs, so that whoever owns the database cannot
+ * rewrite what was witnessed: the ledger is append-only exactly as far as a witness holds an earlier checkpoint
+ * (RFC 9162 §8.1, C2SP tlog-witness). A witness only ever grows: it refuses a checkpoint that is not newer than the
+ * newest it holds, and never forgets one.
+ */
+public interface CheckpointWitness {
+
+    /** Thrown when the witness cannot be asked or told (down, unreadable, full): the caller retries later. */
+    final class Unreachable extends RuntimeException {
+        public Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Thrown when the witness refuses a checkpoint: not newer than what it holds, or conflicting with it. */
+    final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** A short name for logs, health and audit entries, such as {@code file:/var/lib/flagtrail/witness}. */
+    String name();
+
+    /** The newest checkpoint the witness holds; empty when it holds none yet. */
+    Optional<Checkpoint> latest();
+
+    /** Keeps a checkpoint of a greater size than every one it holds, durably, before returning. */
+    void publish(Checkpoint checkpoint);
+}
