@@ -120,6 +120,28 @@ abstract class CliTest {
     }
 
     @Test
+    void the_cli_proves_an_entry_and_an_extension_against_the_signed_roots() {
+        cli("features", "create", "--key", key(), "--name", "Proved");
+        cli("features", "create", "--key", key(), "--name", "Proved too");
+
+        var inclusion = cli("audit", "prove-inclusion", "--position", "1");
+        assertEquals(0, inclusion.exit(), inclusion.err());
+        var proof = inclusion.json();
+        long size = ((Number) proof.get("size")).longValue();
+        @SuppressWarnings("unchecked")
+        var checkpoint = (Map<String, Object>) proof.get("checkpoint");
+        var hex = java.util.HexFormat.of();
+        assertTrue(io.flagtrail.domain.ledger.MerkleTree.verifyInclusion(hex.parseHex((String) proof.get("leafHash")), 0,
+                size, ((List<?>) proof.get("path")).stream().map(h -> hex.parseHex((String) h)).toList(),
+                hex.parseHex((String) checkpoint.get("rootHash"))), proof.toString());
+        var consistency = cli("audit", "prove-consistency", "--from", "1");
+        assertEquals(0, consistency.exit(), consistency.err());
+        var refused = cli("audit", "prove-inclusion", "--position", "0");
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("position"), refused.err());
+    }
+
+    @Test
     void invalid_json_unknown_fields_and_invalid_values_name_the_field_exit_non_zero_and_write_nothing()
             throws Exception {
         String key = key();

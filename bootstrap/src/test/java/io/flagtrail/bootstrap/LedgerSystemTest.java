@@ -12,6 +12,7 @@ import io.flagtrail.application.port.in.WitnessLedgerUseCase;
 import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.json.JsonReader;
 import io.flagtrail.domain.ledger.LedgerHash;
+import io.flagtrail.domain.ledger.MerkleTree;
 import io.flagtrail.domain.user.Role;
 import io.flagtrail.testsupport.Poll;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -178,6 +180,42 @@ class LedgerSystemTest {
         var details = map(detailed.json(), "details");
         assertTrue(details.containsKey("ledger") && details.containsKey("jdbc") && details.containsKey("diskSpace"),
                 details.keySet().toString());
+    }
+
+    @Test
+    void inclusion_and_consistency_proofs_verify_against_the_roots_the_checkpoints_sign() {
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"Proved\"}");
+        system.awaitSealed();
+        String auditor = system.userWith(Role.AUDITOR);
+
+        var inclusion = api.send("GET", "/api/v1/audit/proofs/inclusion?position=1", auditor, null);
+        assertEquals(200, inclusion.status(), inclusion.raw().body());
+        var proof = inclusion.json();
+        long size = ((Number) proof.get("size")).longValue();
+        var checkpoint = map(proof, "checkpoint");
+        assertEquals(proof.get("rootHash"), checkpoint.get("rootHash"), "the proof is against the signed root");
+        assertTrue(MerkleTree.verifyInclusion(hex((String) proof.get("leafHash")), 0, size,
+                hexes(proof.get("path")), hex((String) checkpoint.get("rootHash"))), proof.toString());
+        assertEquals(proof.get("leafHash"), HexFormat.of().formatHex(MerkleTree.leafHash(hex((String) proof.get("entryHash")))));
+
+        var consistency = api.send("GET", "/api/v1/audit/proofs/consistency?from=1", auditor, null).json();
+        assertTrue(MerkleTree.verifyConsistency(1, ((Number) consistency.get("to")).longValue(),
+                hex((String) consistency.get("fromRoot")), hex((String) consistency.get("toRoot")),
+                hexes(consistency.get("proof"))), consistency.toString());
+
+        assertProblem(api.send("GET", "/api/v1/audit/proofs/inclusion", auditor, null), 400, "validation.failed");
+        assertProblem(api.send("GET", "/api/v1/audit/proofs/inclusion?position=1&size=999999999", auditor, null), 400,
+                "validation.failed");
+        assertEquals(403, api.send("GET", "/api/v1/audit/proofs/inclusion?position=1",
+                system.userWith(Role.VIEWER), null).status());
+    }
+
+    private static byte[] hex(String text) {
+        return HexFormat.of().parseHex(text);
+    }
+
+    private static List<byte[]> hexes(Object list) {
+        return ((List<?>) list).stream().map(h -> hex((String) h)).toList();
     }
 
     @Test

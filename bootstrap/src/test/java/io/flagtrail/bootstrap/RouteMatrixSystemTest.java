@@ -88,6 +88,8 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("GET /api/v1/audit/checkpoints/latest", AUDITORS);
         MATRIX.put("GET /api/v1/audit/checkpoints", AUDITORS);
         MATRIX.put("GET /api/v1/audit/purges", AUDITORS);
+        MATRIX.put("GET /api/v1/audit/proofs/inclusion", AUDITORS);
+        MATRIX.put("GET /api/v1/audit/proofs/consistency", AUDITORS);
         MATRIX.put("GET /api/v1/audit/keys", EVERYONE);
         MATRIX.put("GET /api/v1/audit/holds", AUDITORS);
         MATRIX.put("POST /api/v1/audit/holds", ADMINS);

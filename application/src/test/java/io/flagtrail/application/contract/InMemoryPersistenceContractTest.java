@@ -9,6 +9,7 @@ import io.flagtrail.application.fakes.InMemoryPurgeRecords;
 import io.flagtrail.application.fakes.InMemoryServerSecrets;
 import io.flagtrail.application.fakes.InMemorySessions;
 import io.flagtrail.application.fakes.InMemoryTransactions;
+import io.flagtrail.application.fakes.InMemoryTree;
 import io.flagtrail.application.fakes.InMemoryUsers;
 
 /** The storage contract over the in-memory fakes, fresh for each test method. */
@@ -28,8 +29,9 @@ public class InMemoryPersistenceContractTest implements PersistenceContract {
         var loginAttempts = new InMemoryLoginAttempts();
         var sessions = new InMemorySessions();
         var users = new InMemoryUsers();
-        return new Stores(features, ledger, ledger, new InMemoryCheckpoints(), new InMemoryPurgeRecords(), outbox,
-                new InMemoryTransactions(features, ledger, outbox, loginAttempts, sessions, users),
+        var tree = new InMemoryTree();
+        return new Stores(features, ledger, ledger, tree, new InMemoryCheckpoints(), new InMemoryPurgeRecords(), outbox,
+                new InMemoryTransactions(features, ledger, tree, outbox, loginAttempts, sessions, users),
                 new InMemoryServerSecrets(), loginAttempts, sessions, users);
     }
 

@@ -48,7 +48,7 @@ public final class LedgerServices {
         this.signer = signer;
         trust = new LedgerTrust(proofs, List.of(witness), trail, new RecordingLogger());
         witnessing = new WitnessService(trust, proofs, stores.transactions(), now::get, new RecordingLogger());
-        sealer = new SealLedgerService(stores.chain(), stores.checkpoints(), signer, stores.transactions(), now::get,
+        sealer = new SealLedgerService(stores.chain(), stores.tree(), stores.checkpoints(), signer, stores.transactions(), now::get,
                 new RecordingLogger(), new LedgerSettings(100, 1, Duration.ofDays(1)), trust);
         verifier = new VerifyLedgerService(proofs, trail, stores.transactions(), trust);
         evidence = new EvidenceBundleService(proofs, trail, stores.transactions(), now::get);

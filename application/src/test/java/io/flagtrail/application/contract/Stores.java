@@ -6,6 +6,7 @@ import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.LedgerChain;
 import io.flagtrail.application.port.out.LedgerRetention;
+import io.flagtrail.application.port.out.LedgerTree;
 import io.flagtrail.application.port.out.LoginAttempts;
 import io.flagtrail.application.port.out.ServerSecrets;
 import io.flagtrail.application.port.out.Sessions;
@@ -13,7 +14,7 @@ import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 
 /** The driven storage ports of one implementation (the JDBC adapters on a database, or the in-memory fakes). */
-public record Stores(Features features, AuditLedger ledger, LedgerChain chain, Checkpoints checkpoints,
+public record Stores(Features features, AuditLedger ledger, LedgerChain chain, LedgerTree tree, Checkpoints checkpoints,
                      LedgerRetention retention, EventPublisher events, Transactions transactions, ServerSecrets secrets,
                      LoginAttempts loginAttempts, Sessions sessions, Users users) {
 }

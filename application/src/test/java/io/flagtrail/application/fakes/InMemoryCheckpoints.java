@@ -33,6 +33,11 @@ public final class InMemoryCheckpoints implements Checkpoints {
         return List.copyOf(bySize.subMap(from, true, to, true).values());
     }
 
+    /** Removes a checkpoint, as a database owner could. */
+    public synchronized void remove(long size) {
+        bySize.remove(size);
+    }
+
     /** Replaces a checkpoint, as a database owner could. */
     public synchronized void replace(Checkpoint checkpoint) {
         bySize.put(checkpoint.size(), checkpoint);

@@ -2,6 +2,7 @@ package io.flagtrail.bootstrap.wiring;
 
 import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.ExportAuditUseCase;
+import io.flagtrail.application.port.in.LedgerProofUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
 import io.flagtrail.application.port.in.ManageDatabaseUseCase;
 import io.flagtrail.application.port.in.ManageLegalHoldsUseCase;
@@ -20,11 +21,13 @@ import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.LedgerChain;
 import io.flagtrail.application.port.out.LedgerRetention;
 import io.flagtrail.application.port.out.LedgerSigner;
+import io.flagtrail.application.port.out.LedgerTree;
 import io.flagtrail.application.port.out.LegalHolds;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.audit.EvidenceBundleService;
 import io.flagtrail.application.service.audit.ExportAuditService;
+import io.flagtrail.application.service.audit.LedgerProofService;
 import io.flagtrail.application.service.audit.LedgerProofs;
 import io.flagtrail.application.service.audit.LedgerSettings;
 import io.flagtrail.application.service.audit.LedgerStatusService;
@@ -96,16 +99,21 @@ final class LedgerWiring {
     }
 
     @Singleton
-    SealLedgerUseCase sealLedger(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+    SealLedgerUseCase sealLedger(LedgerChain chain, LedgerTree tree, Checkpoints checkpoints, LedgerSigner signer,
                                  Transactions transactions, Clock clock, AppLogger log, LedgerSettings settings,
                                  LedgerTrust trust) {
-        return new SealLedgerService(chain, checkpoints, signer, transactions, clock, log, settings, trust);
+        return new SealLedgerService(chain, tree, checkpoints, signer, transactions, clock, log, settings, trust);
     }
 
     @Singleton
     VerifyLedgerUseCase verifyLedger(LedgerProofs proofs, AuditTrail trail, Transactions transactions,
                                      LedgerTrust trust) {
         return new VerifyLedgerService(proofs, trail, transactions, trust);
+    }
+
+    @Singleton
+    LedgerProofUseCase ledgerProof(LedgerTree tree, LedgerProofs proofs, Transactions transactions) {
+        return new LedgerProofService(tree, proofs, transactions);
     }
 
     @Singleton

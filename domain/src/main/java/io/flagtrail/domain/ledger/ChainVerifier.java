@@ -3,7 +3,6 @@ package io.flagtrail.domain.ledger;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
  * Checks a run of sealed entries, fed in position order, one at a time: constant memory whatever the length.
@@ -22,6 +21,7 @@ public final class ChainVerifier {
     private final long to;
     private final NavigableMap<Long, Checkpoint> checkpoints;
     private final KeyRing keys;
+    private final CheckpointCheck check;
     private final PurgeRecord purge;
     private final Iterator<Map.Entry<Long, String>> retainedAhead;
     private Map.Entry<Long, String> nextRetained;
@@ -44,10 +44,10 @@ public final class ChainVerifier {
         this.from = from;
         this.to = to;
         this.expected = from;
-        this.checkpoints = new TreeMap<>();
-        checkpoints.forEach(c -> this.checkpoints.put(c.size(), c));
-        this.keys = new KeyRing(publicKeys);
         this.purge = purge != null && from <= purge.purgedTo() + 1 ? purge : null;
+        this.check = new CheckpointCheck(checkpoints, publicKeys, from == 1 && this.purge == null);
+        this.checkpoints = check.checkpoints();
+        this.keys = check.keys();
         this.inPurgedRange = this.purge != null;
         this.lastHash = this.purge == null || from == 1 ? anchorHash : null;
         this.retainedAhead = this.purge == null ? null : this.purge.retained().tailMap(from, true).entrySet().iterator();
@@ -163,22 +163,17 @@ public final class ChainVerifier {
         if (!computedHash.equals(storedHash)) {
             return fail(position, VerificationFailure.HASH_MISMATCH, "the content hashes to " + computedHash);
         }
-        var checkpoint = checkpoints.get(position);
-        if (checkpoint != null && !checkpointHolds(checkpoint, storedHash)) {
-            return false;
+        var refused = check.entry(position, storedHash);
+        if (refused != null) {
+            return fail(position, refused.why(), refused.detail());
+        }
+        if (checkpoints.containsKey(position)) {
+            covering = checkpoints.get(position);
         }
         lastHash = storedHash;
         expected = position + 1;
         checked++;
         return true;
-    }
-
-    private boolean checkpointHolds(Checkpoint checkpoint, String storedHash) {
-        if (!checkpoint.headHash().equals(storedHash)) {
-            return fail(checkpoint.size(), VerificationFailure.CHECKPOINT_MISMATCH,
-                    "checkpoint " + checkpoint.size() + " has head hash " + checkpoint.headHash());
-        }
-        return signatureHolds(checkpoint);
     }
 
     private boolean signatureHolds(Checkpoint checkpoint) {

@@ -12,6 +12,10 @@ public enum VerificationFailure {
     REORDERED,
     /** A checkpoint's head hash is not the hash of the entry at its size. */
     CHECKPOINT_MISMATCH,
+    /** A version 2 checkpoint's Merkle root is not the root of the entries up to its size. */
+    ROOT_MISMATCH,
+    /** A version 2 checkpoint does not name the checkpoint before it: one between them was removed or replaced. */
+    CHECKPOINT_CHAIN,
     /** A checkpoint's signature does not verify under its key. */
     BAD_SIGNATURE,
     /** A checkpoint names a signing key that is not known. */

@@ -1,12 +1,14 @@
 package io.flagtrail.adapter.cli;
 
-import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.in.ExportAuditUseCase;
+import io.flagtrail.application.port.in.LedgerProofUseCase;
 import io.flagtrail.application.port.in.QueryAuditUseCase;
 import io.flagtrail.application.port.in.VerifyLedgerUseCase;
+import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.AuditCategory;
 import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.json.JsonReader;
 import jakarta.inject.Inject;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +57,7 @@ final class AuditCommand extends CliCommand {
     @Inject QueryAuditUseCase audit;
     @Inject ExportAuditUseCase export;
     @Inject VerifyLedgerUseCase verify;
+    @Inject LedgerProofUseCase proofs;
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Entries newest first, filtered.")
     int list(@Mixin Filters filters, @Option(names = "--limit", defaultValue = "50") int limit,
@@ -83,5 +87,37 @@ final class AuditCommand extends CliCommand {
         var report = verify.verify(new VerifyLedgerUseCase.VerifyLedgerCommand(from, to, CliOrigin.current()));
         print(Views.report(report));
         return report.verified() ? 0 : 1;
+    }
+
+    @Command(name = "prove-inclusion", mixinStandardHelpOptions = true,
+            description = "The Merkle audit path of the entry at --position in the tree of --size entries (the latest "
+                    + "checkpoint's when not given), with the signed checkpoint of that size (RFC 9162 2.1.3).")
+    int proveInclusion(@Option(names = "--position", required = true) long position, @Option(names = "--size") Long size) {
+        var proof = proofs.inclusion(position, size);
+        var view = new LinkedHashMap<String, Object>();
+        view.put("position", proof.position());
+        view.put("size", proof.size());
+        view.put("entryHash", proof.entryHash());
+        view.put("leafHash", proof.leafHash());
+        view.put("path", proof.path());
+        view.put("rootHash", proof.rootHash());
+        view.put("checkpoint", proof.checkpoint() == null ? null : JsonReader.parseObject(proof.checkpoint().json()));
+        print(view);
+        return 0;
+    }
+
+    @Command(name = "prove-consistency", mixinStandardHelpOptions = true,
+            description = "The Merkle consistency proof that the tree of --to entries (the latest checkpoint's when "
+                    + "not given) extends the tree of --from entries (RFC 9162 2.1.4).")
+    int proveConsistency(@Option(names = "--from", required = true) long from, @Option(names = "--to") Long to) {
+        var proof = proofs.consistency(from, to);
+        var view = new LinkedHashMap<String, Object>();
+        view.put("from", proof.from());
+        view.put("to", proof.to());
+        view.put("fromRoot", proof.fromRoot());
+        view.put("toRoot", proof.toRoot());
+        view.put("proof", proof.proof());
+        print(view);
+        return 0;
     }
 }

@@ -25,7 +25,9 @@ final class CliAuthorization {
             Map.entry("features restore", ApiKeyScope.FEATURES_WRITE),
             Map.entry("features import", ApiKeyScope.FEATURES_WRITE),
             Map.entry("audit list", ApiKeyScope.AUDIT_READ), Map.entry("audit export", ApiKeyScope.AUDIT_READ),
-            Map.entry("audit verify", ApiKeyScope.AUDIT_READ));
+            Map.entry("audit verify", ApiKeyScope.AUDIT_READ),
+            Map.entry("audit prove-inclusion", ApiKeyScope.AUDIT_READ),
+            Map.entry("audit prove-consistency", ApiKeyScope.AUDIT_READ));
     /** Commands that show state only and need a valid key of any scope. */
     private static final Set<String> ANY_KEY = Set.of("status", "db info");
 

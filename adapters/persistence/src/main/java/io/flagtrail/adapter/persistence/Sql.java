@@ -109,6 +109,17 @@ public final class Sql {
         }));
     }
 
+    /**
+     * Within the caller's transaction, takes the PostgreSQL advisory lock {@code key} for this schema (the key is
+     * combined with the schema's name: advisory locks belong to the whole database, and installations or test
+     * schemas side by side must not block each other); false when another session holds it. On H2, one process
+     * owns the database, so always true.
+     */
+    public boolean tryAdvisoryLock(long key) {
+        return !postgres() || query("SELECT pg_try_advisory_xact_lock(CAST(? AS bigint) "
+                + "# CAST(hashtext(current_schema()) AS bigint))", List.of(key), rs -> rs.next() && rs.getBoolean(1));
+    }
+
     /** Whether the database is PostgreSQL (else it is the embedded H2); asked once. */
     public boolean postgres() {
         if (postgres == null) {

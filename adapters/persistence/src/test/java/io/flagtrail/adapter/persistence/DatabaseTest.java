@@ -32,6 +32,7 @@ abstract class DatabaseTest implements TestPropertyProvider {
     @Inject io.flagtrail.application.port.out.LoginAttempts loginAttempts;
     @Inject io.flagtrail.application.port.out.Sessions sessions;
     @Inject io.flagtrail.application.port.out.Users users;
+    @Inject io.flagtrail.application.port.out.LedgerTree tree;
 
     final TestDatabase.Target database = database();
     /** The time of every change the tests make: strictly increasing, so "between two changes" needs no sleep. */
@@ -50,7 +51,7 @@ abstract class DatabaseTest implements TestPropertyProvider {
 
     /** The JDBC adapters as the storage contract sees them. */
     public Stores stores() {
-        return new Stores(features, ledger, chain, checkpoints, retention, events, transactions, secrets, loginAttempts,
+        return new Stores(features, ledger, chain, tree, checkpoints, retention, events, transactions, secrets, loginAttempts,
                 sessions, users);
     }
 

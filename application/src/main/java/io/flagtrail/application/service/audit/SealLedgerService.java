@@ -6,6 +6,7 @@ import io.flagtrail.application.port.out.Checkpoints;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.LedgerChain;
 import io.flagtrail.application.port.out.LedgerSigner;
+import io.flagtrail.application.port.out.LedgerTree;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.LedgerHash;
@@ -31,9 +32,10 @@ public final class SealLedgerService implements SealLedgerUseCase {
     private final AppLogger log;
     private final LedgerSettings settings;
     private final LedgerTrust trust;
+    private final TreeGrowth tree;
     private final ReentrantLock oneAtATime = new ReentrantLock();
 
-    public SealLedgerService(LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
+    public SealLedgerService(LedgerChain chain, LedgerTree tree, Checkpoints checkpoints, LedgerSigner signer,
                              Transactions transactions, Clock clock, AppLogger log, LedgerSettings settings,
                              LedgerTrust trust) {
         this.chain = chain;
@@ -44,6 +46,7 @@ public final class SealLedgerService implements SealLedgerUseCase {
         this.log = log;
         this.settings = settings;
         this.trust = trust;
+        this.tree = new TreeGrowth(tree, chain, trust);
     }
 
     @Override
@@ -73,6 +76,10 @@ public final class SealLedgerService implements SealLedgerUseCase {
         if (!trust.mayExtend()) {
             return new SealRound(true, 0, head.size(), null);
         }
+        var frontier = tree.at(head.size());
+        if (frontier == null) {
+            return new SealRound(true, 0, head.size(), null); // the tree catches up first, or has diverged
+        }
         var seals = new ArrayList<LedgerChain.Seal>();
         long position = head.size();
         String prevHash = head.hash();
@@ -84,11 +91,13 @@ public final class SealLedgerService implements SealLedgerUseCase {
         }
         if (!seals.isEmpty()) {
             chain.seal(seals);
+            tree.grow(frontier, seals);
         }
-        return new SealRound(true, seals.size(), position, checkpointIfDue(latest, position, prevHash));
+        return new SealRound(true, seals.size(), position, checkpointIfDue(latest, position, prevHash, frontier.root()));
     }
 
-    private Checkpoint checkpointIfDue(Optional<Checkpoint> latest, long size, String headHash) {
+    /** A version 2 checkpoint: the head, the tree's root, and the statement hash of the checkpoint before it. */
+    private Checkpoint checkpointIfDue(Optional<Checkpoint> latest, long size, String headHash, String rootHash) {
         long covered = latest.map(Checkpoint::size).orElse(0L);
         if (size <= covered) {
             return null;
@@ -100,8 +109,9 @@ public final class SealLedgerService implements SealLedgerUseCase {
             return null;
         }
         String keyId = signer.keyId();
-        var checkpoint = new Checkpoint(size, headHash, now, keyId,
-                signer.sign(Checkpoint.statement(size, headHash, now, keyId)));
+        String previous = latest.map(Checkpoint::statementHash).orElse(Checkpoint.NONE);
+        var checkpoint = new Checkpoint(size, headHash, rootHash, previous, now, keyId,
+                signer.sign(Checkpoint.statement(size, headHash, rootHash, previous, now, keyId)));
         checkpoints.add(checkpoint);
         log.info("ledger checkpoint signed", "size", size, "keyId", keyId);
         return checkpoint;

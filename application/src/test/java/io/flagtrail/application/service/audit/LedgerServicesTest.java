@@ -12,6 +12,7 @@ import io.flagtrail.application.fakes.InMemoryAuditLedger;
 import io.flagtrail.application.fakes.InMemoryCheckpoints;
 import io.flagtrail.application.fakes.InMemoryFeatures;
 import io.flagtrail.application.fakes.InMemoryOutbox;
+import io.flagtrail.application.fakes.InMemoryTree;
 import io.flagtrail.application.fakes.InMemoryWitness;
 import io.flagtrail.application.fakes.InMemoryPurgeRecords;
 import io.flagtrail.application.fakes.InMemoryTransactions;
@@ -54,14 +55,15 @@ class LedgerServicesTest {
     final GeneratedKeySigner signer = new GeneratedKeySigner();
     final FixedClock clock = new FixedClock(Instant.parse("2026-03-01T10:00:00Z"));
     final SequentialIds ids = new SequentialIds();
-    final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger);
+    final InMemoryTree tree = new InMemoryTree();
+    final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger, tree);
     final AuditTrail trail = new AuditTrail(ledger, clock, ids);
     final FeatureCommandService recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, new InMemoryOutbox(), transactions, clock, ids, new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
     final InMemoryPurgeRecords purges = new InMemoryPurgeRecords();
     final LedgerProofs proofs = new LedgerProofs(ledger, checkpoints, signer, purges);
     final InMemoryWitness witness = new InMemoryWitness();
     final LedgerTrust trust = new LedgerTrust(proofs, List.of(witness), trail, new RecordingLogger());
-    final SealLedgerService sealer = new SealLedgerService(ledger, checkpoints, signer, transactions, clock,
+    final SealLedgerService sealer = new SealLedgerService(ledger, tree, checkpoints, signer, transactions, clock,
             new RecordingLogger(), new LedgerSettings(3, 5, Duration.ofMinutes(1)), trust);
     final VerifyLedgerService verifier = new VerifyLedgerService(proofs, trail, transactions, trust);
     final LedgerStatusService status = new LedgerStatusService(proofs, clock, trust);

@@ -15,7 +15,8 @@ import java.util.Optional;
 @Singleton
 final class JdbcCheckpoints implements Checkpoints {
 
-    private static final String COLUMNS = "SELECT size, head_hash, issued_at, key_id, signature FROM ledger_checkpoints";
+    private static final String COLUMNS = "SELECT size, head_hash, root_hash, previous, issued_at, key_id, signature "
+            + "FROM ledger_checkpoints";
 
     private final Sql sql;
 
@@ -30,8 +31,9 @@ final class JdbcCheckpoints implements Checkpoints {
 
     @Override
     public void add(Checkpoint c) {
-        sql.update("INSERT INTO ledger_checkpoints (size, head_hash, issued_at, key_id, signature) VALUES (?, ?, ?, ?, ?)",
-                List.of(c.size(), c.headHash(), c.issuedAt().atOffset(ZoneOffset.UTC), c.keyId(), c.signature()));
+        sql.update("INSERT INTO ledger_checkpoints (size, head_hash, root_hash, previous, issued_at, key_id, signature) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", java.util.Arrays.asList(c.size(), c.headHash(), c.rootHash(),
+                c.previous(), c.issuedAt().atOffset(ZoneOffset.UTC), c.keyId(), c.signature()));
     }
 
     @Override
@@ -51,8 +53,8 @@ final class JdbcCheckpoints implements Checkpoints {
     }
 
     private static Checkpoint checkpoint(ResultSet rs) throws SQLException {
-        return new Checkpoint(rs.getLong("size"), rs.getString("head_hash"),
-                rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("key_id"),
-                rs.getString("signature"));
+        return new Checkpoint(rs.getLong("size"), rs.getString("head_hash"), rs.getString("root_hash"),
+                rs.getString("previous"), rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+                rs.getString("key_id"), rs.getString("signature"));
     }
 }

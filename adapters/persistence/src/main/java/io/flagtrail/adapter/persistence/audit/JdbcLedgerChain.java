@@ -32,8 +32,7 @@ final class JdbcLedgerChain implements LedgerChain {
 
     @Override
     public boolean tryLead() {
-        return !sql.postgres() || sql.query("SELECT pg_try_advisory_xact_lock(?)", List.of(SEALER_LOCK),
-                rs -> rs.next() && rs.getBoolean(1));
+        return sql.tryAdvisoryLock(SEALER_LOCK);
     }
 
     @Override

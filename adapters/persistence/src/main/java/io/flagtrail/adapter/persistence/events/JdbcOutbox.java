@@ -36,8 +36,7 @@ final class JdbcOutbox implements Outbox {
 
     @Override
     public boolean tryLeadStamping() {
-        return !sql.postgres() || sql.query("SELECT pg_try_advisory_xact_lock(?)", List.of(STAMPER_LOCK),
-                rs -> rs.next() && rs.getBoolean(1));
+        return sql.tryAdvisoryLock(STAMPER_LOCK);
     }
 
     @Override

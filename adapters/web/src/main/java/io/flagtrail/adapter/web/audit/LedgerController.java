@@ -1,6 +1,8 @@
 package io.flagtrail.adapter.web.audit;
 
 import io.flagtrail.adapter.web.audit.LedgerResponses.CheckpointView;
+import io.flagtrail.adapter.web.audit.LedgerResponses.ConsistencyView;
+import io.flagtrail.adapter.web.audit.LedgerResponses.InclusionView;
 import io.flagtrail.adapter.web.audit.LedgerResponses.KeyView;
 import io.flagtrail.adapter.web.audit.LedgerResponses.KeysView;
 import io.flagtrail.adapter.web.audit.LedgerResponses.PurgeView;
@@ -15,6 +17,7 @@ import io.flagtrail.adapter.web.http.PageResponse;
 import io.flagtrail.adapter.web.http.Params;
 import io.flagtrail.adapter.web.http.ProblemResponses;
 import io.flagtrail.application.port.in.EvidenceBundleUseCase;
+import io.flagtrail.application.port.in.LedgerProofUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
 import io.flagtrail.application.port.in.VerifyLedgerUseCase;
 import io.flagtrail.domain.error.NotFound;
@@ -54,11 +57,30 @@ final class LedgerController {
     private final EvidenceBundleUseCase evidence;
     private final VerifyLedgerUseCase verify;
     private final LedgerStatusUseCase ledger;
+    private final LedgerProofUseCase proofs;
 
-    LedgerController(EvidenceBundleUseCase evidence, VerifyLedgerUseCase verify, LedgerStatusUseCase ledger) {
+    LedgerController(EvidenceBundleUseCase evidence, VerifyLedgerUseCase verify, LedgerStatusUseCase ledger,
+                     LedgerProofUseCase proofs) {
         this.evidence = evidence;
         this.verify = verify;
         this.ledger = ledger;
+        this.proofs = proofs;
+    }
+
+    /** RFC 9162 §2.1.3: the entry at {@code position} is in the tree of {@code size} (the latest checkpoint's). */
+    @Get("/proofs/inclusion")
+    @Operation(operationId = "inclusionProof", summary = "Prove an entry is in the tree a checkpoint signs")
+    InclusionView inclusion(@Nullable @QueryValue String position, @Nullable @QueryValue String size) {
+        return InclusionView.of(proofs.inclusion(Params.positiveLong("position", position),
+                size == null ? null : Params.positiveLong("size", size)));
+    }
+
+    /** RFC 9162 §2.1.4: the tree of {@code to} (the latest checkpoint's) extends the tree of {@code from}. */
+    @Get("/proofs/consistency")
+    @Operation(operationId = "consistencyProof", summary = "Prove a later checkpoint's tree extends an earlier one's")
+    ConsistencyView consistency(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        return ConsistencyView.of(proofs.consistency(Params.positiveLong("from", from),
+                to == null ? null : Params.positiveLong("to", to)));
     }
 
     /** A zip that the offline verifier ({@code java -jar flagtrail.jar verify-bundle <file>}) checks without us. */

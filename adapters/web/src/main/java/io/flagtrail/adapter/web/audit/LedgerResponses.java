@@ -1,5 +1,6 @@
 package io.flagtrail.adapter.web.audit;
 
+import io.flagtrail.application.port.in.LedgerProofUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase.LedgerStatus;
 import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.PurgeRecord;
@@ -18,9 +19,35 @@ final class LedgerResponses {
 
     @Serdeable
     @Schema(name = "Checkpoint")
-    record CheckpointView(long size, String headHash, Instant issuedAt, String keyId, String signature) {
+    record CheckpointView(long size, String headHash,
+                          @Nullable @Schema(description = "version 2: the Merkle root over the entries up to size")
+                          String rootHash,
+                          @Nullable @Schema(description = "version 2: SHA-256 of the previous checkpoint's statement")
+                          String previous,
+                          Instant issuedAt, String keyId, String signature) {
         static CheckpointView of(Checkpoint c) {
-            return c == null ? null : new CheckpointView(c.size(), c.headHash(), c.issuedAt(), c.keyId(), c.signature());
+            return c == null ? null : new CheckpointView(c.size(), c.headHash(), c.rootHash(), c.previous(),
+                    c.issuedAt(), c.keyId(), c.signature());
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "InclusionProof")
+    record InclusionView(long position, long size, String entryHash, String leafHash, List<String> path,
+                         String rootHash, @Nullable CheckpointView checkpoint) {
+        static InclusionView of(LedgerProofUseCase.InclusionProof p) {
+            return new InclusionView(p.position(), p.size(), p.entryHash(), p.leafHash(), p.path(), p.rootHash(),
+                    CheckpointView.of(p.checkpoint()));
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "ConsistencyProof")
+    record ConsistencyView(long from, long to, String fromRoot, String toRoot, List<String> proof,
+                           @Nullable CheckpointView fromCheckpoint, @Nullable CheckpointView toCheckpoint) {
+        static ConsistencyView of(LedgerProofUseCase.ConsistencyProof p) {
+            return new ConsistencyView(p.from(), p.to(), p.fromRoot(), p.toRoot(), p.proof(),
+                    CheckpointView.of(p.fromCheckpoint()), CheckpointView.of(p.toCheckpoint()));
         }
     }
 

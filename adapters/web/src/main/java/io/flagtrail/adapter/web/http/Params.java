@@ -23,6 +23,9 @@ public final class Params {
     }
 
     public static long positiveLong(String name, String value) {
+        if (value == null) {
+            throw InvalidInput.of(name, "is required: a positive whole number");
+        }
         try {
             long parsed = Long.parseLong(value.strip());
             if (parsed > 0) {
