@@ -92,6 +92,48 @@ class LedgerSystemTest {
     }
 
     @Test
+    void a_reviewer_proves_this_bundle_extends_the_one_kept_earlier_and_the_witness_with_no_server() throws Exception {
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"Q3\"}");
+        system.awaitSealed();
+        var earlier = Files.createTempFile("evidence-q3", ".zip");
+        Files.write(earlier, api.download("/api/v1/audit/evidence", admin));
+        // as the API gives it out; kept before the later bundle is cut, so that bundle covers it
+        var kept = Files.createTempFile("checkpoint", ".json");
+        Files.writeString(kept, api.send("GET", "/api/v1/audit/checkpoints/latest", admin, null).raw().body());
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"Q4\"}");
+        system.awaitSealed();
+        system.bean(WitnessLedgerUseCase.class).synchronize();
+        var later = Files.createTempFile("evidence-q4", ".zip");
+        Files.write(later, api.download("/api/v1/audit/evidence", admin));
+
+        var extension = offline("verify-bundle", later.toString(), "--trusted", earlier.toString(), "--trusted",
+                system.database().witnessDirectory().toString());
+        assertEquals(0, extension.exit(), extension.err());
+        assertEquals(0, offline("verify-bundle", later.toString(), "--trusted", kept.toString()).exit(),
+                "a checkpoint saved from the API is a trusted checkpoint too");
+
+        var older = offline("verify-bundle", earlier.toString(), "--trusted", later.toString());
+        assertEquals(1, older.exit(), "an older bundle does not extend a newer one");
+        assertTrue(older.err().contains("DIVERGED"), older.err());
+        var garbage = Files.createTempFile("not-a-checkpoint", ".json");
+        Files.writeString(garbage, "{\"size\": 3}");
+        var refused = offline("verify-bundle", later.toString(), "--trusted", garbage.toString());
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("--trusted " + garbage) && refused.err().lines().count() == 1, refused.err());
+    }
+
+    private record OfflineRun(int exit, String out, String err) {
+    }
+
+    private static OfflineRun offline(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = Offline.verify(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new OfflineRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void ndjson_export_lines_each_rehash_to_their_hash_and_csv_is_a_table() {
         String key = uniqueKey();
         api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + key + "\",\"name\":\"X\"}");

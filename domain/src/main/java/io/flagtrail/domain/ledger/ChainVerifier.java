@@ -79,6 +79,16 @@ public final class ChainVerifier {
         return acceptHashed(position, storedHash, computedHash);
     }
 
+    /** Before any entry is fed: the range must also extend these checkpoints held outside it (else DIVERGED). */
+    public void trust(Iterable<Checkpoint> held) {
+        for (var checkpoint : held) {
+            var refused = check.trust(checkpoint);
+            if (refused != null && failure == null) {
+                fail(checkpoint.size(), refused.why(), refused.detail());
+            }
+        }
+    }
+
     /** Stops verification: what was fed could not even be read as an entry. */
     public void malformed(long position, String detail) {
         if (failure == null) {
@@ -94,10 +104,9 @@ public final class ChainVerifier {
         if (failure != null) {
             return failure;
         }
-        var beyond = checkpoints.ceilingEntry(expected);
-        if (beyond != null) {
-            fail(expected, VerificationFailure.GAP, "checkpoint " + beyond.getKey() + " says the ledger had "
-                    + beyond.getKey() + " entries, but it ends at " + (expected - 1));
+        var unfinished = check.end(expected - 1);
+        if (unfinished != null) {
+            fail(expected, unfinished.why(), unfinished.detail());
             return failure;
         }
         return new VerificationReport(true, from, expected - 1, checked, covering, null, null, null, purge);
@@ -167,9 +176,7 @@ public final class ChainVerifier {
         if (refused != null) {
             return fail(position, refused.why(), refused.detail());
         }
-        if (checkpoints.containsKey(position)) {
-            covering = checkpoints.get(position);
-        }
+        covering = checkpoints.getOrDefault(position, covering);
         lastHash = storedHash;
         expected = position + 1;
         checked++;

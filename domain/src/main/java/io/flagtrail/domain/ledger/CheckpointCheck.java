@@ -13,6 +13,8 @@ import java.util.TreeMap;
 final class CheckpointCheck {
 
     private final NavigableMap<Long, Checkpoint> checkpoints = new TreeMap<>();
+    /** Checkpoints the reviewer brought (an earlier bundle's, a witness's): the entries must extend each of them. */
+    private final Map<Long, Checkpoint> trusted = new TreeMap<>();
     private final KeyRing keys;
     private final MerkleFrontier tree;
 
@@ -30,10 +32,40 @@ final class CheckpointCheck {
         return keys;
     }
 
+    /** Adds a checkpoint held outside the bundle; answers why it cannot be checked against this range, or null. */
+    KeyRing.Refusal trust(Checkpoint checkpoint) {
+        var listed = checkpoints.get(checkpoint.size());
+        if (listed != null && !listed.equals(checkpoint)) {
+            return new KeyRing.Refusal(VerificationFailure.DIVERGED, "the checkpoint of size " + checkpoint.size()
+                    + " here is not the trusted one: this is not an extension of what was trusted");
+        }
+        trusted.put(checkpoint.size(), checkpoint);
+        return null;
+    }
+
+    /** Once the range has been fed up to {@code reached}: why a checkpoint beyond its end does not hold, or null. */
+    KeyRing.Refusal end(long reached) {
+        var trustedBeyond = trusted.keySet().stream().filter(size -> size > reached).findFirst();
+        if (trustedBeyond.isPresent()) {
+            return new KeyRing.Refusal(VerificationFailure.DIVERGED, "a trusted checkpoint has " + trustedBeyond.get()
+                    + " entries, but this ends at " + reached + ": it is older than what was trusted, or cut short");
+        }
+        var beyond = checkpoints.ceilingEntry(reached + 1);
+        return beyond == null ? null : new KeyRing.Refusal(VerificationFailure.GAP, "checkpoint " + beyond.getKey()
+                + " says the ledger had " + beyond.getKey() + " entries, but it ends at " + reached);
+    }
+
     /** Takes the next verified entry; answers why the checkpoint at its position does not hold, or null. */
     KeyRing.Refusal entry(long position, String storedHash) {
         if (tree != null) {
             tree.appendEntry(storedHash);
+        }
+        var held = trusted.get(position);
+        if (held != null) {
+            var refused = trusted(held, storedHash);
+            if (refused != null) {
+                return refused;
+            }
         }
         var checkpoint = checkpoints.get(position);
         if (checkpoint == null) {
@@ -54,5 +86,21 @@ final class CheckpointCheck {
                     + " does not follow checkpoint " + before.getKey() + ": one between them was removed or replaced");
         }
         return keys.refuses(checkpoint);
+    }
+
+    private KeyRing.Refusal trusted(Checkpoint held, String storedHash) {
+        if (!held.headHash().equals(storedHash)) {
+            return new KeyRing.Refusal(VerificationFailure.DIVERGED, "the entry at " + held.size() + " hashes to "
+                    + storedHash + ", not to the head " + held.headHash() + " the trusted checkpoint signed: the ledger "
+                    + "was rewritten at or before " + held.size());
+        }
+        if (held.rootHash() != null && tree != null && !tree.root().equals(held.rootHash())) {
+            return new KeyRing.Refusal(VerificationFailure.DIVERGED, "the entries up to " + held.size()
+                    + " give another Merkle root than the trusted checkpoint signed");
+        }
+        var unsigned = keys.refuses(held);
+        return unsigned == null ? null : new KeyRing.Refusal(VerificationFailure.DIVERGED, "the trusted checkpoint of "
+                + "size " + held.size() + " does not verify under the keys here (" + unsigned.detail()
+                + "): the signing keys were swapped");
     }
 }

@@ -8,9 +8,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,6 +35,10 @@ final class VerifyBundleCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BUNDLE", description = "The evidence bundle (.zip), or - for standard input.")
     String file;
 
+    @Option(names = "--trusted", paramLabel = "FILE", description = "A checkpoint you kept (checkpoint.json, an "
+            + "earlier bundle, a file of checkpoints, or a witness directory); the bundle must extend it. Repeatable.")
+    List<String> trusted = List.of();
+
     /** Set by {@link Cli}'s offline factory. */
     VerifyBundleUseCase verifier;
 
@@ -44,7 +50,7 @@ final class VerifyBundleCommand implements Callable<Integer> {
                 throw new CliFailure(2, file + " is not an evidence bundle (not a zip file)");
             }
             in.reset();
-            var report = verifier.verify(in);
+            var report = verifier.verify(in, TrustedCheckpoints.read(trusted));
             String format = ((FlagtrailCommand) spec.root().userObject()).format;
             var out = report.verified() ? spec.commandLine().getOut() : spec.commandLine().getErr();
             out.println(format == null ? report.summary() : render(Views.report(report), format));

@@ -54,13 +54,15 @@ class PostgresTamperTest extends DatabaseTest {
         assertEquals(12, chain.head().size());
         TestDatabase.execute(database, "CREATE TABLE audit_backup AS SELECT * FROM audit_entries");
         TestDatabase.execute(database, "CREATE TABLE checkpoint_backup AS SELECT * FROM ledger_checkpoints");
+        TestDatabase.execute(database, "CREATE TABLE tree_backup AS SELECT * FROM ledger_tree_nodes");
     }
 
     @BeforeEach
     @AfterEach
     void restore() {
         owner("DELETE FROM audit_entries; INSERT INTO audit_entries SELECT * FROM audit_backup; "
-                + "DELETE FROM ledger_checkpoints; INSERT INTO ledger_checkpoints SELECT * FROM checkpoint_backup");
+                + "DELETE FROM ledger_checkpoints; INSERT INTO ledger_checkpoints SELECT * FROM checkpoint_backup; "
+                + "DELETE FROM ledger_tree_nodes; INSERT INTO ledger_tree_nodes SELECT * FROM tree_backup");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.flagtrail.application.fakes.GeneratedKeySigner;
 import io.flagtrail.application.fakes.InMemoryWitness;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.application.port.model.AuditQuery;
+import io.flagtrail.application.service.audit.VerifyBundleService;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeaturePatch;
@@ -21,6 +22,7 @@ import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.ledger.VerificationFailure;
 import io.flagtrail.testsupport.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.io.ByteArrayInputStream;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -63,6 +65,7 @@ class PostgresWitnessTest extends DatabaseTest {
         assertEquals(List.of(12L, 15L), witnessed.witness.held().stream().map(Checkpoint::size).toList());
         TestDatabase.execute(database, "CREATE TABLE audit_backup AS SELECT * FROM audit_entries");
         TestDatabase.execute(database, "CREATE TABLE checkpoint_backup AS SELECT * FROM ledger_checkpoints");
+        TestDatabase.execute(database, "CREATE TABLE tree_backup AS SELECT * FROM ledger_tree_nodes");
     }
 
     @BeforeEach
@@ -72,7 +75,8 @@ class PostgresWitnessTest extends DatabaseTest {
         // ledger a truncation, rightly.
         service = new LedgerServices(stores(), InMemoryWitness.holding(witnessed.witness.held()), witnessed.signer);
         owner("DELETE FROM audit_entries; INSERT INTO audit_entries SELECT * FROM audit_backup; "
-                + "DELETE FROM ledger_checkpoints; INSERT INTO ledger_checkpoints SELECT * FROM checkpoint_backup");
+                + "DELETE FROM ledger_checkpoints; INSERT INTO ledger_checkpoints SELECT * FROM checkpoint_backup; "
+                + "DELETE FROM ledger_tree_nodes; INSERT INTO ledger_tree_nodes SELECT * FROM tree_backup");
     }
 
     @Test
@@ -144,6 +148,35 @@ class PostgresWitnessTest extends DatabaseTest {
         var divergence = withAnotherKey.trust.divergence().orElseThrow();
         assertEquals(15, divergence.position());
         assertTrue(divergence.detail().contains("signing key was replaced"), divergence.detail());
+    }
+
+    /**
+     * The offline half: a service that knows no witness (as before issue 17) is made to sign over the rewritten
+     * ledger with the real key; a reviewer holding the checkpoints of the earlier bundle still finds it, at the
+     * first trusted checkpoint the rewrite contradicts.
+     */
+    @Test
+    void an_offline_reviewer_with_earlier_checkpoints_catches_a_rewritten_ledger_signed_with_the_real_key()
+            throws Exception {
+        var trusted = checkpoints.within(1, 15);
+        owner("UPDATE audit_entries SET reason = 'approved by the CFO' WHERE position = 5");
+        rechainFrom(5);
+        owner("DELETE FROM ledger_checkpoints WHERE size >= 5");
+        // thorough: the tree goes too, so the blind service rebuilds it from the rewritten chain (left in place, the
+        // honest tree would make the service sign a root the rewritten entries do not give: ROOT_MISMATCH)
+        owner("DELETE FROM ledger_tree_nodes");
+        var blind = new LedgerServices(stores(), new InMemoryWitness(), witnessed.signer);
+        changes(1);
+        blind.sealAll();
+        var rewritten = blind.bundle();
+
+        var alone = new VerifyBundleService().verify(new ByteArrayInputStream(rewritten));
+        var reviewed = new VerifyBundleService().verify(new ByteArrayInputStream(rewritten), trusted);
+
+        assertTrue(alone.verified(), "on its own the rewritten bundle verifies: " + alone.summary());
+        assertFalse(reviewed.verified());
+        assertEquals(VerificationFailure.DIVERGED, reviewed.failure(), reviewed.summary());
+        assertEquals(12, reviewed.failedAt(), reviewed.summary());
     }
 
     private void assertNothingSignedAndDivergedAt(long position, String why) {

@@ -9,11 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The evidence bundle format, {@code flagtrail-evidence/1}: a zip whose entries come in this order so that a
- * reader can check it in one pass:
+ * The evidence bundle format, {@code flagtrail-evidence/2} ({@code /1} lacked the checkpoint list and is still
+ * read): a zip whose entries come in this order so that a reader can check it in one pass:
  * <ol>
  *   <li>{@code checkpoint.json}: the signed checkpoint the bundle is cut at;</li>
- *   <li>{@code public-keys.json}: {@code {keyId: base64 X.509 Ed25519 public key}};</li>
+ *   <li>{@code public-keys.json}: {@code {keyId: base64 X.509 Ed25519 public key}}, every key that signed a checkpoint
+ *   the bundle holds, retired ones included, so that a key swap shows;</li>
+ *   <li>{@code checkpoints.ndjson}: every signed checkpoint up to the bundle's, oldest first, so that each one's
+ *   {@code previous}, head and Merkle root are checked, and a reviewer's earlier checkpoint can be found among them;</li>
  *   <li>{@code purge-record.json}, only when retention has purged the ledger: the latest signed purge record;</li>
  *   <li>{@code entries.ndjson}: positions 1 to the checkpoint's size that are still held (all of them unless
  *   purged), one canonical entry per line;</li>
@@ -22,8 +25,10 @@ import java.util.TreeMap;
  */
 final class EvidenceBundle {
 
-    static final String FORMAT = "flagtrail-evidence/1";
+    static final String FORMAT = "flagtrail-evidence/2";
+    static final String FORMAT_1 = "flagtrail-evidence/1";
     static final String CHECKPOINT = "checkpoint.json";
+    static final String CHECKPOINTS = "checkpoints.ndjson";
     static final String KEYS = "public-keys.json";
     static final String PURGE = "purge-record.json";
     static final String ENTRIES = "entries.ndjson";
@@ -31,7 +36,10 @@ final class EvidenceBundle {
     static final String HASH_RULE = "hash = hex(SHA-256(utf8(prevHash) || utf8(RFC 8785 canonical JSON of the entry "
             + "line without its hash member))); prevHash of position 1 is 64 zeros; positions are gapless from 1";
     static final String SIGNATURE_RULE = "signature = base64(Ed25519(RFC 8785 canonical JSON of {size, headHash, "
-            + "issuedAt, keyId})); headHash equals the hash at position size";
+            + "issuedAt, keyId}, or for version 2 of {v: 2, size, headHash, rootHash, previous, issuedAt, keyId})); "
+            + "headHash equals the hash at position size; rootHash is the RFC 9162 Merkle root over leaves "
+            + "SHA-256(0x00 || bytes of each entry's hash) up to size; previous is hex(SHA-256(statement of the "
+            + "checkpoint before)), 64 zeros for the first";
 
     static final String PURGE_RULE = "positions up to purgedTo may be missing: every retained [position, hash] must be "
             + "present with that hash, the chain resumes at purgedTo + 1 from hashAtPurgedTo, and signature = "

@@ -56,6 +56,16 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         file(zip, EvidenceBundle.CHECKPOINT, digests, stream -> stream.write(bytes(checkpoint.json())));
         file(zip, EvidenceBundle.KEYS, digests, stream -> stream.write(bytes(CanonicalJson.write(proofs.signer().publicKeys()))));
+        file(zip, EvidenceBundle.CHECKPOINTS, digests, stream -> transactions.inTransaction(() -> {
+            for (var signed : proofs.checkpoints().within(1, checkpoint.size())) {
+                try {
+                    stream.write(bytes(signed.json() + "\n"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return null;
+        }));
         if (purge != null) {
             file(zip, EvidenceBundle.PURGE, digests, stream -> stream.write(bytes(EvidenceBundle.purgeJson(purge))));
         }

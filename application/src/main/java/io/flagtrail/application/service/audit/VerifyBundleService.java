@@ -28,9 +28,10 @@ import java.util.zip.ZipInputStream;
 public final class VerifyBundleService implements VerifyBundleUseCase {
 
     @Override
-    public VerificationReport verify(InputStream bundle) throws IOException {
+    public VerificationReport verify(InputStream bundle, List<Checkpoint> trusted) throws IOException {
         var zip = new ZipInputStream(bundle, StandardCharsets.UTF_8);
         Checkpoint checkpoint = null;
+        List<Checkpoint> checkpoints = null;
         Map<String, String> keys = null;
         PurgeRecord purge = null;
         VerificationReport report = null;
@@ -42,9 +43,11 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
                     case EvidenceBundle.CHECKPOINT -> checkpoint = Checkpoint.fromJson(JsonReader.parseObject(text(digest)));
                     case EvidenceBundle.KEYS -> keys = keys(JsonReader.parseObject(text(digest)));
                     case EvidenceBundle.PURGE -> purge = EvidenceBundle.purge(JsonReader.parseObject(text(digest)));
-                    case EvidenceBundle.ENTRIES -> report = entries(digest, checkpoint, keys, purge);
+                    case EvidenceBundle.CHECKPOINTS -> checkpoints = checkpoints(text(digest));
+                    case EvidenceBundle.ENTRIES -> report = entries(digest, checkpoint, checkpoints, trusted, keys, purge);
                     case EvidenceBundle.MANIFEST -> {
-                        var failure = manifest(JsonReader.parseObject(text(digest)), digests, checkpoint, purge);
+                        var failure = manifest(JsonReader.parseObject(text(digest)), digests, checkpoint,
+                                checkpoints != null, purge);
                         if (failure != null) {
                             return failure;
                         }
@@ -64,12 +67,28 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
         return report;
     }
 
-    private static VerificationReport entries(InputStream in, Checkpoint checkpoint, Map<String, String> keys,
-                                              PurgeRecord purge) throws IOException {
+    private static VerificationReport entries(InputStream in, Checkpoint checkpoint, List<Checkpoint> checkpoints,
+                                              List<Checkpoint> trusted, Map<String, String> keys, PurgeRecord purge)
+            throws IOException {
         if (checkpoint == null || keys == null) {
             throw new IllegalArgumentException("the checkpoint and keys must come before the entries");
         }
-        var verifier = new ChainVerifier(1, checkpoint.size(), LedgerHash.GENESIS, List.of(checkpoint), keys, purge);
+        var listed = checkpoints == null ? List.of(checkpoint) : checkpoints;
+        if (checkpoints != null && !checkpoints.contains(checkpoint)) {
+            throw new IllegalArgumentException("checkpoints.ndjson does not hold the bundle's checkpoint");
+        }
+        var verifier = new ChainVerifier(1, checkpoint.size(), LedgerHash.GENESIS, listed, keys, purge);
+        verifier.trust(trusted);
+        for (var held : trusted) {
+            boolean omitted = checkpoints != null && held.size() <= checkpoint.size()
+                    && checkpoints.stream().noneMatch(c -> c.size() == held.size());
+            if (omitted) {
+                in.transferTo(java.io.OutputStream.nullOutputStream()); // the file's digest must still cover all of it
+                return new VerificationReport(false, 1, 0, 0, null, held.size(), VerificationFailure.DIVERGED,
+                        "the bundle omits the trusted checkpoint of size " + held.size()
+                                + ": it was removed from the ledger, or this is another ledger", purge);
+            }
+        }
         var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         long line = 0;
         for (String text = lines.readLine(); text != null; text = lines.readLine()) {
@@ -93,13 +112,24 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
 
     @SuppressWarnings("unchecked")
     private static VerificationReport manifest(Map<String, Object> manifest, Map<String, String> digests,
-                                               Checkpoint checkpoint, PurgeRecord purge) {
-        if (!EvidenceBundle.FORMAT.equals(manifest.get("format"))) {
+                                               Checkpoint checkpoint, boolean listsCheckpoints, PurgeRecord purge) {
+        var format = manifest.get("format");
+        boolean second = EvidenceBundle.FORMAT.equals(format);
+        if (!second && !EvidenceBundle.FORMAT_1.equals(format)) {
             return malformed("not a " + EvidenceBundle.FORMAT + " bundle");
         }
+        if (second != listsCheckpoints) {
+            return malformed("a " + format + " bundle " + (second ? "needs " : "has no ") + EvidenceBundle.CHECKPOINTS);
+        }
         var files = (Map<String, Object>) manifest.get("files");
-        var listed = purge == null ? List.of(EvidenceBundle.CHECKPOINT, EvidenceBundle.KEYS, EvidenceBundle.ENTRIES)
-                : List.of(EvidenceBundle.CHECKPOINT, EvidenceBundle.KEYS, EvidenceBundle.PURGE, EvidenceBundle.ENTRIES);
+        var listed = new java.util.ArrayList<>(List.of(EvidenceBundle.CHECKPOINT, EvidenceBundle.KEYS));
+        if (second) {
+            listed.add(EvidenceBundle.CHECKPOINTS);
+        }
+        if (purge != null) {
+            listed.add(EvidenceBundle.PURGE);
+        }
+        listed.add(EvidenceBundle.ENTRIES);
         if (!files.keySet().equals(new java.util.HashSet<>(listed))) {
             return malformed("the manifest lists " + files.keySet() + " but the bundle holds " + listed);
         }
@@ -112,6 +142,12 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
             return malformed("the manifest's range does not match the checkpoint");
         }
         return null;
+    }
+
+    /** One checkpoint per line, as the bundle and the file witness write them. */
+    static List<Checkpoint> checkpoints(String ndjson) {
+        return ndjson.lines().filter(line -> !line.isBlank())
+                .map(line -> Checkpoint.fromJson(JsonReader.parseObject(line))).toList();
     }
 
     private static Map<String, String> keys(Map<String, Object> json) {
