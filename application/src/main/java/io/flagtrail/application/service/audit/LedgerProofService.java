@@ -65,11 +65,19 @@ public final class LedgerProofService implements LedgerProofUseCase {
         });
     }
 
+    /**
+     * The size asked for, or the latest checkpoint's. A signed checkpoint's size is always in the tree (the sealer
+     * grows the tree in the transaction that signs it), so only a size beyond it costs a look at the tree's size.
+     */
     private long sizeOrLatest(Long size) {
-        long grown = tree.size();
-        long n = size != null ? size : proofs.checkpoints().latest().map(Checkpoint::size)
-                .orElseThrow(() -> new NotFound("ledger.no_checkpoint", "no checkpoint has been signed yet"));
-        if (n < 1 || n > grown) {
+        var latest = proofs.checkpoints().latest();
+        long signed = latest.map(Checkpoint::size).orElse(0L);
+        if (size == null && latest.isEmpty()) {
+            throw new NotFound("ledger.no_checkpoint", "no checkpoint has been signed yet");
+        }
+        long n = size != null ? size : signed;
+        if (n < 1 || (n > signed && n > tree.size())) {
+            long grown = Math.max(signed, tree.size());
             throw InvalidInput.of("size", "the tree has " + grown + " entries; ask for a size from 1 to " + grown);
         }
         return n;

@@ -1,0 +1,17 @@
+-- wrk: inclusion proofs of random positions in the tree of $SIZE entries (the latest checkpoint's), as an auditor
+-- asks for them, with the bearer token of $TOKEN.
+local size = tonumber(os.getenv("SIZE"))
+local token = os.getenv("TOKEN")
+math.randomseed(20261203)
+
+function request()
+  return wrk.format("GET", "/api/v1/audit/proofs/inclusion?position=" .. math.random(1, size),
+    { ["Authorization"] = "Bearer " .. token })
+end
+
+function response(status, headers, body)
+  if status ~= 200 and not reported then
+    reported = true
+    io.stderr:write("wrk: HTTP " .. status .. " " .. body .. "\n")
+  end
+end
