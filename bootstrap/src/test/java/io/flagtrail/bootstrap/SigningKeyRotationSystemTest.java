@@ -1,0 +1,110 @@
+package io.flagtrail.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.port.in.LedgerStatusUseCase;
+import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.application.port.in.VerifyLedgerUseCase;
+import io.flagtrail.application.port.in.WitnessLedgerUseCase;
+import io.flagtrail.application.port.out.LedgerSigner;
+import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.domain.actor.Actor;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.RequestContext;
+import io.flagtrail.testsupport.Poll;
+import io.flagtrail.testsupport.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The signing key outside the database, and its rotation, on PostgreSQL: with the key from a file no key is ever
+ * written to the database (so no database role can read one); after a restart with a new key and the old public
+ * key listed as retired, the whole ledger still verifies, checkpoints of both keys included, and the witness that
+ * holds the old key's checkpoint agrees. Without the old key listed, it is the key replacement issue 17 describes.
+ */
+class SigningKeyRotationSystemTest {
+
+    static final Origin CHECK = new Origin(Actor.system("test"), RequestContext.system());
+
+    @Test
+    void a_key_from_a_file_never_reaches_the_database_and_a_rotated_key_keeps_old_checkpoints_verifiable()
+            throws Exception {
+        var database = TestDatabase.postgres();
+        var dir = Files.createTempDirectory("flagtrail-keys-");
+        var first = keyFile(dir, "first.key");
+        var second = keyFile(dir, "second.key");
+
+        String firstKeyId;
+        String firstPublicKey;
+        try (var server = start(database, first, Map.of())) {
+            var context = server.getApplicationContext();
+            awaitCheckpoint(context);
+            context.getBean(WitnessLedgerUseCase.class).synchronize();
+            var signer = context.getBean(LedgerSigner.class);
+            firstKeyId = signer.keyId();
+            firstPublicKey = signer.publicKeys().get(firstKeyId);
+        }
+        assertFalse(storedSecrets(database).contains("ledger-signing-key"), "no signing key in server_secrets");
+
+        try (var server = start(database, second, Map.of("flagtrail.ledger.retired-public-keys." + firstKeyId,
+                firstPublicKey))) {
+            var context = server.getApplicationContext();
+            long before = context.getBean(LedgerStatusUseCase.class).status().latestCheckpoint().size();
+            // one more entry, for the new key to sign a checkpoint over
+            context.getBean(AuditTrail.class).read(AuditAction.AUDIT_QUERIED, CHECK, Map.of("test", "rotation"));
+            var newest = Poll.until(Duration.ofSeconds(10), "a checkpoint under the new key",
+                    () -> context.getBean(LedgerStatusUseCase.class).status().latestCheckpoint(),
+                    c -> !c.keyId().equals(firstKeyId));
+            var report = context.getBean(VerifyLedgerUseCase.class)
+                    .verify(new VerifyLedgerUseCase.VerifyLedgerCommand(null, null, CHECK));
+
+            assertTrue(newest.size() > before);
+            assertTrue(report.verified(), report.summary());
+            assertEquals(newest.keyId(), context.getBean(LedgerSigner.class).keyId());
+            assertTrue(context.getBean(LedgerStatusUseCase.class).status().divergence() == null,
+                    "the witness's checkpoint under the retired key still verifies");
+        }
+        assertFalse(storedSecrets(database).contains("ledger-signing-key"));
+    }
+
+    private static EmbeddedServer start(TestDatabase.Target database, Path key, Map<String, String> extra) {
+        var props = new HashMap<String, Object>(StandaloneProperties.on(database));
+        props.put("flagtrail.ledger.signing-key-file", key.toString());
+        props.put("flagtrail.ledger.checkpoint-every-entries", "1");
+        props.putAll(extra);
+        return ApplicationContext.run(EmbeddedServer.class, props);
+    }
+
+    private static void awaitCheckpoint(ApplicationContext context) {
+        Poll.until(Duration.ofSeconds(10), "a signed checkpoint",
+                () -> context.getBean(LedgerStatusUseCase.class).status(), s -> s.latestCheckpoint() != null);
+    }
+
+    /** An Ed25519 private key, PKCS#8, base64, as `openssl genpkey -algorithm ed25519 -outform DER | base64` writes. */
+    private static Path keyFile(Path dir, String name) throws Exception {
+        var key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
+        return Files.writeString(dir.resolve(name), Base64.getEncoder().encodeToString(key.getEncoded()));
+    }
+
+    private static String storedSecrets(TestDatabase.Target database) throws Exception {
+        try (var connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             var rows = connection.createStatement().executeQuery("SELECT name FROM server_secrets")) {
+            var names = new StringBuilder();
+            while (rows.next()) {
+                names.append(rows.getString(1)).append(' ');
+            }
+            return names.toString();
+        }
+    }
+}
