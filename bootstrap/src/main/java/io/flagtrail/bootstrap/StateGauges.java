@@ -37,7 +37,7 @@ final class StateGauges {
                 .description("audit entries waiting to be sealed").register(meters);
         Gauge.builder("flagtrail.ledger.size", ledger, l -> l.status().size())
                 .description("sealed audit entries").register(meters);
-        Gauge.builder("flagtrail.ledger.diverged", ledger, l -> l.status().divergence() == null ? 0 : 1)
+        Gauge.builder("flagtrail.ledger.diverged", ledger, l -> l.divergence().isPresent() ? 1 : 0)
                 .description("1 when the database disagrees with a checkpoint held outside it: alert on it")
                 .register(meters);
         Gauge.builder("flagtrail.evaluation.flags", flags, EvaluateFlagsUseCase::size)

@@ -93,6 +93,12 @@ public record Checkpoint(long size, String headHash, String rootHash, String pre
                 String.valueOf(json.get("signature")));
     }
 
+    /** Checkpoints one per line, as bundles and witnesses write them; blank lines are skipped. */
+    public static java.util.List<Checkpoint> fromLines(String ndjson) {
+        return ndjson.lines().filter(line -> !line.isBlank())
+                .map(line -> fromJson(io.flagtrail.domain.json.JsonReader.parseObject(line))).toList();
+    }
+
     /** Whether the signature was made over this statement by the private half of {@code publicKey} (X.509, base64). */
     public boolean signatureValid(String publicKey) {
         return Ed25519Signatures.valid(publicKey, statement(), signature);

@@ -83,7 +83,7 @@ public final class MerkleFrontier {
     /** MTH of the leaves so far, as hex. */
     public String root() {
         if (edge.isEmpty()) {
-            return HexFormat.of().formatHex(MerkleTree.root((level, index) -> null, 0));
+            return HexFormat.of().formatHex(MerkleTree.emptyRoot());
         }
         byte[] root = edge.getLast().hash();
         for (int i = edge.size() - 2; i >= 0; i--) {

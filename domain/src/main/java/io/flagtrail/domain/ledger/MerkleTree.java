@@ -37,7 +37,12 @@ public final class MerkleTree {
 
     /** MTH(D[0:size]); the hash of nothing for an empty tree. */
     public static byte[] root(Nodes nodes, long size) {
-        return size == 0 ? sha256() : subtree(nodes, 0, size);
+        return size == 0 ? emptyRoot() : subtree(nodes, 0, size);
+    }
+
+    /** MTH({}): the SHA-256 of nothing. */
+    public static byte[] emptyRoot() {
+        return sha256();
     }
 
     /** PATH(index, D[0:size]): the audit path of one leaf, nearest sibling first. */

@@ -42,7 +42,7 @@ final class TrustedCheckpoints {
             var all = new ArrayList<Checkpoint>();
             try (var files = Files.list(path)) {
                 for (var file : files.filter(f -> f.getFileName().toString().endsWith(".ndjson")).sorted().toList()) {
-                    all.addAll(lines(Files.readString(file)));
+                    all.addAll(Checkpoint.fromLines(Files.readString(file)));
                 }
             }
             return all;
@@ -52,7 +52,8 @@ final class TrustedCheckpoints {
             return fromBundle(bytes);
         }
         String text = new String(bytes, StandardCharsets.UTF_8).strip();
-        return text.lines().count() == 1 ? List.of(Checkpoint.fromJson(JsonReader.parseObject(text))) : lines(text);
+        return text.lines().count() == 1 ? List.of(Checkpoint.fromJson(JsonReader.parseObject(text)))
+                : Checkpoint.fromLines(text);
     }
 
     private static List<Checkpoint> fromBundle(byte[] bytes) throws IOException {
@@ -63,7 +64,7 @@ final class TrustedCheckpoints {
                 if (entry.getName().equals("checkpoint.json")) {
                     all.add(Checkpoint.fromJson(JsonReader.parseObject(text)));
                 } else if (entry.getName().equals("checkpoints.ndjson")) {
-                    all.addAll(lines(text));
+                    all.addAll(Checkpoint.fromLines(text));
                 }
             }
         }
@@ -71,10 +72,5 @@ final class TrustedCheckpoints {
             throw new IllegalArgumentException("a zip without checkpoint.json");
         }
         return all;
-    }
-
-    private static List<Checkpoint> lines(String text) {
-        return text.lines().filter(line -> !line.isBlank())
-                .map(line -> Checkpoint.fromJson(JsonReader.parseObject(line))).toList();
     }
 }

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false, startApplication = false)
 class PostgresRetentionTest extends RetentionTest {
 
-    static final String AS_OWNER = "SET session_replication_role = replica; ";
-
     @Override
     TestDatabase.Target database() {
         return TestDatabase.postgres();
@@ -47,13 +45,13 @@ class PostgresRetentionTest extends RetentionTest {
 
     @Override
     void ownerDeletes(long position) {
-        TestDatabase.execute(database, AS_OWNER + "CREATE TABLE deleted_entry AS SELECT * FROM audit_entries "
+        TestDatabase.execute(database, LedgerSnapshot.AS_OWNER + "CREATE TABLE deleted_entry AS SELECT * FROM audit_entries "
                 + "WHERE position = " + position + "; DELETE FROM audit_entries WHERE position = " + position);
     }
 
     @Override
     void restoreDeleted() {
-        TestDatabase.execute(database, AS_OWNER + "INSERT INTO audit_entries SELECT * FROM deleted_entry; "
+        TestDatabase.execute(database, LedgerSnapshot.AS_OWNER + "INSERT INTO audit_entries SELECT * FROM deleted_entry; "
                 + "DROP TABLE deleted_entry");
     }
 }

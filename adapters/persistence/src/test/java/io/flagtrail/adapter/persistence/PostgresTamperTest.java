@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false, startApplication = false)
 class PostgresTamperTest extends DatabaseTest {
 
-    static final String AS_OWNER = "SET session_replication_role = replica; ";
     LedgerServices sealed;
 
     @Override
@@ -52,17 +51,13 @@ class PostgresTamperTest extends DatabaseTest {
         sealed = new LedgerServices(stores());
         sealed.sealAll();
         assertEquals(12, chain.head().size());
-        TestDatabase.execute(database, "CREATE TABLE audit_backup AS SELECT * FROM audit_entries");
-        TestDatabase.execute(database, "CREATE TABLE checkpoint_backup AS SELECT * FROM ledger_checkpoints");
-        TestDatabase.execute(database, "CREATE TABLE tree_backup AS SELECT * FROM ledger_tree_nodes");
+        LedgerSnapshot.take(database);
     }
 
     @BeforeEach
     @AfterEach
     void restore() {
-        owner("DELETE FROM audit_entries; INSERT INTO audit_entries SELECT * FROM audit_backup; "
-                + "DELETE FROM ledger_checkpoints; INSERT INTO ledger_checkpoints SELECT * FROM checkpoint_backup; "
-                + "DELETE FROM ledger_tree_nodes; INSERT INTO ledger_tree_nodes SELECT * FROM tree_backup");
+        LedgerSnapshot.restore(database);
     }
 
     @Test
@@ -161,7 +156,7 @@ class PostgresTamperTest extends DatabaseTest {
     }
 
     private void owner(String sql) {
-        TestDatabase.execute(database, AS_OWNER + sql);
+        TestDatabase.execute(database, LedgerSnapshot.AS_OWNER + sql);
     }
 
     private static void assertFailure(VerificationReport report, long position, VerificationFailure failure) {

@@ -41,7 +41,6 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false, startApplication = false)
 class PostgresWitnessTest extends DatabaseTest {
 
-    static final String AS_OWNER = "SET session_replication_role = replica; ";
     LedgerServices service;
     LedgerServices witnessed;
     FeatureKey key;
@@ -63,9 +62,7 @@ class PostgresWitnessTest extends DatabaseTest {
         witnessed.sealAll();
         witnessed.witnessing.synchronize();
         assertEquals(List.of(12L, 15L), witnessed.witness.held().stream().map(Checkpoint::size).toList());
-        TestDatabase.execute(database, "CREATE TABLE audit_backup AS SELECT * FROM audit_entries");
-        TestDatabase.execute(database, "CREATE TABLE checkpoint_backup AS SELECT * FROM ledger_checkpoints");
-        TestDatabase.execute(database, "CREATE TABLE tree_backup AS SELECT * FROM ledger_tree_nodes");
+        LedgerSnapshot.take(database);
     }
 
     @BeforeEach
@@ -74,9 +71,7 @@ class PostgresWitnessTest extends DatabaseTest {
         // The witness as it was too: what one test publishes (checkpoint 16) would make the next test's restored
         // ledger a truncation, rightly.
         service = new LedgerServices(stores(), InMemoryWitness.holding(witnessed.witness.held()), witnessed.signer);
-        owner("DELETE FROM audit_entries; INSERT INTO audit_entries SELECT * FROM audit_backup; "
-                + "DELETE FROM ledger_checkpoints; INSERT INTO ledger_checkpoints SELECT * FROM checkpoint_backup; "
-                + "DELETE FROM ledger_tree_nodes; INSERT INTO ledger_tree_nodes SELECT * FROM tree_backup");
+        LedgerSnapshot.restore(database);
     }
 
     @Test
@@ -246,6 +241,6 @@ class PostgresWitnessTest extends DatabaseTest {
     }
 
     private void owner(String sql) {
-        TestDatabase.execute(database, AS_OWNER + sql);
+        TestDatabase.execute(database, LedgerSnapshot.AS_OWNER + sql);
     }
 }

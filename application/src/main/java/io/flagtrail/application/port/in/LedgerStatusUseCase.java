@@ -5,6 +5,7 @@ import io.flagtrail.domain.ledger.LedgerDivergence;
 import io.flagtrail.domain.ledger.PurgeRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The state of the ledger: its size and head, how far sealing lags, its checkpoints, keys and purges. */
 public interface LedgerStatusUseCase {
@@ -16,6 +17,9 @@ public interface LedgerStatusUseCase {
     }
 
     LedgerStatus status();
+
+    /** Whether the database disagrees with a checkpoint held outside it, as far as this process has seen: no I/O. */
+    Optional<LedgerDivergence> divergence();
 
     List<Checkpoint> checkpoints(int limit, Long belowSize);
 

@@ -96,10 +96,14 @@ public final class LedgerTrust {
         if (!loaded) {
             load();
         }
-        var found = trusted().flatMap(checkpoint -> LedgerDivergence.between(checkpoint, proofs.chain().head().size(),
-                proofs.chain().hashAt(checkpoint.size()), proofs.checkpoints().within(checkpoint.size(),
-                        checkpoint.size()).stream().findFirst(), proofs.signer().publicKeys(),
-                proofs.retention().latestPurge().orElse(null)));
+        var found = trusted().flatMap(checkpoint -> {
+            String hash = proofs.chain().hashAt(checkpoint.size());
+            // the purge record only speaks for a position whose entry is gone: read it only then
+            var purge = hash == null ? proofs.retention().latestPurge().orElse(null) : null;
+            return LedgerDivergence.between(checkpoint, proofs.chain().head().size(), hash,
+                    proofs.checkpoints().within(checkpoint.size(), checkpoint.size()).stream().findFirst(),
+                    proofs.signer().publicKeys(), purge);
+        });
         found.ifPresent(this::diverged);
         return found;
     }

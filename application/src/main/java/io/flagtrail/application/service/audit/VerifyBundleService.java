@@ -43,7 +43,7 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
                     case EvidenceBundle.CHECKPOINT -> checkpoint = Checkpoint.fromJson(JsonReader.parseObject(text(digest)));
                     case EvidenceBundle.KEYS -> keys = keys(JsonReader.parseObject(text(digest)));
                     case EvidenceBundle.PURGE -> purge = EvidenceBundle.purge(JsonReader.parseObject(text(digest)));
-                    case EvidenceBundle.CHECKPOINTS -> checkpoints = checkpoints(text(digest));
+                    case EvidenceBundle.CHECKPOINTS -> checkpoints = Checkpoint.fromLines(text(digest));
                     case EvidenceBundle.ENTRIES -> report = entries(digest, checkpoint, checkpoints, trusted, keys, purge);
                     case EvidenceBundle.MANIFEST -> {
                         var failure = manifest(JsonReader.parseObject(text(digest)), digests, checkpoint,
@@ -142,12 +142,6 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
             return malformed("the manifest's range does not match the checkpoint");
         }
         return null;
-    }
-
-    /** One checkpoint per line, as the bundle and the file witness write them. */
-    static List<Checkpoint> checkpoints(String ndjson) {
-        return ndjson.lines().filter(line -> !line.isBlank())
-                .map(line -> Checkpoint.fromJson(JsonReader.parseObject(line))).toList();
     }
 
     private static Map<String, String> keys(Map<String, Object> json) {

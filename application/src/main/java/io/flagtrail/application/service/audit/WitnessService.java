@@ -40,8 +40,9 @@ public final class WitnessService implements WitnessLedgerUseCase {
     @Override
     public synchronized List<WitnessStatus> synchronize() {
         var round = new ArrayList<WitnessStatus>();
+        var newest = transactions.inTransaction(() -> proofs.checkpoints().latest());
         for (var witness : trust.witnesses()) {
-            var status = visit(witness);
+            var status = visit(witness, newest);
             last.put(witness.name(), status);
             round.add(status);
         }
@@ -53,30 +54,31 @@ public final class WitnessService implements WitnessLedgerUseCase {
         return trust.witnesses().stream().map(w -> last.get(w.name())).filter(s -> s != null).toList();
     }
 
-    private WitnessStatus visit(CheckpointWitness witness) {
+    /** One witness's part of a round; {@code newest} is the newest checkpoint the database holds. */
+    private WitnessStatus visit(CheckpointWitness witness, Optional<Checkpoint> newest) {
+        long signed = newest.map(Checkpoint::size).orElse(0L);
         Optional<Checkpoint> held;
         try {
             held = witness.latest();
         } catch (CheckpointWitness.Unreachable e) {
-            return status(witness, false, previousSize(witness), e.getMessage());
+            return status(witness, false, previousSize(witness), signed, e.getMessage());
         }
         held.ifPresent(trust::vouchFor);
         long witnessed = held.map(Checkpoint::size).orElse(0L);
         Optional<LedgerDivergence> diverged = transactions.inTransaction(trust::check);
         if (diverged.isPresent()) {
-            return status(witness, true, witnessed, "diverged: " + diverged.get().detail());
+            return status(witness, true, witnessed, signed, "diverged: " + diverged.get().detail());
         }
-        var newest = transactions.inTransaction(() -> proofs.checkpoints().latest());
-        if (newest.isEmpty() || newest.get().size() <= witnessed || !signedHere(newest.get())) {
-            return status(witness, true, witnessed, null);
+        if (newest.isEmpty() || signed <= witnessed || !signedHere(newest.get())) {
+            return status(witness, true, witnessed, signed, null);
         }
         try {
             witness.publish(newest.get());
-            return status(witness, true, newest.get().size(), null);
+            return status(witness, true, signed, signed, null);
         } catch (CheckpointWitness.Unreachable | CheckpointWitness.Refused e) {
             log.warn("witness did not take the newest checkpoint; the next round tries again", "witness",
                     witness.name(), "size", newest.get().size(), "error", e.getMessage());
-            return status(witness, !(e instanceof CheckpointWitness.Unreachable), witnessed, e.getMessage());
+            return status(witness, !(e instanceof CheckpointWitness.Unreachable), witnessed, signed, e.getMessage());
         }
     }
 
@@ -94,17 +96,9 @@ public final class WitnessService implements WitnessLedgerUseCase {
         return previous == null ? 0 : previous.witnessedSize();
     }
 
-    private WitnessStatus status(CheckpointWitness witness, boolean reachable, long witnessed, String error) {
-        long signed = transactionsLatestSize();
+    private WitnessStatus status(CheckpointWitness witness, boolean reachable, long witnessed, long signed,
+                                 String error) {
         return new WitnessStatus(witness.name(), reachable, witnessed, Math.max(0, signed - witnessed), clock.now(),
                 error);
-    }
-
-    private long transactionsLatestSize() {
-        try {
-            return transactions.inTransaction(() -> proofs.checkpoints().latest().map(Checkpoint::size).orElse(0L));
-        } catch (RuntimeException databaseDown) {
-            return 0;
-        }
     }
 }
