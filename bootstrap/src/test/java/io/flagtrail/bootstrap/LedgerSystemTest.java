@@ -83,12 +83,37 @@ class LedgerSystemTest {
         assertEquals(0, Offline.verify(new String[]{"--format", "json", "verify-bundle", file.toString()},
                 new PrintStream(json, true, StandardCharsets.UTF_8), System.err));
         assertTrue(json.toString(StandardCharsets.UTF_8).startsWith("{\"entriesChecked\":"), json.toString(StandardCharsets.UTF_8));
-        var notAZip = Files.createTempFile("not-a-bundle", ".zip");
-        Files.writeString(notAZip, "hello");
-        var refused = new ByteArrayOutputStream();
-        assertEquals(2, Offline.verify(new String[]{"verify-bundle", notAZip.toString()}, System.out,
-                new PrintStream(refused, true, StandardCharsets.UTF_8)));
-        assertTrue(refused.toString(StandardCharsets.UTF_8).contains("not a zip file"), refused.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_corrupt_truncated_or_foreign_bundle_gets_one_line_naming_what_is_wrong_and_exit_1() throws Exception {
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"C\"}");
+        system.awaitSealed();
+        byte[] bundle = api.download("/api/v1/audit/evidence", admin);
+        var notAZip = Files.writeString(Files.createTempFile("not-a-bundle", ".zip"), "hello");
+        var truncated = Files.write(Files.createTempFile("truncated", ".zip"),
+                java.util.Arrays.copyOf(bundle, bundle.length / 2));
+        var corrupt = bundle.clone();
+        for (int i = bundle.length / 3; i < bundle.length / 3 + 64; i++) {
+            corrupt[i] ^= 0x5a;
+        }
+        var damaged = Files.write(Files.createTempFile("damaged", ".zip"), corrupt);
+        var foreign = Files.createTempFile("foreign", ".zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(foreign))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("holiday.jpg"));
+            zip.write(new byte[]{1, 2, 3});
+        }
+
+        for (var file : List.of(notAZip, truncated, damaged, foreign)) {
+            var refused = offline("verify-bundle", file.toString());
+            assertEquals(1, refused.exit(), file + ": " + refused.err());
+            assertEquals(1, refused.err().lines().count(), "one line, never a stack trace: " + refused.err());
+            assertTrue(refused.err().contains(file.toString()) || refused.err().startsWith("verification failed"),
+                    refused.err());
+        }
+        assertTrue(offline("verify-bundle", notAZip.toString()).err().contains("not a zip file"));
+        assertTrue(offline("verify-bundle", foreign.toString()).err().contains("unexpected file holiday.jpg"));
+        assertEquals(2, offline("verify-bundle", notAZip + ".gone").exit(), "a file that is not there is a usage error");
     }
 
     @Test
@@ -118,7 +143,7 @@ class LedgerSystemTest {
         var garbage = Files.createTempFile("not-a-checkpoint", ".json");
         Files.writeString(garbage, "{\"size\": 3}");
         var refused = offline("verify-bundle", later.toString(), "--trusted", garbage.toString());
-        assertEquals(2, refused.exit());
+        assertEquals(1, refused.exit());
         assertTrue(refused.err().contains("--trusted " + garbage) && refused.err().lines().count() == 1, refused.err());
     }
 

@@ -30,7 +30,7 @@ final class TrustedCheckpoints {
             } catch (NoSuchFileException e) {
                 throw new CliFailure(2, "--trusted " + name + ": no such file");
             } catch (IOException | IllegalArgumentException | ClassCastException e) {
-                throw new CliFailure(2, "--trusted " + name + ": not a checkpoint, a file of checkpoints, an evidence "
+                throw new CliFailure(1, "--trusted " + name + ": not a checkpoint, a file of checkpoints, an evidence "
                         + "bundle or a witness directory (" + e.getMessage() + ")");
             }
         }

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "verify-bundle", mixinStandardHelpOptions = true,
         description = "Check an evidence bundle offline: no server, no database, no network. Prints the verdict "
-                + "sentence, or the whole report with --format. Exit 0 verified, 1 not verified, 2 unreadable or "
-                + "not a bundle.")
+                + "sentence, or the whole report with --format. Exit 0 verified; 1 not verified, or not a whole "
+                + "evidence bundle (corrupt, truncated, foreign), or a --trusted file that is no checkpoint; 2 a "
+                + "file that is not there.")
 final class VerifyBundleCommand implements Callable<Integer> {
 
     /** What every zip file starts with: a local file header. */
@@ -47,7 +48,7 @@ final class VerifyBundleCommand implements Callable<Integer> {
         try (InputStream in = new BufferedInputStream(file.equals("-") ? System.in : Files.newInputStream(Path.of(file)))) {
             in.mark(ZIP_MAGIC.length);
             if (!java.util.Arrays.equals(in.readNBytes(ZIP_MAGIC.length), ZIP_MAGIC)) {
-                throw new CliFailure(2, file + " is not an evidence bundle (not a zip file)");
+                throw new CliFailure(1, file + " is not an evidence bundle (not a zip file)");
             }
             in.reset();
             var report = verifier.verify(in, TrustedCheckpoints.read(trusted));
@@ -58,6 +59,9 @@ final class VerifyBundleCommand implements Callable<Integer> {
             return report.verified() ? 0 : 1;
         } catch (NoSuchFileException e) {
             throw new CliFailure(2, "no such file: " + file);
+        } catch (IOException e) {
+            // a zip cut short or damaged inside: java.util.zip says what, the reviewer needs to know which file
+            throw new CliFailure(1, file + " is not a whole evidence bundle (" + e.getMessage() + ")");
         }
     }
 
