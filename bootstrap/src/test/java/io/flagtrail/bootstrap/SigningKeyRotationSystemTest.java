@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
 import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.in.VerifyLedgerUseCase;
 import io.flagtrail.application.port.in.WitnessLedgerUseCase;
 import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.application.service.audit.VerifyBundleService;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.RequestContext;
+import io.flagtrail.domain.ledger.KeyPeriod;
 import io.flagtrail.testsupport.Poll;
 import io.flagtrail.testsupport.TestDatabase;
 import io.micronaut.context.ApplicationContext;
@@ -24,6 +27,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +78,16 @@ class SigningKeyRotationSystemTest {
             assertEquals(newest.keyId(), context.getBean(LedgerSigner.class).keyId());
             assertTrue(context.getBean(LedgerStatusUseCase.class).status().divergence() == null,
                     "the witness's checkpoint under the retired key still verifies");
+            assertEquals(List.of(firstKeyId, newest.keyId()), report.signers().stream().map(KeyPeriod::keyId).toList(),
+                    "the report shows the key that took over: " + report.summary());
+            var bundle = new java.io.ByteArrayOutputStream();
+            context.getBean(EvidenceBundleUseCase.class).bundle(CHECK).writeTo(bundle);
+            var offline = new VerifyBundleService().verify(new java.io.ByteArrayInputStream(bundle.toByteArray()));
+            assertTrue(offline.verified(), offline.summary());
+            assertTrue(offline.summary().contains("signed over time by 2 keys: " + firstKeyId), offline.summary());
+            var periods = offline.signers();
+            assertTrue(!periods.get(0).lastSigned().isAfter(periods.get(1).firstSigned()),
+                    "the retired key stopped signing before the new one began: " + periods);
         }
         assertFalse(storedSecrets(database).contains("ledger-signing-key"));
     }

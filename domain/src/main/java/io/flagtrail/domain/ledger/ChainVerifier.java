@@ -5,15 +5,12 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 /**
- * Checks a run of sealed entries, fed in position order, one at a time: constant memory whatever the length.
- * For each entry it checks the position follows on, the link to the previous hash, and the hash of the content;
- * at every checkpoint inside the range, the head hash and the Ed25519 signature.
- *
- * <p>When the ledger has been purged up to a signed {@link PurgeRecord}, positions up to its {@code purgedTo} may
- * be missing. There it checks only what the record claims: its signature, that every entry it retained is present
- * with the hash it lists and content that hashes to it, that entries still present (a purge still running)
- * hash correctly and link where they are neighbours, and the signatures of checkpoints whose entry is gone.
- * The chain then resumes at {@code purgedTo + 1} from the record's {@code hashAtPurgedTo}.
+ * Checks a run of sealed entries, fed in position order, one at a time, in constant memory: for each entry that the
+ * position follows on, the link to the previous hash and the hash of the content; at every checkpoint inside the
+ * range, the head hash and the Ed25519 signature. Positions up to a signed {@link PurgeRecord}'s {@code purgedTo}
+ * may be missing: there it checks what the record claims (its signature, every entry it retained present with the
+ * hash it lists, entries still present hashing and linking, the signatures of checkpoints whose entry is gone), and
+ * the chain resumes at {@code purgedTo + 1} from the record's {@code hashAtPurgedTo}.
  */
 public final class ChainVerifier {
 
@@ -89,6 +86,11 @@ public final class ChainVerifier {
         }
     }
 
+    /** Before any entry is fed: each key may only have signed within the period listed for it (else KEY_PERIOD). */
+    public void declare(Iterable<KeyPeriod> periods) {
+        keys.declare(periods);
+    }
+
     /** Stops verification: what was fed could not even be read as an entry. */
     public void malformed(long position, String detail) {
         if (failure == null) {
@@ -109,7 +111,7 @@ public final class ChainVerifier {
             fail(expected, unfinished.why(), unfinished.detail());
             return failure;
         }
-        return new VerificationReport(true, from, expected - 1, checked, covering, null, null, null, purge);
+        return new VerificationReport(true, from, expected - 1, checked, covering, null, null, null, purge, keys.signers());
     }
 
     private boolean acceptPurged(long position, String prevHash, String storedHash, String computedHash) {
@@ -185,11 +187,8 @@ public final class ChainVerifier {
 
     private boolean signatureHolds(Checkpoint checkpoint) {
         var unsigned = keys.refuses(checkpoint);
-        if (unsigned != null) {
-            return fail(checkpoint.size(), unsigned.why(), unsigned.detail());
-        }
-        covering = checkpoint;
-        return true;
+        covering = unsigned == null ? checkpoint : covering;
+        return unsigned == null || fail(checkpoint.size(), unsigned.why(), unsigned.detail());
     }
 
     private boolean fail(long position, VerificationFailure why, String detail) {

@@ -20,6 +20,8 @@ public enum VerificationFailure {
     BAD_SIGNATURE,
     /** A checkpoint names a signing key that is not known. */
     UNKNOWN_KEY,
+    /** A checkpoint or purge record was signed outside the period the bundle lists for its key (offline). */
+    KEY_PERIOD,
     /** An entry a signed purge record vouches for (retained, or where the chain resumes) has another hash. */
     PURGE_MISMATCH,
     /** An exported entry or file is not well-formed (offline verification). */

@@ -4,11 +4,23 @@ package io.flagtrail.domain.ledger;
  * The outcome of verifying a range of the ledger: either every entry from {@code from} to {@code verifiedUpTo}
  * chains and hashes correctly (with {@code checkpoint}, if any, the latest signed checkpoint that covers it),
  * or the first position that does not match and why. {@code purge} is the signed purge record the range was
- * checked under, when positions at its start were removed by retention.
+ * checked under, when positions at its start were removed by retention; {@code signers} the keys whose signatures
+ * held, with when each was in use, in the order they first signed.
  */
 public record VerificationReport(boolean verified, long from, long verifiedUpTo, long entriesChecked,
                                  Checkpoint checkpoint, Long failedAt, VerificationFailure failure, String detail,
-                                 PurgeRecord purge) {
+                                 PurgeRecord purge, java.util.List<KeyPeriod> signers) {
+
+    public VerificationReport {
+        signers = signers == null ? java.util.List.of() : java.util.List.copyOf(signers);
+    }
+
+    /** A report that names no signers: a failure before any signature was checked. */
+    public VerificationReport(boolean verified, long from, long verifiedUpTo, long entriesChecked,
+                              Checkpoint checkpoint, Long failedAt, VerificationFailure failure, String detail,
+                              PurgeRecord purge) {
+        this(verified, from, verifiedUpTo, entriesChecked, checkpoint, failedAt, failure, detail, purge, null);
+    }
 
     /** A sentence a reviewer can quote. */
     public String summary() {
@@ -19,6 +31,10 @@ public record VerificationReport(boolean verified, long from, long verifiedUpTo,
                 ? "verified positions " + from + " to " + verifiedUpTo + "; no signed checkpoint covers them yet"
                 : "verified up to position " + verifiedUpTo + " under checkpoint " + checkpoint.size()
                         + " signed by key " + checkpoint.keyId();
+        if (signers.size() > 1) {
+            verifiedPart += "; signed over time by " + signers.size() + " keys: " + String.join(", ",
+                    signers.stream().map(KeyPeriod::toString).toList());
+        }
         return purge == null ? verifiedPart : verifiedPart + "; positions up to " + purge.purgedTo()
                 + " were purged by retention under a signed purge record, " + purge.retained().size()
                 + " held entries retained";

@@ -2,6 +2,7 @@ package io.flagtrail.adapter.cli;
 
 import io.flagtrail.domain.audit.AuditEntry;
 import io.flagtrail.domain.feature.FeatureState;
+import io.flagtrail.domain.ledger.LedgerTime;
 import io.flagtrail.domain.ledger.VerificationReport;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,9 @@ final class Views {
         view.put("entriesChecked", r.entriesChecked());
         view.put("failedAt", r.failedAt());
         view.put("failure", r.failure() == null ? null : r.failure().name());
+        view.put("signers", r.signers().stream().map(p -> Map.of("keyId", p.keyId(),
+                "firstSigned", LedgerTime.format(p.firstSigned()), "lastSigned", LedgerTime.format(p.lastSigned())))
+                .toList());
         return view;
     }
 }

@@ -9,6 +9,7 @@ import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.KeyPeriods;
 import io.flagtrail.domain.ledger.LedgerTime;
 import io.flagtrail.domain.ledger.PurgeRecord;
 import java.io.IOException;
@@ -55,9 +56,10 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
         var digests = new LinkedHashMap<String, Object>();
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         file(zip, EvidenceBundle.CHECKPOINT, digests, stream -> stream.write(bytes(checkpoint.json())));
-        file(zip, EvidenceBundle.KEYS, digests, stream -> stream.write(bytes(CanonicalJson.write(proofs.signer().publicKeys()))));
+        var periods = new KeyPeriods();
         file(zip, EvidenceBundle.CHECKPOINTS, digests, stream -> transactions.inTransaction(() -> {
             for (var signed : proofs.checkpoints().within(1, checkpoint.size())) {
+                periods.signed(signed.keyId(), signed.issuedAt());
                 try {
                     stream.write(bytes(signed.json() + "\n"));
                 } catch (IOException e) {
@@ -66,6 +68,11 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
             }
             return null;
         }));
+        if (purge != null) {
+            periods.signed(purge.keyId(), purge.issuedAt());
+        }
+        file(zip, EvidenceBundle.KEYS, digests, stream -> stream.write(bytes(
+                EvidenceBundle.keysJson(periods.periods(), proofs.signer().publicKeys()))));
         if (purge != null) {
             file(zip, EvidenceBundle.PURGE, digests, stream -> stream.write(bytes(EvidenceBundle.purgeJson(purge))));
         }
@@ -88,6 +95,7 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
         manifest.put("files", digests);
         manifest.put("hashRule", EvidenceBundle.HASH_RULE);
         manifest.put("signatureRule", EvidenceBundle.SIGNATURE_RULE);
+        manifest.put("keyRule", EvidenceBundle.KEY_RULE);
         if (purge != null) {
             manifest.put("purgedTo", purge.purgedTo());
             manifest.put("purgeRule", EvidenceBundle.PURGE_RULE);

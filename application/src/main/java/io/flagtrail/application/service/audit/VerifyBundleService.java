@@ -5,6 +5,7 @@ import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.json.JsonReader;
 import io.flagtrail.domain.ledger.ChainVerifier;
 import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.KeyPeriod;
 import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.ledger.PurgeRecord;
 import io.flagtrail.domain.ledger.VerificationFailure;
@@ -23,7 +24,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * The offline verifier: checks an evidence bundle in one pass with the JDK alone (no database, no network):
- * every entry's hash and link, the checkpoint's head hash and signature, and the manifest's file digests.
+ * every entry's hash and link, every checkpoint's head hash, Merkle root, link to the one before and signature (made
+ * within its key's listed period), and the manifest's file digests.
  */
 public final class VerifyBundleService implements VerifyBundleUseCase {
 
@@ -33,6 +35,7 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
         Checkpoint checkpoint = null;
         List<Checkpoint> checkpoints = null;
         Map<String, String> keys = null;
+        var periods = new java.util.ArrayList<KeyPeriod>();
         PurgeRecord purge = null;
         VerificationReport report = null;
         var digests = new HashMap<String, String>();
@@ -41,13 +44,14 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
             try {
                 switch (entry.getName()) {
                     case EvidenceBundle.CHECKPOINT -> checkpoint = Checkpoint.fromJson(JsonReader.parseObject(text(digest)));
-                    case EvidenceBundle.KEYS -> keys = keys(JsonReader.parseObject(text(digest)));
+                    case EvidenceBundle.KEYS -> keys = EvidenceBundle.keys(JsonReader.parseObject(text(digest)), periods);
                     case EvidenceBundle.PURGE -> purge = EvidenceBundle.purge(JsonReader.parseObject(text(digest)));
                     case EvidenceBundle.CHECKPOINTS -> checkpoints = Checkpoint.fromLines(text(digest));
-                    case EvidenceBundle.ENTRIES -> report = entries(digest, checkpoint, checkpoints, trusted, keys, purge);
+                    case EvidenceBundle.ENTRIES -> report = entries(digest, checkpoint, checkpoints, trusted,
+                            keys, periods, purge);
                     case EvidenceBundle.MANIFEST -> {
                         var failure = manifest(JsonReader.parseObject(text(digest)), digests, checkpoint,
-                                checkpoints != null, purge);
+                                checkpoints != null, !periods.isEmpty(), purge);
                         if (failure != null) {
                             return failure;
                         }
@@ -68,8 +72,8 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
     }
 
     private static VerificationReport entries(InputStream in, Checkpoint checkpoint, List<Checkpoint> checkpoints,
-                                              List<Checkpoint> trusted, Map<String, String> keys, PurgeRecord purge)
-            throws IOException {
+                                              List<Checkpoint> trusted, Map<String, String> keys,
+                                              List<KeyPeriod> periods, PurgeRecord purge) throws IOException {
         if (checkpoint == null || keys == null) {
             throw new IllegalArgumentException("the checkpoint and keys must come before the entries");
         }
@@ -78,6 +82,7 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
             throw new IllegalArgumentException("checkpoints.ndjson does not hold the bundle's checkpoint");
         }
         var verifier = new ChainVerifier(1, checkpoint.size(), LedgerHash.GENESIS, listed, keys, purge);
+        verifier.declare(periods);
         verifier.trust(trusted);
         for (var held : trusted) {
             boolean omitted = checkpoints != null && held.size() <= checkpoint.size()
@@ -112,14 +117,19 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
 
     @SuppressWarnings("unchecked")
     private static VerificationReport manifest(Map<String, Object> manifest, Map<String, String> digests,
-                                               Checkpoint checkpoint, boolean listsCheckpoints, PurgeRecord purge) {
+                                               Checkpoint checkpoint, boolean listsCheckpoints,
+                                               boolean listsPeriods, PurgeRecord purge) {
         var format = manifest.get("format");
-        boolean second = EvidenceBundle.FORMAT.equals(format);
+        boolean third = EvidenceBundle.FORMAT.equals(format);
+        boolean second = third || EvidenceBundle.FORMAT_2.equals(format);
         if (!second && !EvidenceBundle.FORMAT_1.equals(format)) {
             return malformed("not a " + EvidenceBundle.FORMAT + " bundle");
         }
         if (second != listsCheckpoints) {
             return malformed("a " + format + " bundle " + (second ? "needs " : "has no ") + EvidenceBundle.CHECKPOINTS);
+        }
+        if (third != listsPeriods) {
+            return malformed("a " + format + " bundle " + (third ? "lists " : "lists no ") + "the periods of its keys");
         }
         var files = (Map<String, Object>) manifest.get("files");
         var listed = new java.util.ArrayList<>(List.of(EvidenceBundle.CHECKPOINT, EvidenceBundle.KEYS));
@@ -142,12 +152,6 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
             return malformed("the manifest's range does not match the checkpoint");
         }
         return null;
-    }
-
-    private static Map<String, String> keys(Map<String, Object> json) {
-        var keys = new HashMap<String, String>();
-        json.forEach((id, key) -> keys.put(id, (String) key));
-        return keys;
     }
 
     private static String text(InputStream in) throws IOException {

@@ -30,7 +30,9 @@ import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.json.JsonReader;
 import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.KeyPeriod;
 import io.flagtrail.domain.ledger.LedgerHash;
+import io.flagtrail.domain.ledger.LedgerTime;
 import io.flagtrail.domain.ledger.VerificationFailure;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -175,8 +177,10 @@ class LedgerServicesTest {
         for (int i = 0; i < entries.length; i++) {
             byte[] flipped = entries.clone();
             flipped[i] ^= 0x01;
-            var plain = new VerifyBundleService().verify(new ByteArrayInputStream(zip(files, flipped, false)));
-            var forged = new VerifyBundleService().verify(new ByteArrayInputStream(zip(files, flipped, true)));
+            var plain = new VerifyBundleService().verify(new ByteArrayInputStream(zip(files, "entries.ndjson", flipped,
+                    false)));
+            var forged = new VerifyBundleService().verify(new ByteArrayInputStream(zip(files, "entries.ndjson", flipped,
+                    true)));
             assertFalse(plain.verified(), "byte " + i);
             assertFalse(forged.verified(), "byte " + i + " with the manifest recomputed");
         }
@@ -195,6 +199,34 @@ class LedgerServicesTest {
         var report = new VerifyBundleService().verify(new ByteArrayInputStream(bundle()));
 
         assertEquals(VerificationFailure.BAD_SIGNATURE, report.failure());
+    }
+
+    @Test
+    void a_bundle_lists_when_each_key_signed_and_a_signature_outside_its_period_is_refused() throws IOException {
+        changes(12);
+        sealAll();
+        var signed = checkpoints.within(1, Long.MAX_VALUE);
+        var files = unzip(bundle());
+        var report = new VerifyBundleService().verify(new ByteArrayInputStream(zip(files, "none", null, false)));
+        assertTrue(report.verified(), report.summary());
+        assertEquals(List.of(new KeyPeriod(signer.keyId(), signed.getFirst().issuedAt(), signed.getLast().issuedAt())),
+                report.signers(), "one key, from the first checkpoint to the last");
+
+        @SuppressWarnings("unchecked")
+        var keys = (Map<String, Object>) JsonReader.parseObject(new String(files.get("public-keys.json"),
+                StandardCharsets.UTF_8)).get(signer.keyId());
+        var narrowed = new LinkedHashMap<>(keys);
+        narrowed.put("firstSigned", LedgerTime.format(signed.getFirst().issuedAt().plusMillis(1)));
+        var edited = CanonicalJson.write(Map.of(signer.keyId(), narrowed)).getBytes(StandardCharsets.UTF_8);
+        var outside = new VerifyBundleService().verify(new ByteArrayInputStream(zip(files, "public-keys.json", edited,
+                true)));
+        assertEquals(VerificationFailure.KEY_PERIOD, outside.failure(), outside.summary());
+        assertEquals(signed.getFirst().size(), outside.failedAt());
+
+        var bare = CanonicalJson.write(Map.of(signer.keyId(), keys.get("publicKey"))).getBytes(StandardCharsets.UTF_8);
+        var downgraded = new VerifyBundleService().verify(new ByteArrayInputStream(zip(files, "public-keys.json", bare,
+                true)));
+        assertEquals(VerificationFailure.MALFORMED, downgraded.failure(), "a version 3 bundle cannot drop the periods");
     }
 
     private void changes(int count) {
@@ -237,19 +269,20 @@ class LedgerServicesTest {
         return files;
     }
 
-    /** The bundle again with other entries; with {@code forgeManifest} the manifest's digest is made to match. */
-    private static byte[] zip(Map<String, byte[]> files, byte[] entries, boolean forgeManifest) throws IOException {
+    /** The bundle again with one file changed; with {@code forgeManifest} the manifest's digest is made to match. */
+    private static byte[] zip(Map<String, byte[]> files, String changed, byte[] changedTo, boolean forgeManifest)
+            throws IOException {
         var out = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(out)) {
             for (var file : files.entrySet()) {
                 byte[] content = file.getValue();
-                if (file.getKey().equals("entries.ndjson")) {
-                    content = entries;
+                if (file.getKey().equals(changed)) {
+                    content = changedTo;
                 } else if (file.getKey().equals("manifest.json") && forgeManifest) {
                     var manifest = JsonReader.parseObject(new String(content, StandardCharsets.UTF_8));
                     @SuppressWarnings("unchecked")
                     var digests = new LinkedHashMap<>((Map<String, Object>) manifest.get("files"));
-                    digests.put("entries.ndjson", HexFormat.of().formatHex(EvidenceBundleService.sha256().digest(entries)));
+                    digests.put(changed, HexFormat.of().formatHex(EvidenceBundleService.sha256().digest(changedTo)));
                     manifest.put("files", digests);
                     content = CanonicalJson.write(manifest).getBytes(StandardCharsets.UTF_8);
                 }

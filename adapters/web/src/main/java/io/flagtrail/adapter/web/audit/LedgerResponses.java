@@ -102,15 +102,22 @@ final class LedgerResponses {
     record VerifyRequest(@Nullable Long from, @Nullable Long to) {
     }
 
+    /** {@code signers}: each key whose signatures held, with the first and last time it signed, oldest first. */
     @Serdeable
     @Schema(name = "VerificationReport")
     record ReportView(boolean verified, String summary, long from, long verifiedUpTo, long entriesChecked,
                       @Nullable CheckpointView checkpoint, @Nullable Long failedAt, @Nullable String failure,
-                      @Nullable String detail, @Nullable Long purgedTo) {
+                      @Nullable String detail, @Nullable Long purgedTo, List<SignerView> signers) {
         static ReportView of(VerificationReport r) {
             return new ReportView(r.verified(), r.summary(), r.from(), r.verifiedUpTo(), r.entriesChecked(),
                     CheckpointView.of(r.checkpoint()), r.failedAt(), r.failure() == null ? null : r.failure().name(),
-                    r.detail(), r.purge() == null ? null : r.purge().purgedTo());
+                    r.detail(), r.purge() == null ? null : r.purge().purgedTo(),
+                    r.signers().stream().map(p -> new SignerView(p.keyId(), p.firstSigned(), p.lastSigned())).toList());
         }
+    }
+
+    @Serdeable
+    @Schema(name = "Signer")
+    record SignerView(String keyId, Instant firstSigned, Instant lastSigned) {
     }
 }
