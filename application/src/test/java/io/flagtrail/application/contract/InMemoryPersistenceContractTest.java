@@ -32,7 +32,8 @@ public class InMemoryPersistenceContractTest implements PersistenceContract {
         var tree = new InMemoryTree();
         return new Stores(features, ledger, ledger, tree, new InMemoryCheckpoints(), new InMemoryPurgeRecords(), outbox,
                 new InMemoryTransactions(features, ledger, tree, outbox, loginAttempts, sessions, users),
-                new InMemoryServerSecrets(), loginAttempts, sessions, users);
+                new InMemoryServerSecrets(), loginAttempts, sessions, users,
+                new io.flagtrail.application.fakes.InMemoryWitnessedCheckpoints());
     }
 
     @Override

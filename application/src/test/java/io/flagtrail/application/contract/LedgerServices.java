@@ -6,14 +6,15 @@ import io.flagtrail.application.fakes.RecordingLogger;
 import io.flagtrail.application.port.in.VerifyLedgerUseCase.VerifyLedgerCommand;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.audit.EvidenceBundleService;
+import io.flagtrail.application.service.audit.LedgerProofService;
 import io.flagtrail.application.service.audit.LedgerProofs;
 import io.flagtrail.application.service.audit.LedgerSettings;
 import io.flagtrail.application.service.audit.LedgerTrust;
-import io.flagtrail.application.service.audit.WitnessService;
 import io.flagtrail.application.service.audit.PurgeLedgerService;
 import io.flagtrail.application.service.audit.RetentionSettings;
 import io.flagtrail.application.service.audit.SealLedgerService;
 import io.flagtrail.application.service.audit.VerifyLedgerService;
+import io.flagtrail.application.service.audit.WitnessService;
 import io.flagtrail.domain.ledger.VerificationReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,7 +48,8 @@ public final class LedgerServices {
         this.witness = witness;
         this.signer = signer;
         trust = new LedgerTrust(proofs, List.of(witness), trail, new RecordingLogger());
-        witnessing = new WitnessService(trust, proofs, stores.transactions(), now::get, new RecordingLogger());
+        witnessing = new WitnessService(trust, proofs, new LedgerProofService(stores.tree(), proofs, stores.transactions()),
+                stores.transactions(), now::get, new RecordingLogger());
         sealer = new SealLedgerService(stores.chain(), stores.tree(), stores.checkpoints(), signer, stores.transactions(), now::get,
                 new RecordingLogger(), new LedgerSettings(100, 1, Duration.ofDays(1)), trust);
         verifier = new VerifyLedgerService(proofs, trail, stores.transactions(), trust);

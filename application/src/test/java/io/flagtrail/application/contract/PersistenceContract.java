@@ -302,6 +302,37 @@ public interface PersistenceContract {
     }
 
     @Test
+    default void a_witness_lets_exactly_one_of_concurrent_checkpoints_extend_a_size_and_keeps_the_greatest()
+            throws Exception {
+        String origin = "log-" + UUID.randomUUID();
+        var pool = Executors.newFixedThreadPool(8);
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<Boolean>>();
+        for (int i = 1; i <= 8; i++) {
+            long size = 10L * i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return stores().witnessed().add(origin, 0, Samples.cosigned(origin, size));
+            }));
+        }
+        start.countDown();
+        long taken = 0;
+        for (var result : results) {
+            taken += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertEquals(1, taken, "only one checkpoint extends size 0");
+        long held = stores().witnessed().latest(origin).orElseThrow().checkpoint().size();
+        assertTrue(stores().witnessed().add(origin, held, Samples.cosigned(origin, 1000)));
+        assertFalse(stores().witnessed().add(origin, held, Samples.cosigned(origin, 2000)), "size " + held + " is taken");
+        var latest = stores().witnessed().latest(origin).orElseThrow();
+        assertEquals(1000, latest.checkpoint().size());
+        assertEquals(Samples.cosigned(origin, 1000), latest, "the checkpoint and cosignature round-trip");
+        assertTrue(stores().witnessed().latest("another-" + origin).isEmpty());
+    }
+
+    @Test
     default void a_server_secret_is_generated_once_and_then_always_the_same() {
         var name = "secret-" + UUID.randomUUID();
         var first = stores().secrets().getOrCreate(name, () -> "one");

@@ -10,6 +10,9 @@ import io.flagtrail.domain.audit.RequestContext;
 import io.flagtrail.domain.feature.FeatureAttributes;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.ledger.Checkpoint;
+import io.flagtrail.domain.ledger.Cosignature;
+import io.flagtrail.domain.ledger.CosignedCheckpoint;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +23,15 @@ public final class Samples {
             new RequestContext("req-42", null, Channel.HTTP, "127.0.0.1", "junit"));
 
     private Samples() {
+    }
+
+    /** A checkpoint of {@code size} as a witness would hold it; the hashes and signatures are only shaped right. */
+    public static CosignedCheckpoint cosigned(String origin, long size) {
+        var issued = java.time.Instant.parse("2026-12-03T10:00:00.123456Z").plusSeconds(size);
+        var checkpoint = new Checkpoint(size, "a".repeat(64), "b".repeat(64), "c".repeat(64), issued, "ed25519-log",
+                "c2lnbmF0dXJl");
+        return new CosignedCheckpoint(checkpoint, new Cosignature(origin, checkpoint.statementHash(), issued,
+                "ed25519-witness", "Y29zaWduYXR1cmU="));
     }
 
     public static FeatureKey uniqueKey() {

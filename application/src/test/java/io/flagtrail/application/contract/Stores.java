@@ -12,9 +12,10 @@ import io.flagtrail.application.port.out.ServerSecrets;
 import io.flagtrail.application.port.out.Sessions;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
+import io.flagtrail.application.port.out.WitnessedCheckpoints;
 
 /** The driven storage ports of one implementation (the JDBC adapters on a database, or the in-memory fakes). */
 public record Stores(Features features, AuditLedger ledger, LedgerChain chain, LedgerTree tree, Checkpoints checkpoints,
                      LedgerRetention retention, EventPublisher events, Transactions transactions, ServerSecrets secrets,
-                     LoginAttempts loginAttempts, Sessions sessions, Users users) {
+                     LoginAttempts loginAttempts, Sessions sessions, Users users, WitnessedCheckpoints witnessed) {
 }

@@ -39,7 +39,7 @@ public final class InMemoryWitness implements CheckpointWitness {
     }
 
     @Override
-    public synchronized void publish(Checkpoint checkpoint) {
+    public synchronized void publish(Checkpoint checkpoint, Consistency consistency) {
         failIfDown();
         var newest = held.isEmpty() ? null : held.getLast();
         if (checkpoint.equals(newest)) {

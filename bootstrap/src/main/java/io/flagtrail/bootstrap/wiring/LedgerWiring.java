@@ -93,9 +93,9 @@ final class LedgerWiring {
     }
 
     @Singleton
-    WitnessLedgerUseCase witnessLedger(LedgerTrust trust, LedgerProofs proofs, Transactions transactions, Clock clock,
-                                       AppLogger log) {
-        return new WitnessService(trust, proofs, transactions, clock, log);
+    WitnessLedgerUseCase witnessLedger(LedgerTrust trust, LedgerProofs proofs, LedgerProofUseCase ledgerProof,
+                                       Transactions transactions, Clock clock, AppLogger log) {
+        return new WitnessService(trust, proofs, ledgerProof, transactions, clock, log);
     }
 
     @Singleton

@@ -33,6 +33,7 @@ abstract class DatabaseTest implements TestPropertyProvider {
     @Inject io.flagtrail.application.port.out.Sessions sessions;
     @Inject io.flagtrail.application.port.out.Users users;
     @Inject io.flagtrail.application.port.out.LedgerTree tree;
+    @Inject io.flagtrail.application.port.out.WitnessedCheckpoints witnessed;
 
     final TestDatabase.Target database = database();
     /** The time of every change the tests make: strictly increasing, so "between two changes" needs no sleep. */
@@ -52,7 +53,7 @@ abstract class DatabaseTest implements TestPropertyProvider {
     /** The JDBC adapters as the storage contract sees them. */
     public Stores stores() {
         return new Stores(features, ledger, chain, tree, checkpoints, retention, events, transactions, secrets, loginAttempts,
-                sessions, users);
+                sessions, users, witnessed);
     }
 
     /** The feature use cases wired onto the JDBC adapters. */

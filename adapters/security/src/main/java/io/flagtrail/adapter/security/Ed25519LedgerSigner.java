@@ -2,6 +2,7 @@ package io.flagtrail.adapter.security;
 
 import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.ServerSecrets;
+import io.flagtrail.domain.ledger.SigningKeys;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
@@ -14,14 +15,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -52,7 +51,7 @@ final class Ed25519LedgerSigner implements LedgerSigner {
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(encoded.strip())));
             var publicKey = publicKeyOf(privateKey);
             String publicEncoded = Base64.getEncoder().encodeToString(publicKey.getEncoded());
-            this.keyId = keyIdOf(publicKey.getEncoded());
+            this.keyId = SigningKeys.keyId(publicKey.getEncoded());
             var keys = new HashMap<String, String>();
             environment.getProperties(RETIRED).forEach((id, key) -> keys.put(id, String.valueOf(key)));
             keys.put(keyId, publicEncoded);
@@ -91,10 +90,6 @@ final class Ed25519LedgerSigner implements LedgerSigner {
         var generator = KeyPairGenerator.getInstance("Ed25519");
         generator.initialize(new java.security.spec.NamedParameterSpec("Ed25519"), new FixedSeed(seed));
         return generator.generateKeyPair().getPublic();
-    }
-
-    private static String keyIdOf(byte[] publicKey) throws GeneralSecurityException {
-        return "ed25519-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey), 0, 8);
     }
 
     private static String generate() {

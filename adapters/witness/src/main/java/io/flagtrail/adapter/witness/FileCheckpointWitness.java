@@ -63,7 +63,7 @@ final class FileCheckpointWitness implements CheckpointWitness {
     }
 
     @Override
-    public void publish(Checkpoint checkpoint) {
+    public void publish(Checkpoint checkpoint, Consistency consistency) {
         try (var lock = lock()) {
             var held = newest();
             if (held.isPresent() && held.get().equals(checkpoint)) {

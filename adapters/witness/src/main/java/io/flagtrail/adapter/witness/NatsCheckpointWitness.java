@@ -65,7 +65,7 @@ final class NatsCheckpointWitness implements CheckpointWitness {
     }
 
     @Override
-    public synchronized void publish(Checkpoint checkpoint) {
+    public synchronized void publish(Checkpoint checkpoint, Consistency consistency) {
         try {
             for (int attempt = 0; attempt < 3; attempt++) {
                 var last = last();

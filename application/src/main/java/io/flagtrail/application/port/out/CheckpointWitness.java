@@ -1,6 +1,7 @@
 package io.flagtrail.application.port.out;
 
 import io.flagtrail.domain.ledger.Checkpoint;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,29 @@ public interface CheckpointWitness {
     /** The newest checkpoint the witness holds; empty when it holds none yet. */
     Optional<Checkpoint> latest();
 
-    /** Keeps a checkpoint of a greater size than every one it holds, durably, before returning. */
-    void publish(Checkpoint checkpoint);
+    /**
+     * The consistency proof (hex hashes, RFC 9162 §2.1.4) that the ledger's tree of {@code to} entries extends its tree
+     * of {@code from}: what a witness that checks before it countersigns (C2SP tlog-witness) is handed.
+     */
+    @FunctionalInterface
+    interface Consistency {
+
+        /** For a caller that has no ledger to prove from (tests, tools): a witness that asks is refused. */
+        Consistency NONE = (from, to) -> {
+            throw new Refused("no consistency proof is available to offer the witness");
+        };
+
+        List<String> between(long from, long to);
+    }
+
+    /**
+     * Keeps a checkpoint of a greater size than every one it holds, durably, before returning; a witness that checks
+     * consistency asks {@code consistency} for the proof from the size it holds.
+     */
+    void publish(Checkpoint checkpoint, Consistency consistency);
+
+    /** {@link #publish(Checkpoint, Consistency)} with no proof to offer. */
+    default void publish(Checkpoint checkpoint) {
+        publish(checkpoint, Consistency.NONE);
+    }
 }

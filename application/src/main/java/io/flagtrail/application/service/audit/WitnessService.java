@@ -1,5 +1,6 @@
 package io.flagtrail.application.service.audit;
 
+import io.flagtrail.application.port.in.LedgerProofUseCase;
 import io.flagtrail.application.port.in.WitnessLedgerUseCase;
 import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.CheckpointWitness;
@@ -23,15 +24,17 @@ public final class WitnessService implements WitnessLedgerUseCase {
 
     private final LedgerTrust trust;
     private final LedgerProofs proofs;
+    private final LedgerProofUseCase ledger;
     private final Transactions transactions;
     private final Clock clock;
     private final AppLogger log;
     private final Map<String, WitnessStatus> last = new ConcurrentHashMap<>();
 
-    public WitnessService(LedgerTrust trust, LedgerProofs proofs, Transactions transactions, Clock clock,
-                          AppLogger log) {
+    public WitnessService(LedgerTrust trust, LedgerProofs proofs, LedgerProofUseCase ledger, Transactions transactions,
+                          Clock clock, AppLogger log) {
         this.trust = trust;
         this.proofs = proofs;
+        this.ledger = ledger;
         this.transactions = transactions;
         this.clock = clock;
         this.log = log;
@@ -73,7 +76,7 @@ public final class WitnessService implements WitnessLedgerUseCase {
             return status(witness, true, witnessed, signed, null);
         }
         try {
-            witness.publish(newest.get());
+            witness.publish(newest.get(), (from, to) -> ledger.consistency(from, to).proof());
             return status(witness, true, signed, signed, null);
         } catch (CheckpointWitness.Unreachable | CheckpointWitness.Refused e) {
             log.warn("witness did not take the newest checkpoint; the next round tries again", "witness",

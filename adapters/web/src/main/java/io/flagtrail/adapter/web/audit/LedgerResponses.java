@@ -29,6 +29,15 @@ final class LedgerResponses {
             return c == null ? null : new CheckpointView(c.size(), c.headHash(), c.rootHash(), c.previous(),
                     c.issuedAt(), c.keyId(), c.signature());
         }
+
+        /** The checkpoint a client sent; a field it left out is refused naming it. */
+        Checkpoint checkpoint() {
+            try {
+                return new Checkpoint(size, headHash, rootHash, previous, issuedAt, keyId, signature);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw io.flagtrail.domain.error.InvalidInput.of("checkpoint", String.valueOf(e.getMessage()));
+            }
+        }
     }
 
     @Serdeable

@@ -1,0 +1,54 @@
+package io.flagtrail.bootstrap.wiring;
+
+import io.flagtrail.application.port.in.CosignCheckpointUseCase;
+import io.flagtrail.application.port.out.AppLogger;
+import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.LedgerSigner;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.application.port.out.WitnessedCheckpoints;
+import io.flagtrail.application.service.audit.CosignCheckpointService;
+import io.flagtrail.domain.ledger.SigningKeys;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * This instance as a witness of other logs (docs/witness.md): {@code flagtrail.witness.logs.<origin>} lists, comma
+ * separated, the public keys (base64 X.509, as {@code /api/v1/audit/keys} gives them) that sign that log's
+ * checkpoints. No log listed: it witnesses nothing, and its witness endpoints answer 404.
+ */
+@Factory
+final class WitnessWiring {
+
+    static final String LOGS = "flagtrail.witness.logs";
+
+    @Singleton
+    CosignCheckpointUseCase cosignCheckpoint(WitnessedCheckpoints witnessed, LedgerSigner signer,
+                                             Transactions transactions, Clock clock, AppLogger log,
+                                             Environment environment) {
+        var logs = new HashMap<String, Map<String, String>>();
+        environment.getProperties(LOGS).forEach((origin, value) -> logs.put(origin, keys(origin, value)));
+        return new CosignCheckpointService(witnessed, signer, transactions, clock, log, logs);
+    }
+
+    private static Map<String, String> keys(String origin, Object value) {
+        var listed = value instanceof Collection<?> many ? String.join(",", many.stream().map(String::valueOf).toList())
+                : String.valueOf(value);
+        var keys = new HashMap<String, String>();
+        for (var key : listed.split(",")) {
+            if (key.isBlank()) {
+                continue;
+            }
+            try {
+                keys.put(SigningKeys.keyId(key), key.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(LOGS + "." + origin + " must list base64 public keys, comma separated: "
+                        + e.getMessage(), e);
+            }
+        }
+        return keys;
+    }
+}
