@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.port.in.CosignCheckpointUseCase;
+import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.LedgerProofUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
 import io.flagtrail.application.port.in.Origin;
@@ -77,6 +78,7 @@ class HttpWitnessSystemTest {
                 assertEquals(second, status.witnessedSize(), String.valueOf(status));
 
                 refusesWhatDoesNotExtendIt(witness.getURL().toString(), context, held.checkpoint());
+                reviewerTrustsTheWitnessesAnswer(witness.getURL().toString(), context);
                 witnessed = held.checkpoint().size();
             }
 
@@ -119,6 +121,21 @@ class HttpWitnessSystemTest {
         assertTrue(nothing.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertEquals(404, post(witnessUrl + "/api/v1/witness/staging/checkpoints",
                 Map.of("oldSize", 0, "checkpoint", checkpoint)).statusCode());
+    }
+
+    /** The witness's answer, saved as it came, is a checkpoint a reviewer can hold a later bundle to. */
+    private static void reviewerTrustsTheWitnessesAnswer(String witnessUrl, ApplicationContext log) throws Exception {
+        var answer = HTTP.send(HttpRequest.newBuilder(URI.create(witnessUrl + "/api/v1/witness/prod/checkpoints/latest"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        var saved = Files.writeString(Files.createTempFile("witness-latest", ".json"), answer.body());
+        var bundle = Files.createTempFile("evidence", ".zip");
+        try (var out = Files.newOutputStream(bundle)) {
+            log.getBean(EvidenceBundleUseCase.class).bundle(CHECK).writeTo(out);
+        }
+        var err = new java.io.ByteArrayOutputStream();
+        int exit = Offline.verify(new String[]{"verify-bundle", bundle.toString(), "--trusted", saved.toString()},
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(err, true));
+        assertEquals(0, exit, err.toString());
     }
 
     private static HttpResponse<String> post(String url, Map<String, Object> body) throws Exception {

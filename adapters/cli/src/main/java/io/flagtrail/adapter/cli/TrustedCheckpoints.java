@@ -14,8 +14,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * What {@code verify-bundle --trusted} reads, whatever the reviewer kept: an earlier evidence bundle (every checkpoint
- * in it), a checkpoint as {@code checkpoint.json} or the API wrote it, a file of checkpoints one per line, or a
- * witness directory (all its day files). Anything else is refused naming the file.
+ * in it), a checkpoint as {@code checkpoint.json} or the API wrote it (or an HTTP witness's answer holding one), a
+ * file of checkpoints one per line, or a witness directory (all its day files). Anything else is refused naming the file.
  */
 final class TrustedCheckpoints {
 
@@ -52,8 +52,15 @@ final class TrustedCheckpoints {
             return fromBundle(bytes);
         }
         String text = new String(bytes, StandardCharsets.UTF_8).strip();
-        return text.lines().count() == 1 ? List.of(Checkpoint.fromJson(JsonReader.parseObject(text)))
+        return text.lines().count() == 1 ? List.of(checkpoint(JsonReader.parseObject(text)))
                 : Checkpoint.fromLines(text);
+    }
+
+    /** A checkpoint, or a witness's answer holding one beside its cosignature (docs/witness.md). */
+    @SuppressWarnings("unchecked")
+    private static Checkpoint checkpoint(java.util.Map<String, Object> json) {
+        return Checkpoint.fromJson(json.get("checkpoint") instanceof java.util.Map<?, ?> held
+                ? (java.util.Map<String, Object>) held : json);
     }
 
     private static List<Checkpoint> fromBundle(byte[] bytes) throws IOException {
