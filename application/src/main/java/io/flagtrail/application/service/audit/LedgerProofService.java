@@ -36,7 +36,8 @@ public final class LedgerProofService implements LedgerProofUseCase {
     @Override
     public InclusionProof inclusion(long position, Long size) {
         return transactions.inTransaction(() -> {
-            long n = sizeOrLatest(size);
+            var sized = treeOf(size);
+            long n = sized.size();
             if (position < 1 || position > n) {
                 throw InvalidInput.of("position", "must be between 1 and the size, " + n);
             }
@@ -48,39 +49,51 @@ public final class LedgerProofService implements LedgerProofUseCase {
             var path = MerkleTree.inclusionProof(nodes, leaf, n);
             String leafHash = hex(nodes.node(0, leaf));
             return new InclusionProof(position, n, proofs.chain().hashAt(position), leafHash, hex(path),
-                    hex(MerkleTree.root(nodes, n)), checkpointAt(n));
+                    hex(MerkleTree.root(nodes, n)), sized.checkpoint());
         });
     }
 
     @Override
     public ConsistencyProof consistency(long from, Long to) {
         return transactions.inTransaction(() -> {
-            long n = sizeOrLatest(to);
+            var sized = treeOf(to);
+            long n = sized.size();
             if (from < 1 || from > n) {
                 throw InvalidInput.of("from", "must be between 1 and to, " + n);
             }
             var nodes = read(on -> MerkleTree.consistencyProof(on, from, n), from, n);
             return new ConsistencyProof(from, n, hex(MerkleTree.root(nodes, from)), hex(MerkleTree.root(nodes, n)),
-                    hex(MerkleTree.consistencyProof(nodes, from, n)), checkpointAt(from), checkpointAt(n));
+                    hex(MerkleTree.consistencyProof(nodes, from, n)), checkpointAt(from), sized.checkpoint());
         });
     }
 
+    /** A tree size a proof is asked about, and the signed checkpoint of that size when there is one. */
+    private record Sized(long size, Checkpoint checkpoint) {
+    }
+
     /**
-     * The size asked for, or the latest checkpoint's. A signed checkpoint's size is always in the tree (the sealer
-     * grows the tree in the transaction that signs it), so only a size beyond it costs a look at the tree's size.
+     * The size asked for, or the latest checkpoint's, with the checkpoint of that size: one read when it is signed
+     * (a signed checkpoint's size is always in the tree, the sealer grows the tree in the transaction that signs
+     * it), so only a size beyond the signed ones costs a look at the latest checkpoint and the tree's size.
      */
-    private long sizeOrLatest(Long size) {
-        var latest = proofs.checkpoints().latest();
-        long signed = latest.map(Checkpoint::size).orElse(0L);
-        if (size == null && latest.isEmpty()) {
-            throw new NotFound("ledger.no_checkpoint", "no checkpoint has been signed yet");
+    private Sized treeOf(Long size) {
+        if (size != null && size >= 1) {
+            var signed = checkpointAt(size);
+            if (signed != null) {
+                return new Sized(size, signed);
+            }
         }
-        long n = size != null ? size : signed;
-        if (n < 1 || (n > signed && n > tree.size())) {
+        var latest = proofs.checkpoints().latest();
+        if (size == null) {
+            return latest.map(c -> new Sized(c.size(), c)).orElseThrow(() ->
+                    new NotFound("ledger.no_checkpoint", "no checkpoint has been signed yet"));
+        }
+        long signed = latest.map(Checkpoint::size).orElse(0L);
+        if (size < 1 || (size > signed && size > tree.size())) {
             long grown = Math.max(signed, tree.size());
             throw InvalidInput.of("size", "the tree has " + grown + " entries; ask for a size from 1 to " + grown);
         }
-        return n;
+        return new Sized(size, null);
     }
 
     /** Works the proof out on placeholders to learn its nodes (and the roots' of these sizes), then reads them. */
