@@ -91,6 +91,9 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("GET /api/v1/audit/proofs/inclusion", AUDITORS);
         MATRIX.put("GET /api/v1/audit/proofs/consistency", AUDITORS);
         MATRIX.put("GET /api/v1/audit/keys", EVERYONE);
+        // a witness is called by other logs: their keys and proofs authenticate, not a caller (docs/witness.md)
+        MATRIX.put("POST /api/v1/witness/{origin}/checkpoints", EVERYONE);
+        MATRIX.put("GET /api/v1/witness/{origin}/checkpoints/latest", EVERYONE);
         MATRIX.put("GET /api/v1/audit/holds", AUDITORS);
         MATRIX.put("POST /api/v1/audit/holds", ADMINS);
         MATRIX.put("POST /api/v1/audit/holds/{id}/release", ADMINS);
@@ -236,7 +239,8 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
 
     private String concrete(String route) {
         return route.substring(route.indexOf(' ') + 1).replace("{key}", featureKey)
-                .replace("{id}", UUID.randomUUID().toString()).replace("{name}", "ROOT").replace("{selector}", "readiness");
+                .replace("{id}", UUID.randomUUID().toString()).replace("{name}", "ROOT").replace("{selector}", "readiness")
+                .replace("{origin}", "prod");
     }
 
     private int call(String route, String principal, String path) throws Exception {
