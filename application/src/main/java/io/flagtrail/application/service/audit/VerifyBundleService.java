@@ -1,19 +1,17 @@
 package io.flagtrail.application.service.audit;
 
 import io.flagtrail.application.port.in.VerifyBundleUseCase;
-import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.json.JsonReader;
 import io.flagtrail.domain.ledger.ChainVerifier;
 import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.KeyPeriod;
 import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.ledger.PurgeRecord;
+import io.flagtrail.domain.ledger.SealedLine;
 import io.flagtrail.domain.ledger.VerificationFailure;
 import io.flagtrail.domain.ledger.VerificationReport;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.util.HashMap;
@@ -94,24 +92,22 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
                                 + ": it was removed from the ledger, or this is another ledger", purge);
             }
         }
-        var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        var lines = new ByteLines(in);
+        var sealed = new SealedLine();
         long line = 0;
-        for (String text = lines.readLine(); text != null; text = lines.readLine()) {
+        while (lines.next()) {
             line++;
             try {
-                var entry = JsonReader.parseObject(text);
-                String hash = (String) entry.remove(LedgerHash.HASH);
-                long position = ((Number) entry.get(LedgerHash.POSITION)).longValue();
-                String prevHash = (String) entry.get(LedgerHash.PREV_HASH);
-                if (!verifier.accept(position, prevHash, hash, LedgerHash.of(prevHash, CanonicalJson.write(entry)))) {
-                    break;
-                }
-            } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+                sealed.read(lines.line(), lines.length());
+            } catch (IllegalArgumentException e) {
                 verifier.malformed(line, "line " + line + " is not an entry: " + e.getMessage());
                 break;
             }
+            if (!verifier.accept(sealed.position(), sealed.prevHash(), sealed.storedHash(), sealed.computedHash())) {
+                break;
+            }
         }
-        lines.transferTo(java.io.Writer.nullWriter()); // read to the end so the file's digest covers all of it
+        in.transferTo(java.io.OutputStream.nullOutputStream()); // read to the end so the file's digest covers all of it
         return verifier.finish();
     }
 

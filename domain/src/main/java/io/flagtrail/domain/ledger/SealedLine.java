@@ -1,0 +1,175 @@
+package io.flagtrail.domain.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * One line of an exported ledger (RFC 8785 canonical JSON of the entry with its {@code hash} member), checked without
+ * building the entry: the chain rule hashes the canonical form without {@code hash}, and removing one member from a
+ * canonical object leaves it canonical, so the line's own bytes less that member are what was hashed. Nothing is
+ * taken on trust by doing so: if those bytes hash to the stored hash, they are byte for byte what was sealed (a
+ * different text with the same meaning would hash differently and fail). A single pass over the UTF-8 bytes finds
+ * the top-level {@code hash}, {@code position} and {@code prevHash} members (structural characters are ASCII, and no
+ * byte of a multi-byte UTF-8 sequence is).
+ */
+public final class SealedLine {
+
+    private static final byte[] HASH = key(LedgerHash.HASH);
+    private static final byte[] POSITION = key(LedgerHash.POSITION);
+    private static final byte[] PREV_HASH = key(LedgerHash.PREV_HASH);
+    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
+    private final MessageDigest sha256;
+    private long position;
+    private String prevHash;
+    private String storedHash;
+    private String computedHash;
+
+    public SealedLine() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    public long position() {
+        return position;
+    }
+
+    public String prevHash() {
+        return prevHash;
+    }
+
+    public String storedHash() {
+        return storedHash;
+    }
+
+    /** SHA-256 of prevHash and the line less its hash member, hex: what the stored hash must be. */
+    public String computedHash() {
+        return computedHash;
+    }
+
+    /** Reads {@code line[0, length)}; refuses, saying why, a line that is no object with the three members. */
+    public void read(byte[] line, int length) {
+        if (length < 2 || line[0] != '{' || line[length - 1] != '}') {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        int hashStart = -1;
+        int hashEnd = -1;
+        boolean positionSeen = false;
+        prevHash = null;
+        storedHash = null;
+        int depth = 0;
+        int i = 0;
+        while (i < length) {
+            byte b = line[i];
+            if (b == '"') {
+                int end = stringEnd(line, i, length);
+                if (depth == 1 && end + 1 < length && line[end + 1] == ':') {
+                    int value = end + 2;
+                    if (startsWith(line, i, HASH)) {
+                        hashStart = line[i - 1] == ',' ? i - 1 : i;
+                        hashEnd = stringEnd(line, value, length) + 1;
+                        storedHash = hex(line, value, hashEnd, "hash");
+                        if (hashStart == i && hashEnd < length && line[hashEnd] == ',') {
+                            hashEnd++; // the first member: its comma follows it
+                        }
+                        i = hashEnd;
+                        continue;
+                    }
+                    if (startsWith(line, i, POSITION)) {
+                        position = number(line, value, length);
+                        positionSeen = true;
+                    } else if (startsWith(line, i, PREV_HASH) && line[value] == '"') {
+                        prevHash = hex(line, value, stringEnd(line, value, length) + 1, "prevHash");
+                    }
+                }
+                i = end + 1;
+                continue;
+            }
+            if (b == '{' || b == '[') {
+                depth++;
+            } else if (b == '}' || b == ']') {
+                depth--;
+            }
+            i++;
+        }
+        if (depth != 0 || storedHash == null || prevHash == null || !positionSeen) {
+            throw new IllegalArgumentException(depth != 0 ? "unbalanced brackets"
+                    : "an entry needs " + (storedHash == null ? "hash" : prevHash == null ? "prevHash" : "position"));
+        }
+        sha256.reset();
+        sha256.update(prevHash.getBytes(StandardCharsets.US_ASCII));
+        sha256.update(line, 0, hashStart);
+        sha256.update(line, hashEnd, length - hashEnd);
+        computedHash = HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /** The index of the quote that closes the string opening at {@code start}. */
+    private static int stringEnd(byte[] line, int start, int length) {
+        if (line[start] != '"') {
+            throw new IllegalArgumentException("a string was expected at byte " + start);
+        }
+        for (int i = start + 1; i < length; i++) {
+            if (line[i] == '\\') {
+                i++;
+            } else if (line[i] == '"') {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("a string is not closed");
+    }
+
+    private static boolean startsWith(byte[] line, int at, byte[] key) {
+        if (at + key.length > line.length) {
+            return false;
+        }
+        for (int k = 0; k < key.length; k++) {
+            if (line[at + k] != key[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A string value of 64 lower-case hex digits (the quotes at {@code start} and {@code end - 1}). */
+    private static String hex(byte[] line, int start, int end, String member) {
+        if (end - start != 66) {
+            throw new IllegalArgumentException(member + " is not 64 hex digits");
+        }
+        for (int i = start + 1; i < end - 1; i++) {
+            byte b = line[i];
+            if (!(b >= '0' && b <= '9' || b >= 'a' && b <= 'f')) {
+                throw new IllegalArgumentException(member + " is not 64 hex digits");
+            }
+        }
+        return new String(line, start + 1, 64, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A non-negative integer as canonical JSON writes it: digits only, no leading zero, and at most 2^53 − 1, the
+     * greatest that RFC 8785 (IEEE 754 doubles) writes exactly; a position beyond it cannot have been hashed as itself.
+     */
+    private static long number(byte[] line, int start, int length) {
+        long value = 0;
+        int i = start;
+        while (i < length && line[i] >= '0' && line[i] <= '9') {
+            value = value * 10 + (line[i] - '0');
+            if (value > MAX_SAFE_INTEGER) {
+                throw new IllegalArgumentException("position is beyond 2^53 - 1, which JSON cannot hold exactly");
+            }
+            i++;
+        }
+        if (i == start || (line[start] == '0' && i > start + 1) || i == length || (line[i] != ',' && line[i] != '}')) {
+            throw new IllegalArgumentException("position is not a whole number");
+        }
+        return value;
+    }
+
+    private static byte[] key(String name) {
+        return ("\"" + name + "\"").getBytes(StandardCharsets.US_ASCII);
+    }
+}
