@@ -45,8 +45,11 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
                     case EvidenceBundle.KEYS -> keys = EvidenceBundle.keys(JsonReader.parseObject(text(digest)), periods);
                     case EvidenceBundle.PURGE -> purge = EvidenceBundle.purge(JsonReader.parseObject(text(digest)));
                     case EvidenceBundle.CHECKPOINTS -> checkpoints = Checkpoint.fromLines(text(digest));
-                    case EvidenceBundle.ENTRIES -> report = entries(digest, checkpoint, checkpoints, trusted,
-                            keys, periods, purge);
+                    case EvidenceBundle.ENTRIES -> {
+                        try (var ahead = new ReadAheadStream(digest)) {
+                            report = entries(ahead, checkpoint, checkpoints, trusted, keys, periods, purge);
+                        }
+                    }
                     case EvidenceBundle.MANIFEST -> {
                         var failure = manifest(JsonReader.parseObject(text(digest)), digests, checkpoint,
                                 checkpoints != null, !periods.isEmpty(), purge);
