@@ -58,7 +58,7 @@ final class CheckpointCheck {
     /** Takes the next verified entry; answers why the checkpoint at its position does not hold, or null. */
     KeyRing.Refusal entry(long position, String storedHash) {
         if (tree != null) {
-            tree.appendEntry(storedHash);
+            tree.addEntry(storedHash);
         }
         var held = trusted.get(position);
         if (held != null) {

@@ -59,8 +59,25 @@ public final class MerkleFrontier {
     /** Appends one leaf (its leaf hash) and answers the nodes it completed, the leaf first, as hex. */
     public Map<Node, String> append(byte[] leafHash) {
         var completed = new java.util.LinkedHashMap<Node, String>();
+        grow(leafHash, completed);
+        return completed;
+    }
+
+    /** Appends the leaf of one entry, whose chain hash (hex) is the leaf's data (ADR 0008), for a store to keep. */
+    public Map<Node, String> appendEntry(String entryHash) {
+        return append(MerkleTree.leafHash(HexFormat.of().parseHex(entryHash)));
+    }
+
+    /** The same for a verifier, which keeps nothing but the edge: no node is reported. */
+    public void addEntry(String entryHash) {
+        grow(MerkleTree.leafHash(HexFormat.of().parseHex(entryHash)), null);
+    }
+
+    private void grow(byte[] leafHash, Map<Node, String> completed) {
         long index = size;
-        completed.put(new Node(0, index), HexFormat.of().formatHex(leafHash));
+        if (completed != null) {
+            completed.put(new Node(0, index), HexFormat.of().formatHex(leafHash));
+        }
         edge.add(new Edge(0, leafHash));
         while (edge.size() >= 2 && edge.get(edge.size() - 1).level() == edge.get(edge.size() - 2).level()) {
             var right = edge.removeLast();
@@ -69,15 +86,11 @@ public final class MerkleFrontier {
             index >>= 1;
             var parent = new Edge(level, MerkleTree.nodeHash(left.hash(), right.hash()));
             edge.add(parent);
-            completed.put(new Node(level, index), HexFormat.of().formatHex(parent.hash()));
+            if (completed != null) {
+                completed.put(new Node(level, index), HexFormat.of().formatHex(parent.hash()));
+            }
         }
         size++;
-        return completed;
-    }
-
-    /** Appends the leaf of one entry, whose chain hash (hex) is the leaf's data (ADR 0008). */
-    public Map<Node, String> appendEntry(String entryHash) {
-        return append(MerkleTree.leafHash(HexFormat.of().parseHex(entryHash)));
     }
 
     /** MTH of the leaves so far, as hex. */

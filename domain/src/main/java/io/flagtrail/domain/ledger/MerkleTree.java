@@ -184,15 +184,21 @@ public final class MerkleTree {
         return Long.highestOneBit(size - 1);
     }
 
-    private static byte[] sha256(byte[]... parts) {
+    /** One digest per thread: looking the algorithm up costs about as much as hashing two nodes (bench/run ledger). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    });
+
+    private static byte[] sha256(byte[]... parts) {
+        var digest = SHA256.get();
+        digest.reset();
+        for (byte[] part : parts) {
+            digest.update(part);
+        }
+        return digest.digest();
     }
 }
