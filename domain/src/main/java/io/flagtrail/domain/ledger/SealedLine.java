@@ -3,16 +3,14 @@ package io.flagtrail.domain.ledger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Arrays;
 
 /**
  * One line of an exported ledger (RFC 8785 canonical JSON of the entry with its {@code hash} member), checked without
- * building the entry: the chain rule hashes the canonical form without {@code hash}, and removing one member from a
- * canonical object leaves it canonical, so the line's own bytes less that member are what was hashed. Nothing is
- * taken on trust by doing so: if those bytes hash to the stored hash, they are byte for byte what was sealed (a
- * different text with the same meaning would hash differently and fail). A single pass over the UTF-8 bytes finds
- * the top-level {@code hash}, {@code position} and {@code prevHash} members (structural characters are ASCII, and no
- * byte of a multi-byte UTF-8 sequence is).
+ * building the entry: removing one member from a canonical object leaves it canonical, so the line's bytes less its
+ * {@code hash} member are what the chain rule hashed. Nothing is taken on trust: if those bytes hash to the stored
+ * hash they are byte for byte what was sealed. One pass over the UTF-8 bytes finds the top-level {@code hash},
+ * {@code position} and {@code prevHash} (structural characters are ASCII; no byte of a multi-byte sequence is).
  */
 public final class SealedLine {
 
@@ -21,7 +19,13 @@ public final class SealedLine {
     private static final byte[] PREV_HASH = key(LedgerHash.PREV_HASH);
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     private final MessageDigest sha256;
+    /** The hex of the last digest, and the stored hash of the line before (bytes and String). */
+    private final byte[] computed = new byte[64];
+    private final byte[] last = new byte[64];
+    private String lastHash;
     private long position;
     private String prevHash;
     private String storedHash;
@@ -59,9 +63,9 @@ public final class SealedLine {
         }
         int hashStart = -1;
         int hashEnd = -1;
+        int storedAt = -1;
+        int prevAt = -1;
         boolean positionSeen = false;
-        prevHash = null;
-        storedHash = null;
         int depth = 0;
         int i = 0;
         while (i < length) {
@@ -72,8 +76,8 @@ public final class SealedLine {
                     int value = end + 2;
                     if (startsWith(line, i, HASH)) {
                         hashStart = line[i - 1] == ',' ? i - 1 : i;
-                        hashEnd = stringEnd(line, value, length) + 1;
-                        storedHash = hex(line, value, hashEnd, "hash");
+                        hashEnd = hexValue(line, value, length, "hash");
+                        storedAt = value + 1;
                         if (hashStart == i && hashEnd < length && line[hashEnd] == ',') {
                             hashEnd++; // the first member: its comma follows it
                         }
@@ -84,7 +88,8 @@ public final class SealedLine {
                         position = number(line, value, length);
                         positionSeen = true;
                     } else if (startsWith(line, i, PREV_HASH) && line[value] == '"') {
-                        prevHash = hex(line, value, stringEnd(line, value, length) + 1, "prevHash");
+                        hexValue(line, value, length, "prevHash");
+                        prevAt = value + 1;
                     }
                 }
                 i = end + 1;
@@ -97,15 +102,23 @@ public final class SealedLine {
             }
             i++;
         }
-        if (depth != 0 || storedHash == null || prevHash == null || !positionSeen) {
+        if (depth != 0 || storedAt < 0 || prevAt < 0 || !positionSeen) {
             throw new IllegalArgumentException(depth != 0 ? "unbalanced brackets"
-                    : "an entry needs " + (storedHash == null ? "hash" : prevHash == null ? "prevHash" : "position"));
+                    : "an entry needs " + (storedAt < 0 ? "hash" : prevAt < 0 ? "prevHash" : "position"));
         }
         sha256.reset();
-        sha256.update(prevHash.getBytes(StandardCharsets.US_ASCII));
+        sha256.update(line, prevAt, 64);
         sha256.update(line, 0, hashStart);
         sha256.update(line, hashEnd, length - hashEnd);
-        computedHash = HexFormat.of().formatHex(sha256.digest());
+        hex(sha256.digest(), computed);
+        // Strings only where they differ: the chain links each line's prevHash to the hash of the line before
+        prevHash = Arrays.equals(line, prevAt, prevAt + 64, last, 0, 64) && lastHash != null ? lastHash
+                : text(line, prevAt);
+        computedHash = new String(computed, StandardCharsets.US_ASCII);
+        storedHash = Arrays.equals(line, storedAt, storedAt + 64, computed, 0, 64) ? computedHash
+                : text(line, storedAt);
+        System.arraycopy(line, storedAt, last, 0, 64);
+        lastHash = storedHash;
     }
 
     /** The index of the quote that closes the string opening at {@code start}. */
@@ -135,8 +148,9 @@ public final class SealedLine {
         return true;
     }
 
-    /** A string value of 64 lower-case hex digits (the quotes at {@code start} and {@code end - 1}). */
-    private static String hex(byte[] line, int start, int end, String member) {
+    /** Where the string value at {@code start} ends (after its closing quote); it must be 64 lower-case hex digits. */
+    private static int hexValue(byte[] line, int start, int length, String member) {
+        int end = stringEnd(line, start, length) + 1;
         if (end - start != 66) {
             throw new IllegalArgumentException(member + " is not 64 hex digits");
         }
@@ -146,7 +160,18 @@ public final class SealedLine {
                 throw new IllegalArgumentException(member + " is not 64 hex digits");
             }
         }
-        return new String(line, start + 1, 64, StandardCharsets.US_ASCII);
+        return end;
+    }
+
+    private static String text(byte[] line, int at) {
+        return new String(line, at, 64, StandardCharsets.US_ASCII);
+    }
+
+    private static void hex(byte[] digest, byte[] into) {
+        for (int i = 0; i < digest.length; i++) {
+            into[2 * i] = HEX[(digest[i] >> 4) & 0xf];
+            into[2 * i + 1] = HEX[digest[i] & 0xf];
+        }
     }
 
     /**
