@@ -18,7 +18,6 @@ public final class SealedLine {
     private static final byte[] POSITION = key(LedgerHash.POSITION);
     private static final byte[] PREV_HASH = key(LedgerHash.PREV_HASH);
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
-
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final MessageDigest sha256;
