@@ -66,7 +66,12 @@ final class HttpCheckpointWitness implements CheckpointWitness {
         if (answer.statusCode() == 404 && answer.body().contains("witness.nothing_held")) {
             return Optional.empty();
         }
-        return Optional.of(cosigned(answer, "GET").checkpoint());
+        try {
+            return Optional.of(cosigned(answer, "GET").checkpoint());
+        } catch (Refused e) {
+            // an answer that is not the witness's own cannot be read as what it holds: ask again next round
+            throw new Unreachable(e.getMessage(), e);
+        }
     }
 
     @Override
