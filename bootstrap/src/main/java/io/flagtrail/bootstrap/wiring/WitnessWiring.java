@@ -8,9 +8,13 @@ import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.WitnessedCheckpoints;
 import io.flagtrail.application.service.audit.CosignCheckpointService;
 import io.flagtrail.domain.ledger.SigningKeys;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
-import jakarta.inject.Singleton;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,14 +22,15 @@ import java.util.Map;
 /**
  * This instance as a witness of other logs (docs/witness.md): {@code flagtrail.witness.logs.<origin>} lists, comma
  * separated, the public keys (base64 X.509, as {@code /api/v1/audit/keys} gives them) that sign that log's
- * checkpoints. No log listed: it witnesses nothing, and its witness endpoints answer 404.
+ * checkpoints. No log listed: it witnesses nothing, and its witness endpoints answer 404. Built at startup
+ * ({@code @Context}), so a key that is no Ed25519 public key stops the service naming the setting.
  */
 @Factory
 final class WitnessWiring {
 
     static final String LOGS = "flagtrail.witness.logs";
 
-    @Singleton
+    @Context
     CosignCheckpointUseCase cosignCheckpoint(WitnessedCheckpoints witnessed, LedgerSigner signer,
                                              Transactions transactions, Clock clock, AppLogger log,
                                              Environment environment) {
@@ -43,10 +48,13 @@ final class WitnessWiring {
                 continue;
             }
             try {
-                keys.put(SigningKeys.keyId(key), key.strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(LOGS + "." + origin + " must list base64 public keys, comma separated: "
-                        + e.getMessage(), e);
+                var encoded = Base64.getDecoder().decode(key.strip());
+                KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+                keys.put(SigningKeys.keyId(encoded), key.strip());
+            } catch (IllegalArgumentException | GeneralSecurityException e) {
+                throw new IllegalStateException("FLAGTRAIL_WITNESS_LOGS_" + origin.toUpperCase(java.util.Locale.ROOT)
+                        + " (" + LOGS + "." + origin + ") must list Ed25519 public keys, base64 X.509, comma separated, "
+                        + "as the log's /api/v1/audit/keys gives them", e);
             }
         }
         return keys;

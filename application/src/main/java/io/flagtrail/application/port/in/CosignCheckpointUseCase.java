@@ -3,7 +3,6 @@ package io.flagtrail.application.port.in;
 import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.CosignedCheckpoint;
 import java.util.List;
-import java.util.Set;
 
 /**
  * This instance as a witness for other logs (docs/witness.md): it takes a log's checkpoint only when a key it was
@@ -19,7 +18,4 @@ public interface CosignCheckpointUseCase {
 
     /** The newest checkpoint held for the log, with its cosignature; NotFound when there is none or no such log. */
     CosignedCheckpoint latest(String origin);
-
-    /** The logs this instance witnesses. */
-    Set<String> origins();
 }

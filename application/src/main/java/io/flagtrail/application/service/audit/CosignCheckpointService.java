@@ -14,7 +14,6 @@ import io.flagtrail.domain.ledger.CosignedCheckpoint;
 import io.flagtrail.domain.ledger.WitnessRule;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The witness: judges each offered checkpoint by {@link WitnessRule} against the newest one it holds for that log,
@@ -69,11 +68,6 @@ public final class CosignCheckpointService implements CosignCheckpointUseCase {
         keysOf(origin);
         return transactions.inTransaction(() -> held.latest(origin)).orElseThrow(() ->
                 new NotFound("witness.nothing_held", "this witness holds no checkpoint of " + origin + " yet"));
-    }
-
-    @Override
-    public Set<String> origins() {
-        return logs.keySet();
     }
 
     private Map<String, String> keysOf(String origin) {
