@@ -56,12 +56,7 @@ public record Checkpoint(long size, String headHash, String rootHash, String pre
 
     /** What the next checkpoint names as its {@code previous}: the SHA-256 of this one's statement, hex. */
     public String statementHash() {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(statement()));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return java.util.HexFormat.of().formatHex(Sha256.digest().digest(statement()));
     }
 
     /** The checkpoint with its signature as one canonical JSON object: how bundles and witnesses hold it. */

@@ -3,8 +3,6 @@ package io.flagtrail.domain.ledger;
 import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.json.FixedKeyMap;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -40,7 +38,7 @@ public final class LedgerHash {
     }
 
     public static String of(String prevHash, String canonical) {
-        var sha256 = sha256();
+        var sha256 = Sha256.digest();
         sha256.update(prevHash.getBytes(StandardCharsets.UTF_8));
         sha256.update(canonical.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha256.digest());
@@ -49,20 +47,5 @@ public final class LedgerHash {
     /** The hash of an entry given its fields, position and predecessor. */
     public static String of(Map<String, Object> fields, long position, String prevHash) {
         return of(prevHash, CanonicalJson.write(link(fields, position, prevHash)));
-    }
-
-    /** One digest per thread: looking the algorithm up for every entry costs as much as hashing it. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    });
-
-    private static MessageDigest sha256() {
-        var digest = SHA256.get();
-        digest.reset();
-        return digest;
     }
 }

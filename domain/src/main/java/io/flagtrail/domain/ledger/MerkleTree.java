@@ -1,7 +1,5 @@
 package io.flagtrail.domain.ledger;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -184,18 +182,8 @@ public final class MerkleTree {
         return Long.highestOneBit(size - 1);
     }
 
-    /** One digest per thread: looking the algorithm up costs about as much as hashing two nodes (bench/run ledger). */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    });
-
     private static byte[] sha256(byte[]... parts) {
-        var digest = SHA256.get();
-        digest.reset();
+        var digest = Sha256.digest();
         for (byte[] part : parts) {
             digest.update(part);
         }

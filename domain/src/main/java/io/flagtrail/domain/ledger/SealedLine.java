@@ -1,8 +1,6 @@
 package io.flagtrail.domain.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -20,7 +18,6 @@ public final class SealedLine {
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private final MessageDigest sha256;
     /** The hex of the last digest, and the stored hash of the line before (bytes and String). */
     private final byte[] computed = new byte[64];
     private final byte[] last = new byte[64];
@@ -29,14 +26,6 @@ public final class SealedLine {
     private String prevHash;
     private String storedHash;
     private String computedHash;
-
-    public SealedLine() {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 
     public long position() {
         return position;
@@ -105,7 +94,7 @@ public final class SealedLine {
             throw new IllegalArgumentException(depth != 0 ? "unbalanced brackets"
                     : "an entry needs " + (storedAt < 0 ? "hash" : prevAt < 0 ? "prevHash" : "position"));
         }
-        sha256.reset();
+        var sha256 = Sha256.digest();
         sha256.update(line, prevAt, 64);
         sha256.update(line, 0, hashStart);
         sha256.update(line, hashEnd, length - hashEnd);

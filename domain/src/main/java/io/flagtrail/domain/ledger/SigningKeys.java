@@ -1,7 +1,5 @@
 package io.flagtrail.domain.ledger;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -13,12 +11,7 @@ public final class SigningKeys {
 
     /** {@code ed25519-} and the first 8 bytes, hex, of the SHA-256 of the X.509 encoding. */
     public static String keyId(byte[] encodedPublicKey) {
-        try {
-            return "ed25519-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encodedPublicKey),
-                    0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return "ed25519-" + HexFormat.of().formatHex(Sha256.digest().digest(encodedPublicKey), 0, 8);
     }
 
     /** The id of a public key given as base64 X.509, as {@code /api/v1/audit/keys} lists it. */
