@@ -65,15 +65,9 @@ final class FileCheckpointWitness implements CheckpointWitness {
     @Override
     public void publish(Checkpoint checkpoint, Consistency consistency) {
         try (var lock = lock()) {
-            var held = newest();
-            if (held.isPresent() && held.get().equals(checkpoint)) {
-                return; // another instance published it first
+            if (!CheckpointWitness.holdsAlready(newest(), checkpoint)) {
+                append(checkpoint);
             }
-            if (held.isPresent() && checkpoint.size() <= held.get().size()) {
-                throw new Refused("the witness holds a checkpoint of size " + held.get().size()
-                        + "; it only takes a greater one, not " + checkpoint.size());
-            }
-            append(checkpoint);
         } catch (IOException e) {
             throw new Unreachable("cannot write to the witness directory " + directory + ": " + e.getMessage(), e);
         }

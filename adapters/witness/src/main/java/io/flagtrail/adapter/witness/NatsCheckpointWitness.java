@@ -69,13 +69,8 @@ final class NatsCheckpointWitness implements CheckpointWitness {
         try {
             for (int attempt = 0; attempt < 3; attempt++) {
                 var last = last();
-                var held = last.map(NatsCheckpointWitness::checkpoint);
-                if (held.isPresent() && held.get().equals(checkpoint)) {
+                if (CheckpointWitness.holdsAlready(last.map(NatsCheckpointWitness::checkpoint), checkpoint)) {
                     return;
-                }
-                if (held.isPresent() && checkpoint.size() <= held.get().size()) {
-                    throw new Refused("the witness holds a checkpoint of size " + held.get().size()
-                            + "; it only takes a greater one, not " + checkpoint.size());
                 }
                 var options = PublishOptions.builder().stream(stream)
                         .expectedLastSubjectSequence(last.map(MessageInfo::getSeq).orElse(0L)).build();

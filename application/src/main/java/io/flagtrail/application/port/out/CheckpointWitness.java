@@ -26,6 +26,24 @@ public interface CheckpointWitness {
         }
     }
 
+    /**
+     * The rule every witness that holds its checkpoints itself keeps before it adds one: true when {@code offered} is
+     * the one it holds already (another instance published it first); refused when it is not greater.
+     */
+    static boolean holdsAlready(Optional<Checkpoint> held, Checkpoint offered) {
+        if (held.isEmpty()) {
+            return false;
+        }
+        if (held.get().equals(offered)) {
+            return true;
+        }
+        if (offered.size() <= held.get().size()) {
+            throw new Refused("the witness holds a checkpoint of size " + held.get().size()
+                    + "; it only takes a greater one, not " + offered.size());
+        }
+        return false;
+    }
+
     /** A short name for logs, health and audit entries, such as {@code file:/var/lib/flagtrail/witness}. */
     String name();
 
