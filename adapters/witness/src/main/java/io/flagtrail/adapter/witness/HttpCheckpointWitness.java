@@ -41,6 +41,8 @@ final class HttpCheckpointWitness implements CheckpointWitness {
     private final String witnessKey;
     private final Duration timeout;
     private final HttpClient http;
+    /** The size the witness held when it last answered; null before it has. */
+    private volatile Long seenSize;
 
     HttpCheckpointWitness(@Value("${flagtrail.ledger.witness.http.url}") String url,
                           @Value("${flagtrail.ledger.witness.http.origin:flagtrail}") String origin,
@@ -64,10 +66,13 @@ final class HttpCheckpointWitness implements CheckpointWitness {
     public Optional<Checkpoint> latest() {
         var answer = send(HttpRequest.newBuilder(latest).GET());
         if (answer.statusCode() == 404 && answer.body().contains("witness.nothing_held")) {
+            seenSize = 0L;
             return Optional.empty();
         }
         try {
-            return Optional.of(cosigned(answer, "GET").checkpoint());
+            var held = cosigned(answer, "GET").checkpoint();
+            seenSize = held.size();
+            return Optional.of(held);
         } catch (Refused e) {
             // an answer that is not the witness's own cannot be read as what it holds: ask again next round
             throw new Unreachable(e.getMessage(), e);
@@ -77,7 +82,9 @@ final class HttpCheckpointWitness implements CheckpointWitness {
     @Override
     public void publish(Checkpoint checkpoint, Consistency consistency) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            long held = latest().map(Checkpoint::size).orElse(0L);
+            // the round read the witness just before: start from what it said, and read again only after a 409
+            Long seen = attempt == 0 ? seenSize : null;
+            long held = seen != null ? seen : latest().map(Checkpoint::size).orElse(0L);
             if (held >= checkpoint.size()) {
                 if (held == checkpoint.size()) {
                     return; // the witness answers its own cosignature of this tree again; nothing to add
@@ -95,6 +102,7 @@ final class HttpCheckpointWitness implements CheckpointWitness {
                 if (taken.checkpoint().size() != checkpoint.size()) {
                     throw new Refused("the witness answered a checkpoint of size " + taken.checkpoint().size());
                 }
+                seenSize = checkpoint.size();
                 return;
             }
             // another instance extended the witness meanwhile: read it again and prove from there

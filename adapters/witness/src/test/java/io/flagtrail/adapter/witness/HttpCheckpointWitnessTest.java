@@ -31,6 +31,7 @@ class HttpCheckpointWitnessTest {
     final GeneratedKeySigner witnessKey = new GeneratedKeySigner();
     final GeneratedKeySigner impostor = new GeneratedKeySigner();
     final List<String> posted = new ArrayList<>();
+    int reads;
     HttpServer server;
     /** What the played witness holds, and the key it cosigns with. */
     Checkpoint held;
@@ -58,6 +59,19 @@ class HttpCheckpointWitnessTest {
         assertEquals(5L, ((Number) JsonReader.parseObject(posted.get(0)).get("oldSize")).longValue());
         assertEquals(List.of("proof-8-12"), JsonReader.parseObject(posted.get(1)).get("consistency"));
         assertEquals(12, witness.latest().orElseThrow().size());
+    }
+
+    @Test
+    void a_round_reads_the_witness_once_and_offers_from_what_it_said() throws IOException {
+        start();
+        held = checkpoint(5);
+        var witness = adapter();
+
+        assertEquals(5, witness.latest().orElseThrow().size());
+        witness.publish(checkpoint(7), (from, to) -> List.of("proof-" + from + "-" + to));
+
+        assertEquals(1, reads, "publishing right after the round's read does not read again");
+        assertEquals(List.of("proof-5-7"), JsonReader.parseObject(posted.getFirst()).get("consistency"));
     }
 
     @Test
@@ -90,6 +104,9 @@ class HttpCheckpointWitnessTest {
     }
 
     private synchronized void answer(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestMethod().equals("GET")) {
+            reads++;
+        }
         if (exchange.getRequestMethod().equals("POST")) {
             posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             if (movesTo != null) {
