@@ -18,9 +18,5 @@ function delay()
   return delay_ms
 end
 
-function response(status, headers, body)
-  if status ~= 200 and not reported then
-    reported = true
-    io.stderr:write("wrk: HTTP " .. status .. " " .. body .. "\n")
-  end
-end
+dofile("bench/first_failure.lua")
+response = report_first_failure(function(status) return status == 200 end)

@@ -17,9 +17,5 @@ function request()
 end
 
 -- Reports the first failure of each thread, so that a failing run says why.
-function response(status, headers, body)
-  if status >= 300 and not reported then
-    reported = true
-    io.stderr:write("wrk: HTTP " .. status .. " " .. body .. "\n")
-  end
-end
+dofile("bench/first_failure.lua")
+response = report_first_failure(function(status) return status < 300 end)

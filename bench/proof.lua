@@ -10,9 +10,5 @@ function request()
   return wrk.format("GET", "/api/v1/audit/proofs/inclusion?position=" .. math.random(1, size), headers)
 end
 
-function response(status, headers, body)
-  if status ~= 200 and not reported then
-    reported = true
-    io.stderr:write("wrk: HTTP " .. status .. " " .. body .. "\n")
-  end
-end
+dofile("bench/first_failure.lua")
+response = report_first_failure(function(status) return status == 200 end)
