@@ -69,20 +69,16 @@ class LedgerSystemTest {
         system.awaitSealed();
         var file = Files.createTempFile("evidence", ".zip");
         Files.write(file, api.download("/api/v1/audit/evidence", admin));
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
 
-        int exit = Offline.verify(new String[]{"verify-bundle", file.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        var verified = offline("verify-bundle", file.toString());
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("verified up to position"));
-        assertEquals(2, Offline.verify(new String[]{"verify-bundle"}, System.out, new PrintStream(err)));
+        assertEquals(0, verified.exit(), verified.err());
+        assertTrue(verified.out().startsWith("verified up to position"));
+        assertEquals(2, offline("verify-bundle").exit());
 
-        var json = new ByteArrayOutputStream();
-        assertEquals(0, Offline.verify(new String[]{"--format", "json", "verify-bundle", file.toString()},
-                new PrintStream(json, true, StandardCharsets.UTF_8), System.err));
-        assertTrue(json.toString(StandardCharsets.UTF_8).startsWith("{\"entriesChecked\":"), json.toString(StandardCharsets.UTF_8));
+        var json = offline("--format", "json", "verify-bundle", file.toString());
+        assertEquals(0, json.exit());
+        assertTrue(json.out().startsWith("{\"entriesChecked\":"), json.out());
     }
 
     @Test
