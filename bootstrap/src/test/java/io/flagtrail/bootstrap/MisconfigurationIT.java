@@ -18,7 +18,7 @@ class MisconfigurationIT {
     @ParameterizedTest
     @ValueSource(strings = {"AUTH_JWT_SECRET=too-short", "AUTH_METHOD=kerberos", "PORT=eighty",
             "FLAGTRAIL_LEDGER_RETENTION=forever", "DATABASE_URL=mysql://db/flagtrail",
-            "FLAGTRAIL_WITNESS_LOGS_PROD=bm90LWEta2V5"})
+            "FLAGTRAIL_WITNESS_LOGS_PROD=bm90LWEta2V5", "FLAGTRAIL_LEDGER_SIGNER_COMMAND=/usr/local/bin/kms-sign"})
     void the_service_refuses_to_start_with_one_clear_line(String setting) throws Exception {
         var dir = Files.createTempDirectory("flagtrail-misconfigured-");
         var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",

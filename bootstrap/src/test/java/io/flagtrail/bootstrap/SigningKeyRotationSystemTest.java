@@ -92,6 +92,59 @@ class SigningKeyRotationSystemTest {
         assertFalse(storedSecrets(database).contains("ledger-signing-key"));
     }
 
+    @Test
+    void a_key_held_by_an_external_signer_signs_checkpoints_and_a_signer_that_is_down_delays_them_only()
+            throws Exception {
+        var database = TestDatabase.postgres();
+        var dir = Files.createTempDirectory("flagtrail-signer-");
+        var pem = dir.resolve("ledger.pem");
+        openssl("genpkey", "-algorithm", "ed25519", "-out", pem.toString());
+        String publicKey = Base64.getEncoder().encodeToString(openssl("pkey", "-in", pem.toString(), "-pubout",
+                "-outform", "DER"));
+        var down = dir.resolve("down");
+        var script = Files.writeString(dir.resolve("sign.sh"), "#!/bin/sh\nset -e\n"
+                + "[ -e '" + down + "' ] && { echo 'the HSM is offline' >&2; exit 1; }\n"
+                + "in=$(mktemp); trap 'rm -f \"$in\"' EXIT; cat > \"$in\"\n"
+                + "openssl pkeyutl -sign -inkey '" + pem + "' -rawin -in \"$in\" | base64 -w0\n");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        var props = new HashMap<String, Object>(StandaloneProperties.on(database));
+        props.put("flagtrail.ledger.signer.command", script.toString());
+        props.put("flagtrail.ledger.signer.public-key", publicKey);
+        props.put("flagtrail.ledger.checkpoint-every-entries", "1");
+
+        try (var server = ApplicationContext.run(EmbeddedServer.class, props)) {
+            var context = server.getApplicationContext();
+            var status = context.getBean(LedgerStatusUseCase.class);
+            awaitCheckpoint(context);
+            Files.createFile(down);
+            long signed = status.status().latestCheckpoint().size();
+            context.getBean(AuditTrail.class).read(AuditAction.AUDIT_QUERIED, CHECK, Map.of("test", "signer down"));
+            Poll.until(Duration.ofSeconds(10), "the entry sealed while the signer is down", status::status,
+                    s -> s.size() > signed);
+            Thread.sleep(300); // rounds that would have signed, had the signer answered
+            assertEquals(signed, status.status().latestCheckpoint().size(), "nothing signed while it is down");
+
+            Files.delete(down);
+            var newest = Poll.until(Duration.ofSeconds(10), "a checkpoint once the signer is back",
+                    () -> status.status().latestCheckpoint(), c -> c.size() > signed);
+            var report = context.getBean(VerifyLedgerUseCase.class)
+                    .verify(new VerifyLedgerUseCase.VerifyLedgerCommand(null, null, CHECK));
+            assertTrue(report.verified(), report.summary());
+            assertEquals(io.flagtrail.domain.ledger.SigningKeys.keyId(Base64.getDecoder().decode(publicKey)),
+                    newest.keyId(), "the external signer's key signed it");
+        }
+        assertFalse(storedSecrets(database).contains("ledger-signing-key"), "no signing key in server_secrets");
+    }
+
+    private static byte[] openssl(String... args) throws Exception {
+        var command = new java.util.ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertEquals(0, process.waitFor(), "openssl " + String.join(" ", args));
+        return out;
+    }
+
     private static EmbeddedServer start(TestDatabase.Target database, Path key, Map<String, String> extra) {
         var props = new HashMap<String, Object>(StandaloneProperties.on(database));
         props.put("flagtrail.ledger.signing-key-file", key.toString());

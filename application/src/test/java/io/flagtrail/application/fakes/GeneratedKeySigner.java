@@ -13,6 +13,7 @@ public final class GeneratedKeySigner implements LedgerSigner {
 
     private final KeyPair key;
     private final String keyId;
+    private volatile boolean down;
 
     public GeneratedKeySigner() {
         try {
@@ -28,8 +29,16 @@ public final class GeneratedKeySigner implements LedgerSigner {
         return keyId;
     }
 
+    /** From now on signs nothing (an external signer that is down), or signs again. */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
     @Override
     public String sign(byte[] statement) {
+        if (down) {
+            throw new LedgerSigner.CannotSign("the signer is down");
+        }
         try {
             var signer = Signature.getInstance("Ed25519");
             signer.initSign(key.getPrivate());

@@ -5,7 +5,7 @@ package io.flagtrail.domain.error;
  * The sealed kinds tell a driving adapter how to answer (bad input, missing, conflicting, stale).
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidInput, Unauthenticated, NotFound, Conflict, StaleVersion, PermissionDenied, TooManyAttempts {
+        permits InvalidInput, Unauthenticated, NotFound, Conflict, StaleVersion, PermissionDenied, TryLater {
 
     private final String code;
 

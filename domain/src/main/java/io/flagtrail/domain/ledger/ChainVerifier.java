@@ -91,6 +91,14 @@ public final class ChainVerifier {
         keys.declare(periods);
     }
 
+    /**
+     * Before any entry is fed: checks each checkpoint's signature under a public key with {@code check} (which must
+     * answer as {@link Checkpoint#signatureValid} does), e.g. one that worked them out ahead on another thread.
+     */
+    public void checkSignaturesWith(java.util.function.BiPredicate<Checkpoint, String> check) {
+        keys.checkSignaturesWith(check);
+    }
+
     /** Stops verification: what was fed could not even be read as an entry. */
     public void malformed(long position, String detail) {
         if (failure == null) {

@@ -14,9 +14,11 @@ final class CheckpointCheck {
 
     private final NavigableMap<Long, Checkpoint> checkpoints = new TreeMap<>();
     /** Checkpoints the reviewer brought (an earlier bundle's, a witness's): the entries must extend each of them. */
-    private final Map<Long, Checkpoint> trusted = new TreeMap<>();
+    private final NavigableMap<Long, Checkpoint> trusted = new TreeMap<>();
     private final KeyRing keys;
     private final MerkleFrontier tree;
+    /** The smallest checkpoint size, listed or trusted, not below the last entry's position. */
+    private long nextListed = Long.MIN_VALUE;
 
     CheckpointCheck(Iterable<Checkpoint> checkpoints, Map<String, String> publicKeys, boolean fromTheStart) {
         checkpoints.forEach(c -> this.checkpoints.put(c.size(), c));
@@ -60,6 +62,12 @@ final class CheckpointCheck {
         if (tree != null) {
             tree.addEntry(storedHash);
         }
+        if (position > nextListed) {
+            nextListed = next(checkpoints, position, next(trusted, position, Long.MAX_VALUE));
+        }
+        if (position != nextListed) {
+            return null; // nearly every entry: no checkpoint, listed or trusted, has its size
+        }
         var held = trusted.get(position);
         if (held != null) {
             var refused = trusted(held, storedHash);
@@ -86,6 +94,12 @@ final class CheckpointCheck {
                     + " does not follow checkpoint " + before.getKey() + ": one between them was removed or replaced");
         }
         return keys.refuses(checkpoint);
+    }
+
+    /** The smallest size in {@code sizes} from {@code position} on, if below {@code bound}; else {@code bound}. */
+    private static long next(NavigableMap<Long, Checkpoint> sizes, long position, long bound) {
+        Long size = sizes.ceilingKey(position);
+        return size == null ? bound : Math.min(size, bound);
     }
 
     private KeyRing.Refusal trusted(Checkpoint held, String storedHash) {

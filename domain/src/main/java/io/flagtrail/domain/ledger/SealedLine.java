@@ -114,12 +114,12 @@ public final class SealedLine {
         if (line[start] != '"') {
             throw new IllegalArgumentException("a string was expected at byte " + start);
         }
-        for (int i = start + 1; i < length; i++) {
-            if (line[i] == '\\') {
-                i++;
-            } else if (line[i] == '"') {
+        int i = start + 1;
+        while ((i = ByteScan.quoteOrBackslash(line, i, length)) < length) {
+            if (line[i] == '"') {
                 return i;
             }
+            i += 2; // a backslash and the character it escapes
         }
         throw new IllegalArgumentException("a string is not closed");
     }

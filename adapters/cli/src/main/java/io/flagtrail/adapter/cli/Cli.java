@@ -140,7 +140,6 @@ public final class Cli {
             case NotFound notFound -> 3;
             case Conflict conflict -> 4;
             case StaleVersion stale -> 4;
-            case io.flagtrail.domain.error.TooManyAttempts throttled -> 1;
             default -> 1;
         };
     }

@@ -52,10 +52,7 @@ final class Ed25519LedgerSigner implements LedgerSigner {
             var publicKey = publicKeyOf(privateKey);
             String publicEncoded = Base64.getEncoder().encodeToString(publicKey.getEncoded());
             this.keyId = SigningKeys.keyId(publicKey.getEncoded());
-            var keys = new HashMap<String, String>();
-            environment.getProperties(RETIRED).forEach((id, key) -> keys.put(id, String.valueOf(key)));
-            keys.put(keyId, publicEncoded);
-            this.publicKeys = Map.copyOf(keys);
+            this.publicKeys = withRetired(keyId, publicEncoded, environment);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the ledger signing key is not a base64 PKCS#8 Ed25519 private key", e);
         }
@@ -81,6 +78,14 @@ final class Ed25519LedgerSigner implements LedgerSigner {
     @Override
     public Map<String, String> publicKeys() {
         return publicKeys;
+    }
+
+    /** The signing key's public key with the retired ones listed in {@value #RETIRED}, by key id. */
+    static Map<String, String> withRetired(String keyId, String publicKey, Environment environment) {
+        var keys = new HashMap<String, String>();
+        environment.getProperties(RETIRED).forEach((id, key) -> keys.put(id, String.valueOf(key)));
+        keys.put(keyId, publicKey);
+        return Map.copyOf(keys);
     }
 
     /** Ed25519's public key is derived from the private one; the JDK exposes that only through a key pair, so rebuild it. */

@@ -1,5 +1,6 @@
 package io.flagtrail.application.service.audit;
 
+import io.flagtrail.domain.ledger.ByteScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -35,10 +36,7 @@ final class ByteLines {
                 }
             }
             any = true;
-            int newline = chunkStart;
-            while (newline < chunkEnd && chunk[newline] != '\n') {
-                newline++;
-            }
+            int newline = ByteScan.indexOf(chunk, (byte) '\n', chunkStart, chunkEnd);
             append(chunkStart, newline);
             chunkStart = Math.min(newline + 1, chunkEnd);
             if (newline < chunkEnd) {

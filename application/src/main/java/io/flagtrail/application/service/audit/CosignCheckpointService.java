@@ -8,10 +8,12 @@ import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.WitnessedCheckpoints;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.NotFound;
+import io.flagtrail.domain.error.Unavailable;
 import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.Cosignature;
 import io.flagtrail.domain.ledger.CosignedCheckpoint;
 import io.flagtrail.domain.ledger.WitnessRule;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +55,7 @@ public final class CosignCheckpointService implements CosignCheckpointUseCase {
             var now = clock.now();
             String hash = checkpoint.statementHash();
             var cosigned = new CosignedCheckpoint(checkpoint, new Cosignature(origin, hash, now, signer.keyId(),
-                    signer.sign(Cosignature.statement(origin, hash, now, signer.keyId()))));
+                    cosign(Cosignature.statement(origin, hash, now, signer.keyId()))));
             if (!held.add(origin, oldSize, cosigned)) {
                 throw new Conflict("witness.old_size", "another checkpoint extended size " + oldSize
                         + " first: read the witness's newest and prove consistency from it");
@@ -68,6 +70,15 @@ public final class CosignCheckpointService implements CosignCheckpointUseCase {
         keysOf(origin);
         return transactions.inTransaction(() -> held.latest(origin)).orElseThrow(() ->
                 new NotFound("witness.nothing_held", "this witness holds no checkpoint of " + origin + " yet"));
+    }
+
+    private String cosign(byte[] statement) {
+        try {
+            return signer.sign(statement);
+        } catch (LedgerSigner.CannotSign e) {
+            throw new Unavailable("witness.signer_unavailable", "this witness cannot sign now (" + e.getMessage()
+                    + "); nothing was taken, offer the checkpoint again shortly", Duration.ofSeconds(5));
+        }
     }
 
     private Map<String, String> keysOf(String origin) {

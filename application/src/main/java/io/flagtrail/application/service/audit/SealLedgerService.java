@@ -110,8 +110,15 @@ public final class SealLedgerService implements SealLedgerUseCase {
         }
         String keyId = signer.keyId();
         String previous = latest.map(Checkpoint::statementHash).orElse(Checkpoint.NONE);
-        var checkpoint = new Checkpoint(size, headHash, rootHash, previous, now, keyId,
-                signer.sign(Checkpoint.statement(size, headHash, rootHash, previous, now, keyId)));
+        String signature;
+        try {
+            signature = signer.sign(Checkpoint.statement(size, headHash, rootHash, previous, now, keyId));
+        } catch (LedgerSigner.CannotSign e) {
+            // the entries sealed this round commit all the same; a later round signs over them
+            log.warn("ledger checkpoint not signed: the signer is unavailable", "size", size, "reason", e.getMessage());
+            return null;
+        }
+        var checkpoint = new Checkpoint(size, headHash, rootHash, previous, now, keyId, signature);
         checkpoints.add(checkpoint);
         log.info("ledger checkpoint signed", "size", size, "keyId", keyId);
         return checkpoint;

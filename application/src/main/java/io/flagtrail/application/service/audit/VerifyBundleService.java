@@ -86,6 +86,7 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
         }
         var verifier = new ChainVerifier(1, checkpoint.size(), LedgerHash.GENESIS, listed, keys, purge);
         verifier.declare(periods);
+        verifier.checkSignaturesWith(SignaturesAhead.start(listed, keys)::valid);
         verifier.trust(trusted);
         for (var held : trusted) {
             boolean omitted = checkpoints != null && held.size() <= checkpoint.size()

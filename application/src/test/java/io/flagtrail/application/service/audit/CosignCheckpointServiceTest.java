@@ -13,6 +13,7 @@ import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.error.PermissionDenied;
+import io.flagtrail.domain.error.Unavailable;
 import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.MerkleTree;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,20 @@ class CosignCheckpointServiceTest {
         assertEquals(LOG, second.cosignature().origin());
         assertEquals(second, witness.add(LOG, 40, List.of(), checkpoint(logKey, history, 40)),
                 "the same tree again is answered with the cosignature given before");
+    }
+
+    @Test
+    void a_witness_whose_signer_is_down_takes_nothing_and_says_when_to_offer_again() {
+        var history = leaves("a", 10);
+        witnessKey.down(true);
+
+        var refused = assertThrows(Unavailable.class, () -> witness.add(LOG, 0, List.of(), checkpoint(logKey, history, 10)));
+
+        assertEquals("witness.signer_unavailable", refused.code());
+        assertTrue(refused.retryAfter().toSeconds() > 0);
+        assertThrows(NotFound.class, () -> witness.latest(LOG), "nothing was taken without its cosignature");
+        witnessKey.down(false);
+        assertEquals(10, witness.add(LOG, 0, List.of(), checkpoint(logKey, history, 10)).checkpoint().size());
     }
 
     @Test

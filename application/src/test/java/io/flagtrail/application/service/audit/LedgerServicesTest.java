@@ -94,6 +94,22 @@ class LedgerServicesTest {
     }
 
     @Test
+    void a_signer_that_is_down_delays_the_checkpoint_and_never_the_sealing() {
+        changes(2);
+        signer.down(true);
+
+        var round = sealer.sealPending();
+
+        assertEquals(2, round.sealed(), "the entries are sealed into the chain all the same");
+        assertNull(round.checkpoint());
+        assertTrue(checkpoints.latest().isEmpty());
+        signer.down(false);
+        var later = sealer.sealPending();
+        assertEquals(2, later.checkpoint().size(), "the next round signs over them");
+        assertTrue(verifier.verify(new VerifyLedgerCommand(null, null, FeatureServicesTest.ORIGIN)).verified());
+    }
+
+    @Test
     void sealing_lag_is_the_age_of_the_oldest_unsealed_entry() {
         changes(2);
         clock.advance(Duration.ofMillis(700));

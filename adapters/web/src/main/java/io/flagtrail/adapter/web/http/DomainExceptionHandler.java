@@ -7,6 +7,8 @@ import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.error.PermissionDenied;
 import io.flagtrail.domain.error.StaleVersion;
 import io.flagtrail.domain.error.TooManyAttempts;
+import io.flagtrail.domain.error.TryLater;
+import io.flagtrail.domain.error.Unavailable;
 import io.flagtrail.domain.error.Unauthenticated;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,8 +33,8 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
         if (error instanceof StaleVersion stale) {
             response.header("ETag", Versions.etag(stale.actual()));
         }
-        if (error instanceof TooManyAttempts throttled) {
-            response.header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+        if (error instanceof TryLater later) {
+            response.header("Retry-After", String.valueOf(Math.max(1, later.retryAfter().toSeconds())));
         }
         return response;
     }
@@ -47,6 +49,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
             case Conflict e -> HttpStatus.CONFLICT;
             case StaleVersion e -> HttpStatus.PRECONDITION_FAILED;
             case TooManyAttempts e -> HttpStatus.TOO_MANY_REQUESTS;
+            case Unavailable e -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 }
