@@ -49,12 +49,21 @@ public final class InMemoryAuditLedger implements AuditLedger, LedgerChain, Roll
 
     @Override
     public synchronized Page<AuditEntry> query(AuditQuery q) {
-        int before = q.cursor() == null ? entries.size() : Integer.parseInt(q.cursor());
-        var matching = IntStream.iterate(before - 1, i -> i >= 0, i -> i - 1)
-                .filter(i -> matches(entries.get(i), q)).limit(q.limit() + 1L).boxed().toList();
+        var newestFirst = newestFirst();
+        int start = q.cursor() == null ? 0 : newestFirst.indexOf(Integer.parseInt(q.cursor())) + 1;
+        var matching = newestFirst.subList(start, newestFirst.size()).stream()
+                .filter(i -> matches(entries.get(i), q)).limit(q.limit() + 1L).toList();
         var items = matching.stream().limit(q.limit()).map(entries::get).toList();
         String next = matching.size() > q.limit() ? String.valueOf(matching.get(q.limit() - 1)) : null;
         return new Page<>(items, next);
+    }
+
+    /** Indexes of the entries as the adapters list them: newest first by time, then by insertion (seq). */
+    private List<Integer> newestFirst() {
+        return IntStream.range(0, entries.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> entries.get(i).occurredAt())
+                        .thenComparing(i -> i).reversed())
+                .toList();
     }
 
     private static boolean matches(AuditEntry e, AuditQuery q) {
@@ -118,7 +127,7 @@ public final class InMemoryAuditLedger implements AuditLedger, LedgerChain, Roll
 
     @Override
     public synchronized void export(AuditQuery q, Predicate<Link> each) {
-        for (int i = entries.size() - 1; i >= 0; i--) {
+        for (int i : newestFirst()) {
             if (matches(entries.get(i), q)) {
                 var s = seals.get(i);
                 var link = s == null ? new Link(null, null, null, fields(i)) : new Link(s.position(), s.prevHash(), s.hash(), fields(i));

@@ -1,6 +1,5 @@
 package io.flagtrail.adapter.persistence.audit;
 
-import io.flagtrail.adapter.persistence.Cursors;
 import io.flagtrail.adapter.persistence.JsonColumns;
 import io.flagtrail.adapter.persistence.KeysetPage;
 import io.flagtrail.adapter.persistence.Sql;
@@ -37,17 +36,29 @@ final class JdbcAuditLedger implements AuditLedger {
 
     @Override
     public Page<AuditEntry> query(AuditQuery query) {
+        var page = select(query);
+        var found = sql.entities(page.sql(), page.args(), AuditEntryRow.class);
+        return page(query, found);
+    }
+
+    /** A page's SELECT and its arguments: one more row than the limit, to know whether another page follows. */
+    record Select(String sql, List<Object> args) {
+    }
+
+    static Select select(AuditQuery query) {
         var select = new StringBuilder("SELECT * FROM audit_entries WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         AuditFilters.where(query, select, args);
         if (query.cursor() != null) {
-            select.append(" AND seq < ?");
-            args.add(Cursors.decodeLong(query.cursor()));
+            AuditOrder.after(query.cursor(), select, args);
         }
-        select.append(" ORDER BY seq DESC LIMIT ?");
+        select.append(AuditOrder.NEWEST_FIRST).append(" LIMIT ?");
         args.add(query.limit() + 1);
-        var found = sql.entities(select.toString(), args, AuditEntryRow.class);
-        var page = KeysetPage.of(found, query.limit(), row -> Long.toString(row.seq()));
+        return new Select(select.toString(), args);
+    }
+
+    private Page<AuditEntry> page(AuditQuery query, List<AuditEntryRow> found) {
+        var page = KeysetPage.of(found, query.limit(), row -> AuditOrder.sortKey(row.occurredAt(), row.seq()));
         return new Page<>(page.items().stream().map(row -> mapper.toEntry(row, json)).toList(), page.nextCursor());
     }
 }

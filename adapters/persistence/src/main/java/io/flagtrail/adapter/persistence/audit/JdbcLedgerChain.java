@@ -77,7 +77,7 @@ final class JdbcLedgerChain implements LedgerChain {
         var select = new StringBuilder(LedgerForm.SELECT + " WHERE 1 = 1");
         var args = new ArrayList<Object>();
         AuditFilters.where(query, select, args);
-        select.append(" ORDER BY seq DESC");
+        select.append(AuditOrder.NEWEST_FIRST);
         sql.stream(select.toString(), args, FETCH, JdbcLedgerChain::link, each);
     }
 
