@@ -112,8 +112,8 @@ final class LedgerWiring {
     }
 
     @Singleton
-    LedgerProofUseCase ledgerProof(LedgerTree tree, LedgerProofs proofs, Transactions transactions) {
-        return new LedgerProofService(tree, proofs, transactions);
+    LedgerProofUseCase ledgerProof(LedgerTree tree, LedgerProofs proofs) {
+        return new LedgerProofService(tree, proofs);
     }
 
     @Singleton

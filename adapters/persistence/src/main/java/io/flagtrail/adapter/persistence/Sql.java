@@ -53,6 +53,11 @@ public final class Sql {
         }));
     }
 
+    /** {@link #lookUp} of every row, each read by {@code row}. */
+    public <E> List<E> lookUpList(String sql, List<?> args, Reader<E> row) {
+        return lookUp(sql, args, Sql.rows(row));
+    }
+
     public <R> R query(String sql, List<?> args, Reader<R> reader) {
         return transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
             bind(statement, args);
@@ -64,13 +69,17 @@ public final class Sql {
 
     /** Every row of a query, each read by {@code row} (called once per row, positioned on it). */
     public <E> List<E> list(String sql, List<?> args, Reader<E> row) {
-        return query(sql, args, resultSet -> {
+        return query(sql, args, rows(row));
+    }
+
+    private static <E> Reader<List<E>> rows(Reader<E> row) {
+        return resultSet -> {
             var rows = new ArrayList<E>();
             while (resultSet.next()) {
                 rows.add(row.read(resultSet));
             }
             return rows;
-        });
+        };
     }
 
     /** The rows of a query as entities of a {@code @MappedEntity} type, read in full. */

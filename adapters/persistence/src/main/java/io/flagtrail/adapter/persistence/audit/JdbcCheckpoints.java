@@ -49,7 +49,7 @@ final class JdbcCheckpoints implements Checkpoints {
     }
 
     private List<Checkpoint> many(String select, List<?> args) {
-        return sql.list(select, args, rs -> checkpoint(rs));
+        return sql.lookUpList(select, args, rs -> checkpoint(rs)); // one statement: no transaction of its own
     }
 
     private static Checkpoint checkpoint(ResultSet rs) throws SQLException {

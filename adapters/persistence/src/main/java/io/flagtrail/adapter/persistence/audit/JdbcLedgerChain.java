@@ -62,7 +62,7 @@ final class JdbcLedgerChain implements LedgerChain {
 
     @Override
     public String hashAt(long position) {
-        return sql.query("SELECT hash FROM audit_entries WHERE position = ?", List.of(position),
+        return sql.lookUp("SELECT hash FROM audit_entries WHERE position = ?", List.of(position),
                 rs -> rs.next() ? rs.getString(1) : null);
     }
 

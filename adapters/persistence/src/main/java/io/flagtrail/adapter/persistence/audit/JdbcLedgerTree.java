@@ -42,7 +42,7 @@ final class JdbcLedgerTree implements LedgerTree {
                 args.add(node.level());
                 args.add(node.index());
             }
-            sql.list("SELECT level, idx, hash FROM ledger_tree_nodes WHERE " + where, args,
+            sql.lookUpList("SELECT level, idx, hash FROM ledger_tree_nodes WHERE " + where, args,
                     rs -> found.put(new Node(rs.getInt("level"), rs.getLong("idx")), rs.getString("hash")));
         }
         return found;
