@@ -112,7 +112,9 @@ final class CommandLedgerSigner implements LedgerSigner {
             throw new LedgerSigner.CannotSign("cannot run the external signer " + command.getFirst() + ": " + e.getMessage(), e);
         }
         try {
-            var output = CompletableFuture.supplyAsync(() -> readAtMost(process.getInputStream()));
+            // read on a thread of its own (not the common pool, which a signer that never closes its output would hold)
+            var output = CompletableFuture.supplyAsync(() -> readAtMost(process.getInputStream()),
+                    task -> Thread.ofVirtual().name("ledger-signer-output").start(task));
             try (var in = process.getOutputStream()) {
                 in.write(statement);
             }
