@@ -11,4 +11,9 @@ public record ChangeStamp(Actor actor, Instant at, Reason reason) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(at, "at");
     }
+
+    /** This stamp, at {@code earliest} if it is earlier than that. */
+    public ChangeStamp notBefore(Instant earliest) {
+        return at.isBefore(earliest) ? new ChangeStamp(actor, earliest, reason) : this;
+    }
 }

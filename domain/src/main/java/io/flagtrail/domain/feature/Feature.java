@@ -94,12 +94,18 @@ public final class Feature {
         }
     }
 
+    /**
+     * A change never takes a time before the one it follows: made through an instance whose clock is a few
+     * milliseconds behind the last one's, it takes the last one's time. So a feature's history in time order is its
+     * history in version order, which audit listings (ADR 0009) and as-of reads rely on.
+     */
     private void change(FeatureAction action, FeatureAttributes attributes, boolean enabled, FeatureStatus status,
-                        ChangeStamp stamp) {
+                        ChangeStamp asked) {
         if (attributes.equals(state.attributes()) && enabled == state.enabled() && status == state.status()) {
             return;
         }
         var before = state;
+        var stamp = asked.notBefore(before.updatedAt());
         state = new FeatureState(before.id(), before.key(), attributes, enabled, status, before.version() + 1,
                 before.createdAt(), before.createdBy(), stamp.at(), stamp.actor().reference());
         record(action, before, stamp);

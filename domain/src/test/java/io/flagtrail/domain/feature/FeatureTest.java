@@ -49,6 +49,20 @@ class FeatureTest {
     }
 
     @Test
+    void a_change_stamped_before_the_last_one_takes_its_time_so_time_order_is_version_order() {
+        var feature = FeatureMother.disabled();
+        feature.enable(stamp(10));
+        feature.pullEvents();
+
+        feature.disable(stamp(7)); // an instance whose clock is three seconds behind
+
+        var event = feature.pullEvents().getFirst();
+        assertEquals(FeatureMother.T0.plusSeconds(10), event.stamp().at());
+        assertEquals(FeatureMother.T0.plusSeconds(10), feature.state().updatedAt());
+        assertEquals(3, feature.state().version());
+    }
+
+    @Test
     void an_update_bumps_the_version_and_records_only_the_fields_that_changed() {
         var feature = FeatureMother.disabled();
 
