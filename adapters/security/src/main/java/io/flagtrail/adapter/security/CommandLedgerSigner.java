@@ -1,6 +1,7 @@
 package io.flagtrail.adapter.security;
 
 import io.flagtrail.application.port.out.LedgerSigner;
+import io.flagtrail.domain.ledger.Ed25519Signatures;
 import io.flagtrail.domain.ledger.SigningKeys;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Replaces;
@@ -12,12 +13,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -83,7 +80,7 @@ final class CommandLedgerSigner implements LedgerSigner {
     @Override
     public String sign(byte[] statement) {
         byte[] signature = run(statement);
-        if (!valid(statement, signature)) {
+        if (!Ed25519Signatures.valid(publicKey, statement, signature)) {
             throw new LedgerSigner.CannotSign("the external signer " + command.getFirst()
                     + " answered a signature that its public key " + keyId + " does not verify");
         }
@@ -151,21 +148,10 @@ final class CommandLedgerSigner implements LedgerSigner {
         }
     }
 
-    private boolean valid(byte[] statement, byte[] signature) {
-        try {
-            var verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(publicKey);
-            verifier.update(statement);
-            return signature.length == 64 && verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
     private static PublicKey parse(String encoded) {
         try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(encoded)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Ed25519Signatures.publicKey(encoded);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("FLAGTRAIL_LEDGER_SIGNER_PUBLIC_KEY is not a base64 X.509 Ed25519 public key");
         }
     }
