@@ -7,14 +7,11 @@ import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.WitnessedCheckpoints;
 import io.flagtrail.application.service.audit.CosignCheckpointService;
+import io.flagtrail.domain.ledger.Ed25519Signatures;
 import io.flagtrail.domain.ledger.SigningKeys;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,13 +45,12 @@ final class WitnessWiring {
                 continue;
             }
             try {
-                var encoded = Base64.getDecoder().decode(key.strip());
-                KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
-                keys.put(SigningKeys.keyId(encoded), key.strip());
-            } catch (IllegalArgumentException | GeneralSecurityException e) {
+                var publicKey = Ed25519Signatures.publicKey(key.strip());
+                keys.put(SigningKeys.keyId(publicKey.getEncoded()), key.strip());
+            } catch (IllegalArgumentException notAKey) {
                 throw new IllegalStateException("FLAGTRAIL_WITNESS_LOGS_" + origin.toUpperCase(java.util.Locale.ROOT)
                         + " (" + LOGS + "." + origin + ") must list Ed25519 public keys, base64 X.509, comma separated, "
-                        + "as the log's /api/v1/audit/keys gives them", e);
+                        + "as the log's /api/v1/audit/keys gives them"); // no cause: startup names the deepest one
             }
         }
         return keys;
