@@ -86,7 +86,6 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
         }
         var verifier = new ChainVerifier(1, checkpoint.size(), LedgerHash.GENESIS, listed, keys, purge);
         verifier.declare(periods);
-        verifier.checkSignaturesWith(SignaturesAhead.start(listed, keys)::valid);
         verifier.trust(trusted);
         for (var held : trusted) {
             boolean omitted = checkpoints != null && held.size() <= checkpoint.size()
@@ -97,6 +96,7 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
                                 + ": it was removed from the ledger, or this is another ledger", purge);
             }
         }
+        verifier.checkSignaturesWith(SignaturesAhead.start(listed, keys)::valid); // only once entries will be read
         var lines = new ByteLines(in);
         var sealed = new SealedLine();
         long line = 0;
