@@ -29,7 +29,7 @@ public class InMemoryPersistenceContractTest implements PersistenceContract {
         var loginAttempts = new InMemoryLoginAttempts();
         var sessions = new InMemorySessions();
         var users = new InMemoryUsers();
-        var tree = new InMemoryTree();
+        var tree = new InMemoryTree(ledger);
         return new Stores(features, ledger, ledger, tree, new InMemoryCheckpoints(), new InMemoryPurgeRecords(), outbox,
                 new InMemoryTransactions(features, ledger, tree, outbox, loginAttempts, sessions, users),
                 new InMemoryServerSecrets(), loginAttempts, sessions, users,

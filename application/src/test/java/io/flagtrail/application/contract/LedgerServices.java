@@ -48,7 +48,7 @@ public final class LedgerServices {
         this.witness = witness;
         this.signer = signer;
         trust = new LedgerTrust(proofs, List.of(witness), trail, new RecordingLogger());
-        witnessing = new WitnessService(trust, proofs, new LedgerProofService(stores.tree(), proofs),
+        witnessing = new WitnessService(trust, proofs, new LedgerProofService(stores.tree(), proofs, now::get),
                 stores.transactions(), now::get, new RecordingLogger());
         sealer = new SealLedgerService(stores.chain(), stores.tree(), stores.checkpoints(), signer, stores.transactions(), now::get,
                 new RecordingLogger(), new LedgerSettings(100, 1, Duration.ofDays(1)), trust);

@@ -275,6 +275,22 @@ public interface PersistenceContract {
         var offline = new io.flagtrail.application.service.audit.VerifyBundleService()
                 .verify(new java.io.ByteArrayInputStream(ledger.bundle()));
         assertTrue(offline.verified(), offline.summary());
+        aLeafReadAnswersTheProofNodesAndTheEntryHashInOne();
+    }
+
+    /** Part of the sealing case: every sealing signs with that case's key, and a second key would fail its verify. */
+    private void aLeafReadAnswersTheProofNodesAndTheEntryHashInOne() {
+        long size = stores().chain().head().size();
+        var wanted = List.of(new io.flagtrail.domain.ledger.MerkleFrontier.Node(0, size - 1),
+                new io.flagtrail.domain.ledger.MerkleFrontier.Node(0, size - 2),
+                new io.flagtrail.domain.ledger.MerkleFrontier.Node(40, 0));
+
+        var leaf = stores().tree().leaf(wanted, size);
+
+        assertEquals(stores().chain().hashAt(size), leaf.entryHash());
+        assertEquals(stores().tree().nodes(wanted), leaf.nodes());
+        assertEquals(2, leaf.nodes().size(), "a node never grown is absent, not an error");
+        assertNull(stores().tree().leaf(wanted, size + 1).entryHash());
     }
 
     @Test

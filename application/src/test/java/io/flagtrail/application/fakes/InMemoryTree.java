@@ -1,15 +1,24 @@
 package io.flagtrail.application.fakes;
 
+import io.flagtrail.application.port.out.LedgerChain;
 import io.flagtrail.application.port.out.LedgerTree;
 import io.flagtrail.domain.ledger.MerkleFrontier.Node;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The tree's nodes in a map, refusing to overwrite one, as the table's primary key does. */
+/**
+ * The tree's nodes in a map, refusing to overwrite one, as the table's primary key does; entry hashes come from the
+ * chain it is built over, as the table's store reads them from the entries.
+ */
 public final class InMemoryTree implements LedgerTree, Rollbackable {
 
+    private final LedgerChain chain;
     private Map<Node, String> nodes = new HashMap<>();
+
+    public InMemoryTree(LedgerChain chain) {
+        this.chain = chain;
+    }
 
     @Override
     public synchronized long size() {
@@ -29,6 +38,11 @@ public final class InMemoryTree implements LedgerTree, Rollbackable {
             }
         });
         return found;
+    }
+
+    @Override
+    public Leaf leaf(Collection<Node> wanted, long position) {
+        return new Leaf(nodes(wanted), chain.hashAt(position));
     }
 
     @Override

@@ -112,8 +112,8 @@ final class LedgerWiring {
     }
 
     @Singleton
-    LedgerProofUseCase ledgerProof(LedgerTree tree, LedgerProofs proofs) {
-        return new LedgerProofService(tree, proofs);
+    LedgerProofUseCase ledgerProof(LedgerTree tree, LedgerProofs proofs, Clock clock) {
+        return new LedgerProofService(tree, proofs, clock);
     }
 
     @Singleton

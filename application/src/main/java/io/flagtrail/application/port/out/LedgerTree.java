@@ -16,5 +16,15 @@ public interface LedgerTree {
     /** The stored hashes of these nodes; a node not stored is absent from the answer. */
     Map<Node, String> nodes(Collection<Node> wanted);
 
+    /** What an inclusion proof reads: the nodes it needs, and the chain hash of its entry (null when not sealed). */
+    record Leaf(Map<Node, String> nodes, String entryHash) {
+    }
+
+    /**
+     * The stored hashes of these nodes and the chain hash of the sealed entry at {@code position}, in one read: an
+     * inclusion proof's time is its round trips, so the store answers both at once where it can.
+     */
+    Leaf leaf(Collection<Node> wanted, long position);
+
     void add(Map<Node, String> nodes);
 }

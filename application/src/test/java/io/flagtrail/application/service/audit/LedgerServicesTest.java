@@ -57,7 +57,7 @@ class LedgerServicesTest {
     final GeneratedKeySigner signer = new GeneratedKeySigner();
     final FixedClock clock = new FixedClock(Instant.parse("2026-03-01T10:00:00Z"));
     final SequentialIds ids = new SequentialIds();
-    final InMemoryTree tree = new InMemoryTree();
+    final InMemoryTree tree = new InMemoryTree(ledger);
     final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger, tree);
     final AuditTrail trail = new AuditTrail(ledger, clock, ids);
     final FeatureCommandService recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, new InMemoryOutbox(), transactions, clock, ids, new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());

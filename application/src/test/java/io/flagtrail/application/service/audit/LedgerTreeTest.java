@@ -48,7 +48,7 @@ class LedgerTreeTest {
     void a_ledger_sealed_before_the_tree_existed_gets_its_tree_before_anything_more_is_sealed() {
         changes(5);
         services.sealAll();
-        var withoutTree = new Stores(stores.features(), stores.ledger(), stores.chain(), new InMemoryTree(),
+        var withoutTree = new Stores(stores.features(), stores.ledger(), stores.chain(), new InMemoryTree(stores.chain()),
                 stores.checkpoints(), stores.retention(), stores.events(), stores.transactions(), stores.secrets(),
                 stores.loginAttempts(), stores.sessions(), stores.users(), stores.witnessed());
         var upgraded = new LedgerServices(withoutTree, services.witness, services.signer);
