@@ -1,8 +1,8 @@
--- :n audit entries over a year, shaped like a ledger in use, left unsealed for the sealer (bench/run audit-scale):
+-- :n audit entries over a year, shaped like a ledger in use, waiting for the sealer in audit_pending (bench/run audit-scale):
 -- 10,000 features of which a few take most changes (feature-0 thousands of times, the long tail a handful each), one
 -- entry in a thousand about a feature changed just once (feature-once-<i>), 500 actors of whom some do most of the
 -- work, and one entry in twenty an auditor's read of the trail (ACCESS). Times rise through 2026 in order.
-INSERT INTO audit_entries (id, category, action, outcome, severity, actor_type, actor_id, actor_name, actor_email,
+INSERT INTO audit_pending (id, category, action, outcome, severity, actor_type, actor_id, actor_name, actor_email,
     subject_type, subject_id, subject_key, reason, before_state, after_state, changes, request_id, traceparent,
     channel, client_ip, user_agent, occurred_at)
 SELECT gen_random_uuid(),

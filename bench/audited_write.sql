@@ -9,7 +9,7 @@ SELECT id, version FROM features WHERE feature_key = 'pgb-' || :client_id FOR UP
 UPDATE features SET rollout_percentage = (rollout_percentage + 1) % 100, version = version + 1,
     updated_at = now(), updated_by = 'user:pgbench'
   WHERE feature_key = 'pgb-' || :client_id;
-INSERT INTO audit_entries (id, category, action, outcome, severity, actor_type, actor_id, actor_name, actor_email,
+INSERT INTO audit_pending (id, category, action, outcome, severity, actor_type, actor_id, actor_name, actor_email,
     subject_type, subject_id, subject_key, reason, before_state, after_state, changes, request_id, channel,
     client_ip, user_agent, occurred_at)
   VALUES (gen_random_uuid(), 'CHANGE', 'FEATURE_UPDATED', 'SUCCESS', 'INFO', 'USER', 'pgbench', 'pgbench',

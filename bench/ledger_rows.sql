@@ -1,5 +1,5 @@
--- :n audit entries shaped like real feature changes (canonical JSON columns), left unsealed for the sealer.
-INSERT INTO audit_entries (id, category, action, outcome, severity, actor_type, actor_id, actor_name, actor_email,
+-- :n audit entries shaped like real feature changes (canonical JSON columns), waiting for the sealer in audit_pending.
+INSERT INTO audit_pending (id, category, action, outcome, severity, actor_type, actor_id, actor_name, actor_email,
     subject_type, subject_id, subject_key, reason, before_state, after_state, changes, request_id, traceparent,
     channel, client_ip, user_agent, occurred_at)
 SELECT gen_random_uuid(), 'CHANGE', 'FEATURE_UPDATED', 'SUCCESS', 'INFO', 'USER', 'u-' || (i % 50),

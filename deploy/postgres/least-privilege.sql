@@ -16,7 +16,8 @@
 -- app:   reads and writes rows, nothing else. It owns nothing, so it cannot ALTER a table or DISABLE a trigger; it is no
 --        superuser, so it cannot SET session_replication_role to skip triggers; it has no privilege on server_secrets,
 --        so it cannot read a signing key (give the keys from files instead); no TRUNCATE anywhere. The ledger's
---        triggers admit its UPDATE of audit_entries only for sealing and its DELETE only inside a signed purge.
+--        triggers admit its INSERT into audit_entries only to seal a waiting entry unchanged, its DELETE there only
+--        inside a signed purge, and its DELETE in audit_pending only of an entry sealed; no UPDATE of either.
 \set ON_ERROR_STOP on
 \if :{?schema}
 \else

@@ -12,7 +12,8 @@ final class LedgerSnapshot {
 
     /** Any SQL, the append-only triggers off: what the database owner can do. */
     static final String AS_OWNER = "SET session_replication_role = replica; ";
-    private static final List<String> TABLES = List.of("audit_entries", "ledger_checkpoints", "ledger_tree_nodes");
+    private static final List<String> TABLES = List.of("audit_entries", "audit_pending", "ledger_checkpoints",
+            "ledger_tree_nodes");
 
     private LedgerSnapshot() {
     }

@@ -12,7 +12,7 @@ abstract class PersistenceContractTest extends DatabaseTest implements Persisten
     /** A real database refusal, in the same statement as the append: a check constraint on the test's own schema. */
     @Override
     public void refuseAuditEntriesWithReason(String reason) {
-        TestDatabase.execute(database, "ALTER TABLE audit_entries ADD CONSTRAINT ck_test_refuse_" + reason.replace("-", "_")
+        TestDatabase.execute(database, "ALTER TABLE audit_pending ADD CONSTRAINT ck_test_refuse_" + reason.replace("-", "_")
                 + " CHECK (reason IS NULL OR reason <> '" + reason + "')");
     }
 }

@@ -38,33 +38,47 @@ class PostgresAuditPlansTest extends DatabaseTest {
         return TestDatabase.postgres();
     }
 
-    /** 60,000 entries over 90 days: 400 features (feature-0 changed 6,000 times), 20 actors, a quarter ACCESS. */
+    /**
+     * 60,000 sealed entries over 90 days: 400 features (feature-0 changed 6,000 times), 20 actors, a quarter ACCESS;
+     * and 100 waiting to be sealed, spread over the same days (a backlog, as after a sealer outage), which every
+     * listing merges in. Filled as the database owner (the guard admits sealed rows only from audit_pending): the
+     * positions are real, the hashes stand-ins, as no test here verifies the chain.
+     */
     @BeforeAll
     void fill() {
-        TestDatabase.execute(database, """
-                INSERT INTO audit_entries (id, category, action, outcome, severity, actor_type, actor_id, actor_name,
-                    subject_type, subject_id, subject_key, changes, channel, occurred_at)
-                SELECT gen_random_uuid(),
-                       CASE WHEN i % 4 = 0 THEN 'ACCESS' ELSE 'CHANGE' END,
-                       CASE WHEN i % 4 = 0 THEN 'AUDIT_QUERIED' ELSE 'FEATURE_UPDATED' END,
-                       'SUCCESS', 'INFO', 'USER',
-                       CASE WHEN i % 4 = 0 THEN 'auditor' ELSE 'u-' || (i % 19) END, 'someone',
-                       CASE WHEN i % 4 = 0 THEN 'audit' ELSE 'feature' END,
-                       CASE WHEN i % 4 = 0 THEN 'audit-trail' WHEN i % 10 = 1 THEN 'id-0' ELSE 'id-' || (i % 400) END,
-                       CASE WHEN i % 4 = 0 THEN NULL WHEN i % 10 = 1 THEN 'feature-0' ELSE 'feature-' || (i % 400) END,
-                       '[]', 'HTTP',
-                       timestamptz '2026-01-01 00:00:00+00' + (i * interval '90 days') / :n
-                FROM generate_series(1, :n) AS i
-                """.replace(":n", Integer.toString(ENTRIES)));
+        TestDatabase.execute(database, LedgerSnapshot.AS_OWNER + ENTRIES_SQL.replace(":table", "audit_entries")
+                .replace(":chain", ", position, prev_hash, hash").replace(":sealed", ", i, 'stand-in', 'stand-in'")
+                .replace(":n", Integer.toString(ENTRIES)));
+        TestDatabase.execute(database, ENTRIES_SQL.replace(":table", "audit_pending").replace(":chain", "")
+                .replace(":sealed", "").replace(":n", Integer.toString(WAITING)));
         // a feature changed once, early on
-        TestDatabase.execute(database, """
-                INSERT INTO audit_entries (id, category, action, outcome, severity, actor_type, actor_id, actor_name,
-                    subject_type, subject_id, subject_key, changes, channel, occurred_at)
-                VALUES (gen_random_uuid(), 'CHANGE', 'FEATURE_CREATED', 'SUCCESS', 'INFO', 'USER', 'u-1', 'someone',
-                    'feature', 'id-once', 'feature-once', '[]', 'HTTP', timestamptz '2026-01-02 00:00:00+00')
-                """);
-        TestDatabase.execute(database, "ANALYZE audit_entries");
+        TestDatabase.execute(database, LedgerSnapshot.AS_OWNER + """
+                INSERT INTO audit_entries (seq, id, category, action, outcome, severity, actor_type, actor_id,
+                    actor_name, subject_type, subject_id, subject_key, changes, channel, occurred_at, position,
+                    prev_hash, hash)
+                VALUES (nextval('audit_seq'), gen_random_uuid(), 'CHANGE', 'FEATURE_CREATED', 'SUCCESS', 'INFO', 'USER', 'u-1', 'someone',
+                    'feature', 'id-once', 'feature-once', '[]', 'HTTP', timestamptz '2026-01-02 00:00:00+00',
+                    :n + 1, 'stand-in', 'stand-in')
+                """.replace(":n", Integer.toString(ENTRIES)));
+        TestDatabase.execute(database, "ANALYZE audit_entries; ANALYZE audit_pending");
     }
+
+    static final int WAITING = 100;
+    static final String ENTRIES_SQL = """
+            INSERT INTO :table (seq, id, category, action, outcome, severity, actor_type, actor_id, actor_name,
+                subject_type, subject_id, subject_key, changes, channel, occurred_at:chain)
+            SELECT nextval('audit_seq'), gen_random_uuid(),
+                   CASE WHEN i % 4 = 0 THEN 'ACCESS' ELSE 'CHANGE' END,
+                   CASE WHEN i % 4 = 0 THEN 'AUDIT_QUERIED' ELSE 'FEATURE_UPDATED' END,
+                   'SUCCESS', 'INFO', 'USER',
+                   CASE WHEN i % 4 = 0 THEN 'auditor' ELSE 'u-' || (i % 19) END, 'someone',
+                   CASE WHEN i % 4 = 0 THEN 'audit' ELSE 'feature' END,
+                   CASE WHEN i % 4 = 0 THEN 'audit-trail' WHEN i % 10 = 1 THEN 'id-0' ELSE 'id-' || (i % 400) END,
+                   CASE WHEN i % 4 = 0 THEN NULL WHEN i % 10 = 1 THEN 'feature-0' ELSE 'feature-' || (i % 400) END,
+                   '[]', 'HTTP',
+                   timestamptz '2026-01-01 00:00:00+00' + (i * interval '90 days') / :n:sealed
+            FROM generate_series(1, :n) AS i
+            """;
 
     @Test
     void a_subject_key_changed_once_or_thousands_of_times_reads_only_its_own_entries() {
@@ -124,7 +138,10 @@ class PostgresAuditPlansTest extends DatabaseTest {
             all.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
-        assertEquals(count("SELECT count(*) FROM audit_entries WHERE subject_key = 'feature-17'"), all.size());
+        assertEquals(count("SELECT (SELECT count(*) FROM audit_entries WHERE subject_key = 'feature-17') "
+                + "+ (SELECT count(*) FROM audit_pending WHERE subject_key = 'feature-17')"), all.size());
+        assertTrue(count("SELECT count(*) FROM audit_pending WHERE subject_key = 'feature-17'") > 0,
+                "the listing merged waiting entries in");
         for (int i = 1; i < all.size(); i++) {
             assertFalse(all.get(i).occurredAt().isAfter(all.get(i - 1).occurredAt()), "newest first at " + i);
         }
@@ -142,7 +159,8 @@ class PostgresAuditPlansTest extends DatabaseTest {
     }
 
     /**
-     * The plan of the query's page: no sequential scan, no more buffers than two per row plus the index descents
+     * The plan of the query's page: no sequential scan of the sealed entries (the waiting ones are a backlog, which
+     * the planner may read whole), no more buffers than one per row plus the index descents
      * (what a page costs in I/O), and no scan that produces or filters out more than fifty rows per row returned.
      * Within that the planner may choose: walking the time index and filtering a frequent actor's rows reads a few
      * consecutive pages where the actor's own index would read one scattered page per row, and a small sort of the
@@ -154,11 +172,12 @@ class PostgresAuditPlansTest extends DatabaseTest {
         var plan = explain(query);
         String text = describe(plan);
         int rows = query.limit() + 1;
-        assertFalse(text.contains("Seq Scan"), "no sequential scan: " + text);
+        assertFalse(text.contains("Seq Scan Relation Name=audit_entries"), "no sequential scan: " + text);
         long touched = maxTouched(plan);
         assertTrue(touched <= 50L * rows, touched + " rows touched by one scan for a page of " + rows + ": " + text);
-        long buffers = sum(plan, "Shared Hit Blocks") + sum(plan, "Shared Read Blocks");
-        assertTrue(buffers <= 2L * rows + 40, buffers + " buffers for a page of " + rows + ": " + text);
+        // a node's buffers include its children's: the plan's root counts the whole query once
+        long buffers = number(plan, "Shared Hit Blocks") + number(plan, "Shared Read Blocks");
+        assertTrue(buffers <= rows + 40, buffers + " buffers for a page of " + rows + ": " + text);
     }
 
     /** The most rows any one node of the plan produced or filtered out. */
@@ -201,7 +220,7 @@ class PostgresAuditPlansTest extends DatabaseTest {
     @SuppressWarnings("unchecked")
     private static String describe(Map<String, Object> node) {
         var line = new StringBuilder(String.valueOf(node.get("Node Type")));
-        for (var field : List.of("Index Name", "Index Cond", "Filter", "Rows Removed by Filter", "Shared Hit Blocks")) {
+        for (var field : List.of("Relation Name", "Index Name", "Index Cond", "Filter", "Rows Removed by Filter", "Shared Hit Blocks")) {
             if (node.get(field) != null) {
                 line.append(' ').append(field).append('=').append(node.get(field));
             }
@@ -212,17 +231,6 @@ class PostgresAuditPlansTest extends DatabaseTest {
             }
         }
         return line.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static long sum(Map<String, Object> node, String field) {
-        long total = number(node, field);
-        if (node.get("Plans") instanceof List<?> children) {
-            for (var child : children) {
-                total += sum((Map<String, Object>) child, field);
-            }
-        }
-        return total;
     }
 
     private static Query query() {

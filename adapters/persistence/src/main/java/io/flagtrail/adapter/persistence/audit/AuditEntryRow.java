@@ -7,8 +7,11 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An audit entry as stored in {@code audit_entries}; snapshots and changes are JSON text. */
-@MappedEntity("audit_entries")
+/**
+ * An audit entry as stored; snapshots and changes are JSON text. Written to {@code audit_pending} (hence the mapped
+ * table), read from there or from {@code audit_entries} once sealed: the two tables have the same columns (ADR 0010).
+ */
+@MappedEntity("audit_pending")
 record AuditEntryRow(
         @Id @GeneratedValue @Nullable Long seq,
         UUID id,

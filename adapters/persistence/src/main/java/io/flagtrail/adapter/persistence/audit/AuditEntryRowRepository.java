@@ -4,7 +4,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
-/** Inserts into {@code audit_entries}. Deliberately no update or delete: the ledger is append-only. */
+/** Inserts into {@code audit_pending}, where entries wait to be sealed. No update or delete: the ledger is append-only. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface AuditEntryRowRepository extends GenericRepository<AuditEntryRow, Long> {
 

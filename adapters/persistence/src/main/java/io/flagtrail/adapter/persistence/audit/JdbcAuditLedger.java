@@ -8,10 +8,12 @@ import io.flagtrail.application.port.model.Page;
 import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.domain.audit.AuditEntry;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The audit ledger in {@code audit_entries}: inserts join the caller's transaction; reads are newest first. */
+/**
+ * The audit ledger: entries are inserted into {@code audit_pending} in the caller's transaction and moved to
+ * {@code audit_entries} when sealed (ADR 0010); reads cover both, newest first.
+ */
 @Singleton
 final class JdbcAuditLedger implements AuditLedger {
 
@@ -42,19 +44,8 @@ final class JdbcAuditLedger implements AuditLedger {
     }
 
     /** A page's SELECT and its arguments: one more row than the limit, to know whether another page follows. */
-    record Select(String sql, List<Object> args) {
-    }
-
-    static Select select(AuditQuery query) {
-        var select = new StringBuilder("SELECT * FROM audit_entries WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        AuditFilters.where(query, select, args);
-        if (query.cursor() != null) {
-            AuditOrder.after(query.cursor(), select, args);
-        }
-        select.append(AuditOrder.NEWEST_FIRST).append(" LIMIT ?");
-        args.add(query.limit() + 1);
-        return new Select(select.toString(), args);
+    static BothTables.Select select(AuditQuery query) {
+        return BothTables.page("*", query);
     }
 
     private Page<AuditEntry> page(AuditQuery query, List<AuditEntryRow> found) {

@@ -8,12 +8,12 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The chain columns of {@code audit_entries}. Leadership is a PostgreSQL transaction-level advisory lock, so
+ * The chain: entries wait in {@code audit_pending} and are sealed by moving each into {@code audit_entries} with its
+ * position and hashes in one insert, so that a sealed row is written once and never updated (ADR 0010). Leadership is a PostgreSQL transaction-level advisory lock, so
  * that across instances one sealer runs at a time and a crashed one releases it with its connection; on H2
  * (one process) the sealing service's own lock is enough.
  */
@@ -23,6 +23,9 @@ final class JdbcLedgerChain implements LedgerChain {
     /** "Flagtrail sealer", as the 64-bit key of the advisory lock. */
     static final long SEALER_LOCK = 0x466C_6167_5365_616CL;
     private static final int FETCH = 2000;
+    /** A waiting entry copied into the sealed table, with its position and hashes; every other column as it was. */
+    private static final String MOVE = "INSERT INTO audit_entries (" + LedgerForm.COLUMNS + ") SELECT "
+            + LedgerForm.COLUMNS.replace("position, prev_hash, hash", "?, ?, ?") + " FROM audit_pending WHERE seq = ?";
 
     private final Sql sql;
 
@@ -44,15 +47,20 @@ final class JdbcLedgerChain implements LedgerChain {
 
     @Override
     public List<Pending> pending(int limit) {
-        return sql.list(LedgerForm.SELECT + " WHERE position IS NULL ORDER BY seq LIMIT ?", List.of(limit),
+        return sql.list(LedgerForm.SELECT_PENDING + " ORDER BY seq LIMIT ?", List.of(limit),
                 rs -> new Pending(rs.getLong(LedgerForm.SEQ), LedgerForm.fields(rs)));
     }
 
+    /** Insert the sealed copy first: PostgreSQL's guard lets a waiting entry go only once its copy is sealed. */
     @Override
     public void seal(List<Seal> seals) {
-        var rows = seals.stream().<List<?>>map(s -> List.of(s.position(), s.prevHash(), s.hash(), s.ref())).toList();
-        int[] counts = sql.batch("UPDATE audit_entries SET position = ?, prev_hash = ?, hash = ? "
-                + "WHERE seq = ? AND position IS NULL", rows);
+        var moves = seals.stream().<List<?>>map(s -> List.of(s.position(), s.prevHash(), s.hash(), s.ref())).toList();
+        exactlyOneEach(sql.batch(MOVE, moves));
+        exactlyOneEach(sql.batch("DELETE FROM audit_pending WHERE seq = ?",
+                seals.stream().<List<?>>map(s -> List.of(s.ref())).toList()));
+    }
+
+    private static void exactlyOneEach(int[] counts) {
         for (int count : counts) {
             if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
                 throw new IllegalStateException("an entry was sealed by someone else: the sealing round is void");
@@ -74,16 +82,13 @@ final class JdbcLedgerChain implements LedgerChain {
 
     @Override
     public void export(AuditQuery query, Predicate<Link> each) {
-        var select = new StringBuilder(LedgerForm.SELECT + " WHERE 1 = 1");
-        var args = new ArrayList<Object>();
-        AuditFilters.where(query, select, args);
-        select.append(AuditOrder.NEWEST_FIRST);
-        sql.stream(select.toString(), args, FETCH, JdbcLedgerChain::link, each);
+        var both = BothTables.all(LedgerForm.COLUMNS, query);
+        sql.stream(both.sql(), both.args(), FETCH, JdbcLedgerChain::link, each);
     }
 
     @Override
     public Backlog backlog() {
-        return sql.query("SELECT COUNT(*), MIN(occurred_at) FROM audit_entries WHERE position IS NULL", List.of(), rs -> {
+        return sql.query("SELECT COUNT(*), MIN(occurred_at) FROM audit_pending", List.of(), rs -> {
             rs.next();
             var oldest = rs.getObject(2, OffsetDateTime.class);
             return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());

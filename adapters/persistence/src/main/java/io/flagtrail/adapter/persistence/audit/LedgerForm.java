@@ -17,10 +17,15 @@ import java.util.Map;
 public final class LedgerForm {
 
     /** The columns {@link #fields} reads, by position (looking columns up by name costs more than hashing them). */
-    static final String SELECT = "SELECT seq, id, category, action, outcome, severity, actor_type, actor_id, actor_name, "
-            + "actor_email, subject_type, subject_id, subject_key, reason, before_state, after_state, changes, request_id, "
-            + "traceparent, channel, client_ip, user_agent, occurred_at, position, prev_hash, hash FROM audit_entries";
+    static final String COLUMNS = "seq, id, category, action, outcome, severity, actor_type, actor_id, "
+            + "actor_name, actor_email, subject_type, subject_id, subject_key, reason, before_state, after_state, changes, "
+            + "request_id, traceparent, channel, client_ip, user_agent, occurred_at, position, prev_hash, hash";
+    /** Sealed entries. */
+    static final String SELECT = "SELECT " + COLUMNS + " FROM audit_entries";
+    /** Entries waiting to be sealed (the chain's columns null). */
+    static final String SELECT_PENDING = "SELECT " + COLUMNS + " FROM audit_pending";
     static final int SEQ = 1;
+    static final int OCCURRED_AT = 23;
     static final int POSITION = 24;
     static final int PREV_HASH = 25;
     static final int HASH = 26;
@@ -55,6 +60,6 @@ public final class LedgerForm {
                 .set("changes", new RawJson(row.getString(17)))
                 .set("context", CONTEXT.map().set("requestId", row.getString(18)).set("traceparent", row.getString(19))
                         .set("channel", row.getString(20)).set("ip", row.getString(21)).set("userAgent", row.getString(22)))
-                .set("occurredAt", LedgerTime.format(row.getObject(23, OffsetDateTime.class).toInstant()));
+                .set("occurredAt", LedgerTime.format(row.getObject(OCCURRED_AT, OffsetDateTime.class).toInstant()));
     }
 }
