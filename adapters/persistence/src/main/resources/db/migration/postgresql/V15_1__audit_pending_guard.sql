@@ -9,6 +9,12 @@ insert into audit_pending select * from audit_entries where position is null;
 delete from audit_entries where position is null;
 alter table audit_entries enable trigger audit_entries_append_only;
 drop index if exists ix_audit_unsealed;
+-- Every waiting entry is deleted once sealed: the table is all dead rows after a backlog drains, and each listing
+-- reads it. Vacuum it after every thousand, not after a fifth of its size (PostgreSQL's default), so that it is
+-- truncated back to nearly nothing within autovacuum's nap (a minute by default) of a backlog being sealed.
+alter table audit_pending set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000,
+    autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 1000,
+    autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 1000);
 -- NOT VALID: enforced from now on without scanning a large ledger under an exclusive lock (every row already has a
 -- position, the move above made sure); docs/operations.md says how to VALIDATE it later, online.
 alter table audit_entries add constraint ck_audit_entries_sealed
