@@ -23,21 +23,29 @@ final class BothTables {
 
     /** The page after the query's cursor: one row more than its limit, to know whether another page follows. */
     static Select page(String columns, AuditQuery query) {
-        var where = new StringBuilder(" WHERE 1 = 1");
+        var conditions = new StringBuilder();
         var whereArgs = new ArrayList<Object>();
-        AuditFilters.where(query, where, whereArgs);
+        AuditFilters.where(query, conditions, whereArgs);
         if (query.cursor() != null) {
-            AuditOrder.after(query.cursor(), where, whereArgs);
+            AuditOrder.after(query.cursor(), conditions, whereArgs);
         }
-        return union(columns, where + AuditOrder.NEWEST_FIRST + " LIMIT ?", whereArgs, query.limit() + 1);
+        return union(columns, where(conditions) + AuditOrder.NEWEST_FIRST + " LIMIT ?", whereArgs, query.limit() + 1);
     }
 
     /** Every entry the query's filters match, for streaming. */
     static Select all(String columns, AuditQuery query) {
-        var where = new StringBuilder(" WHERE 1 = 1");
+        var conditions = new StringBuilder();
         var whereArgs = new ArrayList<Object>();
-        AuditFilters.where(query, where, whereArgs);
-        return union(columns, where.toString(), whereArgs, null);
+        AuditFilters.where(query, conditions, whereArgs);
+        return union(columns, where(conditions), whereArgs, null);
+    }
+
+    /**
+     * {@code " AND a AND b"} as {@code " WHERE a AND b"}, and nothing without conditions: a constant condition such
+     * as {@code 1 = 1} keeps PostgreSQL from merging the two tables' index scans (it sorts everything instead).
+     */
+    private static String where(StringBuilder conditions) {
+        return conditions.isEmpty() ? "" : " WHERE" + conditions.substring(" AND".length());
     }
 
     private static Select union(String columns, String rest, List<Object> restArgs, Integer limit) {
