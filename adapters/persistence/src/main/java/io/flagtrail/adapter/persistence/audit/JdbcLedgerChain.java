@@ -13,9 +13,9 @@ import java.util.function.Predicate;
 
 /**
  * The chain: entries wait in {@code audit_pending} and are sealed by moving each into {@code audit_entries} with its
- * position and hashes in one insert, so that a sealed row is written once and never updated (ADR 0010). Leadership is a PostgreSQL transaction-level advisory lock, so
- * that across instances one sealer runs at a time and a crashed one releases it with its connection; on H2
- * (one process) the sealing service's own lock is enough.
+ * position and hashes in one insert, so that a sealed row is written once and never updated (ADR 0010). Leadership
+ * is a PostgreSQL transaction-level advisory lock, so that across instances one sealer runs at a time and a crashed
+ * one releases it with its connection; on H2 (one process) the sealing service's own lock is enough.
  */
 @Singleton
 final class JdbcLedgerChain implements LedgerChain {
