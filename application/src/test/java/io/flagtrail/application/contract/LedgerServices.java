@@ -70,6 +70,11 @@ public final class LedgerServices {
     }
 
     /** Seals until nothing is pending; every round that seals something signs a checkpoint over it. */
+    /** One sealing round, as the job runs it: at most a batch (100 here) sealed. */
+    public long sealOnce() {
+        return sealer.sealPending().sealed();
+    }
+
     public void sealAll() {
         while (sealer.sealPending().sealed() > 0) {
             // next round

@@ -28,6 +28,9 @@ final class JdbcLedgerChain implements LedgerChain {
             + LedgerForm.COLUMNS.replace("position, prev_hash, hash", "?, ?, ?") + " FROM audit_pending WHERE seq = ?";
 
     private final Sql sql;
+    /** Whether the last read of waiting entries filled its batch, and the highest seq it handed out. */
+    private volatile boolean draining;
+    private volatile long readPast;
 
     JdbcLedgerChain(Sql sql) {
         this.sql = sql;
@@ -45,9 +48,31 @@ final class JdbcLedgerChain implements LedgerChain {
                 rs -> rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, LedgerHash.GENESIS));
     }
 
+    /**
+     * Waiting entries, lowest seq first. While a backlog drains (the last read filled its batch) the next read goes
+     * on past the last seq handed out: read from the start, each batch would first step over every entry the drain
+     * has deleted (dead index entries until vacuum passes), and a drain of millions would slow with its own progress.
+     * A read past that comes back short of a batch is replaced by one from the start, which is the one that says
+     * what is left: it finds what reading past skipped (an entry that committed after others with a higher seq, or
+     * one a rolled-back round read and did not seal).
+     */
     @Override
     public List<Pending> pending(int limit) {
-        return sql.list(LedgerForm.SELECT_PENDING + " ORDER BY seq LIMIT ?", List.of(limit),
+        if (draining) {
+            var next = waiting(readPast, limit);
+            if (next.size() == limit) {
+                readPast = next.getLast().ref();
+                return next;
+            }
+        }
+        var all = waiting(0, limit);
+        draining = all.size() == limit;
+        readPast = all.isEmpty() ? 0 : all.getLast().ref();
+        return all;
+    }
+
+    private List<Pending> waiting(long after, int limit) {
+        return sql.list(LedgerForm.SELECT_PENDING + " WHERE seq > ? ORDER BY seq LIMIT ?", List.of(after, limit),
                 rs -> new Pending(rs.getLong(LedgerForm.SEQ), LedgerForm.fields(rs)));
     }
 
