@@ -28,8 +28,13 @@ public interface LedgerChain {
     record Link(Long position, String prevHash, String hash, Map<String, Object> fields) {
     }
 
-    /** How far sealing is behind: unsealed entries and when the oldest of them happened. */
+    /**
+     * How far sealing is behind: unsealed entries, counted up to {@link #COUNTED_UP_TO} (a larger backlog reads as
+     * that many: counting millions exactly on every status poll would slow the sealer that drains them), and when
+     * the oldest of them happened.
+     */
     record Backlog(long unsealed, Instant oldest) {
+        public static final long COUNTED_UP_TO = 100_000;
     }
 
     /**

@@ -121,7 +121,8 @@ final class JdbcLedgerChain implements LedgerChain {
 
     @Override
     public Backlog backlog() {
-        return sql.query("SELECT COUNT(*), MIN(occurred_at) FROM audit_pending", List.of(), rs -> {
+        return sql.query("SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM audit_pending LIMIT ?) w), "
+                + "(SELECT MIN(occurred_at) FROM audit_pending)", List.of(Backlog.COUNTED_UP_TO), rs -> {
             rs.next();
             var oldest = rs.getObject(2, OffsetDateTime.class);
             return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
