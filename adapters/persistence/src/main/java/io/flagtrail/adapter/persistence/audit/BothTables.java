@@ -23,28 +23,27 @@ final class BothTables {
 
     /** The page after the query's cursor: one row more than its limit, to know whether another page follows. */
     static Select page(String columns, AuditQuery query) {
-        var conditions = new StringBuilder();
         var whereArgs = new ArrayList<Object>();
-        AuditFilters.where(query, conditions, whereArgs);
-        if (query.cursor() != null) {
-            AuditOrder.after(query.cursor(), conditions, whereArgs);
-        }
-        return union(columns, where(conditions) + AuditOrder.NEWEST_FIRST + " LIMIT ?", whereArgs, query.limit() + 1);
+        String where = where(query, true, whereArgs);
+        return union(columns, where + AuditOrder.NEWEST_FIRST + " LIMIT ?", whereArgs, query.limit() + 1);
     }
 
     /** Every entry the query's filters match, for streaming. */
     static Select all(String columns, AuditQuery query) {
-        var conditions = new StringBuilder();
         var whereArgs = new ArrayList<Object>();
-        AuditFilters.where(query, conditions, whereArgs);
-        return union(columns, where(conditions), whereArgs, null);
+        return union(columns, where(query, false, whereArgs), whereArgs, null);
     }
 
     /**
-     * {@code " AND a AND b"} as {@code " WHERE a AND b"}, and nothing without conditions: a constant condition such
-     * as {@code 1 = 1} keeps PostgreSQL from merging the two tables' index scans (it sorts everything instead).
+     * The query's filters (and cursor, for a page) as {@code " WHERE a AND b"}, and nothing without any: a constant
+     * condition such as {@code 1 = 1} keeps PostgreSQL from merging the two tables' index scans (it sorts instead).
      */
-    private static String where(StringBuilder conditions) {
+    private static String where(AuditQuery query, boolean afterCursor, List<Object> args) {
+        var conditions = new StringBuilder();
+        AuditFilters.where(query, conditions, args);
+        if (afterCursor && query.cursor() != null) {
+            AuditOrder.after(query.cursor(), conditions, args);
+        }
         return conditions.isEmpty() ? "" : " WHERE" + conditions.substring(" AND".length());
     }
 
