@@ -1,5 +1,6 @@
 package io.flagtrail.bootstrap;
 
+import io.flagtrail.application.port.in.LedgerPartitionsUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
 import io.flagtrail.application.port.in.ManageEventDispatchUseCase;
 import io.flagtrail.application.port.in.WitnessLedgerUseCase;
@@ -20,6 +21,8 @@ import java.util.Map;
  * {@code flagtrail.ledger.sealing.lag} gauge, and as a log alarm ({@link io.flagtrail.bootstrap.jobs.SealingLagAlarm}). The outbox only reports.
  * A database that disagrees with what the witnesses hold shows as {@code "integrity": "DIVERGED"} with the position
  * (and in the {@code flagtrail.ledger.diverged} gauge); the service keeps serving, but seals and signs nothing more.
+ * Where sealed entries are partitioned (PostgreSQL), {@code "partitions": "LOW"} says the room made ahead of the head
+ * is under half a partition's span: the partition job is failing (its log line says why).
  */
 @Singleton
 @Requires(notEnv = CliMain.ENVIRONMENT)
@@ -28,14 +31,16 @@ final class LedgerHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
     private final LedgerStatusUseCase ledger;
     private final ManageEventDispatchUseCase events;
     private final WitnessLedgerUseCase witnesses;
+    private final LedgerPartitionsUseCase partitions;
     private final Duration maxSealingLag;
 
     LedgerHealthIndicator(LedgerStatusUseCase ledger, ManageEventDispatchUseCase events,
-                          WitnessLedgerUseCase witnesses,
+                          WitnessLedgerUseCase witnesses, LedgerPartitionsUseCase partitions,
                           @Value("${flagtrail.health.max-sealing-lag:30s}") Duration maxSealingLag) {
         this.ledger = ledger;
         this.events = events;
         this.witnesses = witnesses;
+        this.partitions = partitions;
         this.maxSealingLag = maxSealingLag;
     }
 
@@ -56,6 +61,11 @@ final class LedgerHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
         details.put("unsealed", status.unsealed());
         details.put("sealingLagMillis", status.sealingLagMillis());
         details.put("latestCheckpoint", status.latestCheckpoint() == null ? null : status.latestCheckpoint().size());
+        var layout = partitions.layout();
+        if (layout.partitioned()) {
+            details.put("partitions", layout.low() ? "LOW" : "OK");
+            details.put("partitionRoom", layout.room());
+        }
         details.put("outboxLagMillis", dispatch.lagMillis());
         details.put("eventDispatchPaused", dispatch.paused());
         return details;

@@ -317,6 +317,20 @@ abstract class CliTest {
         assertEquals(0, ((Number) cli("db", "migrate").json().get("applied")).intValue());
     }
 
+    /** PostgreSQL: the migration's two partitions of 10,000,000, the head and the room past it; H2: one table. */
+    @Test
+    void db_partitions_lists_where_sealed_entries_are_stored() {
+        var layout = cli("db", "partitions").json();
+        boolean postgres = database.url().startsWith("jdbc:postgresql:");
+        assertEquals(postgres, layout.get("partitioned"), layout.toString());
+        if (postgres) {
+            assertEquals("[{from=0, to=9999999}, {from=10000000, to=19999999}]", layout.get("partitions").toString());
+            long head = ((Number) layout.get("head")).longValue();
+            assertEquals(19_999_999 - head, ((Number) layout.get("room")).longValue(), layout.toString());
+            assertEquals(false, layout.get("low"));
+        }
+    }
+
     @Test
     void users_are_created_with_the_password_from_stdin_and_administered_by_id_or_email() {
         String email = "cli-user-" + UUID.randomUUID() + "@example.com";

@@ -33,7 +33,7 @@ public class InMemoryPersistenceContractTest implements PersistenceContract {
         return new Stores(features, ledger, ledger, tree, new InMemoryCheckpoints(), new InMemoryPurgeRecords(), outbox,
                 new InMemoryTransactions(features, ledger, tree, outbox, loginAttempts, sessions, users),
                 new InMemoryServerSecrets(), loginAttempts, sessions, users,
-                new io.flagtrail.application.fakes.InMemoryWitnessedCheckpoints());
+                new io.flagtrail.application.fakes.InMemoryWitnessedCheckpoints(), new io.flagtrail.application.fakes.OneTable());
     }
 
     @Override

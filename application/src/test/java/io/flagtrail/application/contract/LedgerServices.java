@@ -64,17 +64,17 @@ public final class LedgerServices {
 
     /** The retention purge as it would run at {@code now}, keeping entries for {@code retention}. */
     public PurgeLedgerService purger(Instant now, Duration retention, int batch) {
-        return new PurgeLedgerService(stores.retention(), stores.chain(), stores.checkpoints(), signer,
+        return new PurgeLedgerService(stores.retention(), stores.partitions(), stores.chain(), stores.checkpoints(), signer,
                 new AuditTrail(stores.ledger(), () -> now, new Samples.RandomIds()), stores.transactions(), () -> now,
                 new RecordingLogger(), new RetentionSettings(retention, batch));
     }
 
-    /** Seals until nothing is pending; every round that seals something signs a checkpoint over it. */
     /** One sealing round, as the job runs it: at most a batch (100 here) sealed. */
     public long sealOnce() {
         return sealer.sealPending().sealed();
     }
 
+    /** Seals until nothing is pending; every round that seals something signs a checkpoint over it. */
     public void sealAll() {
         while (sealer.sealPending().sealed() > 0) {
             // next round

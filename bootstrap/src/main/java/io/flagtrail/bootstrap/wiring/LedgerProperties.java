@@ -16,5 +16,6 @@ record LedgerProperties(
         @Bindable(defaultValue = "1000") long checkpointEveryEntries,
         @Bindable(defaultValue = "10s") Duration checkpointEvery,
         @Nullable String retention,
-        @Bindable(defaultValue = "1000") int purgeBatch) {
+        @Bindable(defaultValue = "1000") int purgeBatch,
+        @Bindable(defaultValue = "10000000") long partitionSpan) {
 }

@@ -2,6 +2,7 @@ package io.flagtrail.bootstrap.wiring;
 
 import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.ExportAuditUseCase;
+import io.flagtrail.application.port.in.LedgerPartitionsUseCase;
 import io.flagtrail.application.port.in.LedgerProofUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
 import io.flagtrail.application.port.in.ManageDatabaseUseCase;
@@ -19,6 +20,7 @@ import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.DatabaseAdmin;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.application.port.out.LedgerPartitions;
 import io.flagtrail.application.port.out.LedgerRetention;
 import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.LedgerTree;
@@ -27,6 +29,7 @@ import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.audit.EvidenceBundleService;
 import io.flagtrail.application.service.audit.ExportAuditService;
+import io.flagtrail.application.service.audit.LedgerPartitionService;
 import io.flagtrail.application.service.audit.LedgerProofService;
 import io.flagtrail.application.service.audit.LedgerProofs;
 import io.flagtrail.application.service.audit.LedgerSettings;
@@ -135,10 +138,22 @@ final class LedgerWiring {
     }
 
     @Singleton
-    PurgeLedgerUseCase purgeLedger(LedgerRetention retention, LedgerChain chain, Checkpoints checkpoints,
-                                   LedgerSigner signer, AuditTrail trail, Transactions transactions, Clock clock,
-                                   AppLogger log, RetentionSettings settings) {
-        return new PurgeLedgerService(retention, chain, checkpoints, signer, trail, transactions, clock, log, settings);
+    PurgeLedgerUseCase purgeLedger(LedgerRetention retention, LedgerPartitions partitions, LedgerChain chain,
+                                   Checkpoints checkpoints, LedgerSigner signer, AuditTrail trail,
+                                   Transactions transactions, Clock clock, AppLogger log, RetentionSettings settings) {
+        return new PurgeLedgerService(retention, partitions, chain, checkpoints, signer, trail, transactions, clock, log,
+                settings);
+    }
+
+    /** {@code flagtrail.ledger.partition-span} out of bounds stops the service here, naming the setting. */
+    @Singleton
+    LedgerPartitionsUseCase ledgerPartitions(LedgerPartitions partitions, LedgerChain chain, AuditTrail trail,
+                                             Transactions transactions, LedgerProperties properties) {
+        try {
+            return new LedgerPartitionService(partitions, chain, trail, transactions, properties.partitionSpan());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("FLAGTRAIL_LEDGER_PARTITION_SPAN: " + e.getMessage(), e);
+        }
     }
 
     @Singleton

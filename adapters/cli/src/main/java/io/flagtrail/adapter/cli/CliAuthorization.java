@@ -29,7 +29,7 @@ final class CliAuthorization {
             Map.entry("audit prove-inclusion", ApiKeyScope.AUDIT_READ),
             Map.entry("audit prove-consistency", ApiKeyScope.AUDIT_READ));
     /** Commands that show state only and need a valid key of any scope. */
-    private static final Set<String> ANY_KEY = Set.of("status", "db info");
+    private static final Set<String> ANY_KEY = Set.of("status", "db info", "db partitions");
 
     private CliAuthorization() {
     }

@@ -1,15 +1,17 @@
 package io.flagtrail.adapter.cli;
 
+import io.flagtrail.application.port.in.LedgerPartitionsUseCase;
 import io.flagtrail.application.port.in.ManageDatabaseUseCase;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import picocli.CommandLine.Command;
 
-/** {@code flagtrail db migrate|info}: the schema of the configured database. */
+/** {@code flagtrail db migrate|info|partitions}: the schema of the configured database. */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Database migrations.")
 final class DbCommand extends CliCommand {
 
     @Inject ManageDatabaseUseCase database;
+    @Inject LedgerPartitionsUseCase partitions;
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
             description = "Apply pending migrations (recorded in the audit trail when any is applied).")
@@ -32,6 +34,28 @@ final class DbCommand extends CliCommand {
             row.put("installedOn", m.installedOn() == null ? null : m.installedOn().toString());
             return row;
         }).toList());
+        return 0;
+    }
+
+    @Command(name = "partitions", mixinStandardHelpOptions = true,
+            description = "The partitions the sealed entries are stored in (PostgreSQL) and the room past the head.")
+    int partitions() {
+        var layout = partitions.layout();
+        var result = new LinkedHashMap<String, Object>();
+        result.put("partitioned", layout.partitioned());
+        if (layout.partitioned()) {
+            result.put("head", layout.head());
+            result.put("room", layout.room());
+            result.put("low", layout.low());
+            result.put("span", layout.span());
+            result.put("partitions", layout.partitions().stream().map(p -> {
+                var row = new LinkedHashMap<String, Object>();
+                row.put("from", p.from());
+                row.put("to", p.to() - 1);
+                return row;
+            }).toList());
+        }
+        print(result);
         return 0;
     }
 }

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 public final class SqlErrors {
 
     public static final String UNIQUE_VIOLATION = "23505";
+    /** Also PostgreSQL's "no partition of relation ... found for row". */
+    public static final String CHECK_VIOLATION = "23514";
 
     private SqlErrors() {
     }

@@ -1,5 +1,8 @@
 package io.flagtrail.adapter.persistence;
 
+import static io.flagtrail.application.contract.Samples.ORIGIN;
+import static io.flagtrail.application.contract.Samples.command;
+
 import io.flagtrail.application.contract.Samples;
 import io.flagtrail.application.contract.Stores;
 import io.flagtrail.application.fakes.RecordingLogger;
@@ -8,7 +11,10 @@ import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.ServerSecrets;
 import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.application.service.feature.FeatureCommandService;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeaturePatch;
 import io.flagtrail.testsupport.TestDatabase;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -34,6 +40,7 @@ abstract class DatabaseTest implements TestPropertyProvider {
     @Inject io.flagtrail.application.port.out.Users users;
     @Inject io.flagtrail.application.port.out.LedgerTree tree;
     @Inject io.flagtrail.application.port.out.WitnessedCheckpoints witnessed;
+    @Inject io.flagtrail.application.port.out.LedgerPartitions partitions;
 
     final TestDatabase.Target database = database();
     /** The time of every change the tests make: strictly increasing, so "between two changes" needs no sleep. */
@@ -53,7 +60,7 @@ abstract class DatabaseTest implements TestPropertyProvider {
     /** The JDBC adapters as the storage contract sees them. */
     public Stores stores() {
         return new Stores(features, ledger, chain, tree, checkpoints, retention, events, transactions, secrets, loginAttempts,
-                sessions, users, witnessed);
+                sessions, users, witnessed, partitions);
     }
 
     /** The feature use cases wired onto the JDBC adapters. */
@@ -61,5 +68,21 @@ abstract class DatabaseTest implements TestPropertyProvider {
         return io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, events, transactions,
                 clock, new Samples.RandomIds(), new RecordingLogger(),
                 new io.flagtrail.application.fakes.CountingMetrics());
+    }
+
+    /** {@code count} changes to one feature (created first when it does not exist), each its own transaction. */
+    void changes(FeatureKey key, int count) {
+        var recorder = recorder();
+        int start = 0;
+        if (features.find(key).isEmpty()) {
+            recorder.create(command(key, null));
+            start = 1;
+        }
+        var update = recorder;
+        for (int i = start; i < count; i++) {
+            int rollout = features.find(key).orElseThrow().attributes().rolloutPercentage() == 50 ? 51 : 50;
+            update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, rollout, null, null), null, null,
+                    ORIGIN));
+        }
     }
 }

@@ -42,10 +42,12 @@ class PostgresAuditPlansTest extends DatabaseTest {
      * 60,000 sealed entries over 90 days: 400 features (feature-0 changed 6,000 times), 20 actors, a quarter ACCESS;
      * and 100 waiting to be sealed, spread over the same days (a backlog, as after a sealer outage), which every
      * listing merges in. Filled as the database owner (the guard admits sealed rows only from audit_pending): the
-     * positions are real, the hashes stand-ins, as no test here verifies the chain.
+     * positions are real, the hashes stand-ins, as no test here verifies the chain. In partitions of 20,000
+     * positions, so that every plan merges several (the sealed entries of a ledger that has grown for years).
      */
     @BeforeAll
     void fill() {
+        TestDatabase.execute(database, Partitioning.of(20_000, 3 * 20_000));
         TestDatabase.execute(database, LedgerSnapshot.AS_OWNER + ENTRIES_SQL.replace(":table", "audit_entries")
                 .replace(":chain", ", position, prev_hash, hash").replace(":sealed", ", i, 'stand-in', 'stand-in'")
                 .replace(":n", Integer.toString(ENTRIES)));
@@ -172,12 +174,31 @@ class PostgresAuditPlansTest extends DatabaseTest {
         var plan = explain(query);
         String text = describe(plan);
         int rows = query.limit() + 1;
-        assertFalse(text.contains("Seq Scan Relation Name=audit_entries"), "no sequential scan: " + text);
+        assertEquals(List.of(), sealedWalks(plan), "no sequential scan: " + text);
         long touched = maxTouched(plan);
         assertTrue(touched <= 50L * rows, touched + " rows touched by one scan for a page of " + rows + ": " + text);
         // a node's buffers include its children's: the plan's root counts the whole query once
         long buffers = number(plan, "Shared Hit Blocks") + number(plan, "Shared Read Blocks");
         assertTrue(buffers <= rows + 40, buffers + " buffers for a page of " + rows + ": " + text);
+    }
+
+    /**
+     * The partitions of sealed entries the plan reads sequentially, leaving out those of a few pages (the planner
+     * rightly reads the partition the head has just entered, or an empty one made ahead of it, that way).
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> sealedWalks(Map<String, Object> node) {
+        var walks = new ArrayList<String>();
+        if ("Seq Scan".equals(node.get("Node Type")) && String.valueOf(node.get("Relation Name")).startsWith("audit_entries")
+                && number(node, "Shared Hit Blocks") + number(node, "Shared Read Blocks") > 8) {
+            walks.add(String.valueOf(node.get("Relation Name")));
+        }
+        if (node.get("Plans") instanceof List<?> children) {
+            for (var child : children) {
+                walks.addAll(sealedWalks((Map<String, Object>) child));
+            }
+        }
+        return walks;
     }
 
     /** The most rows any one node of the plan produced or filtered out. */

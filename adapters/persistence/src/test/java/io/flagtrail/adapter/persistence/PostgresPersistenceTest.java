@@ -27,24 +27,30 @@ class PostgresPersistenceTest extends PersistenceContractTest {
         String sealedOne = "BEGIN; SET LOCAL session_replication_role = replica; INSERT INTO audit_entries "
                 + "SELECT seq, id, category, action, outcome, severity, actor_type, actor_id, actor_name, actor_email, "
                 + "subject_type, subject_id, subject_key, reason, before_state, after_state, changes, request_id, "
-                + "traceparent, channel, client_ip, user_agent, occurred_at, 999999999, 'x', 'x' FROM audit_pending "
+                + "traceparent, channel, client_ip, user_agent, occurred_at, 9999999, 'x', 'x' FROM audit_pending "
                 + "LIMIT 1; SET LOCAL session_replication_role = origin; ";
 
         var refusals = new java.util.ArrayList<IllegalStateException>();
         for (var statement : List.of("UPDATE audit_pending SET reason = 'forged'", "DELETE FROM audit_pending",
                 "TRUNCATE audit_pending", sealedOne + "UPDATE audit_entries SET reason = 'forged'",
                 sealedOne + "DELETE FROM audit_entries", "TRUNCATE audit_entries",
+                // a partition on its own (ADR 0011): its rows go through the same guard, and it has its own
+                sealedOne + "DELETE FROM audit_entries_p0", "TRUNCATE audit_entries_p0",
+                "DELETE FROM ledger_partitions", "UPDATE ledger_partitions SET hi = hi + 1",
+                "INSERT INTO ledger_partitions (lo, hi) VALUES (900000000000, 900000000100)",
+                "TRUNCATE ledger_partitions",
                 "INSERT INTO audit_entries SELECT seq, id, category, action, outcome, severity, actor_type, actor_id, "
                         + "actor_name, actor_email, subject_type, subject_id, subject_key, 'forged', before_state, "
                         + "after_state, changes, request_id, traceparent, channel, client_ip, user_agent, occurred_at, "
-                        + "999999999, 'x', 'x' FROM audit_pending LIMIT 1")) {
+                        + "9999999, 'x', 'x' FROM audit_pending LIMIT 1")) {
             refusals.add(assertThrows(IllegalStateException.class, () -> TestDatabase.execute(database, statement),
                     statement));
         }
 
         for (var refused : refusals) {
             assertTrue(refused.getCause().getMessage().contains("append-only")
-                    || refused.getCause().getMessage().contains("sealed only from audit_pending, unchanged"),
+                    || refused.getCause().getMessage().contains("sealed only from audit_pending, unchanged")
+                    || refused.getCause().getMessage().contains("ledger partitions change only with their partitions"),
                     refused.getCause().getMessage());
         }
         assertEquals("POSTGRES", database.dialect());

@@ -105,17 +105,18 @@ class PostgresTamperTest extends DatabaseTest {
 
     @Test
     void swapped_rows_break_the_chain_where_the_first_one_now_stands() {
-        owner("UPDATE audit_entries SET position = -1 WHERE position = 4; "
+        // 9,999,999: a free position inside the first partition (a position outside every partition is refused)
+        owner("UPDATE audit_entries SET position = 9999999 WHERE position = 4; "
                 + "UPDATE audit_entries SET position = 4 WHERE position = 6; "
-                + "UPDATE audit_entries SET position = 6 WHERE position = -1");
+                + "UPDATE audit_entries SET position = 6 WHERE position = 9999999");
         assertFailure(verify(), 4, VerificationFailure.BROKEN_LINK);
     }
 
     @Test
     void a_forged_row_with_a_correct_hash_breaks_the_link_of_the_row_after_it() throws SQLException {
         // Make room at position 6, then insert a copy of row 5 re-worded, linked and hashed by the rules.
-        owner("UPDATE audit_entries SET position = -(position + 1) WHERE position > 5; "
-                + "UPDATE audit_entries SET position = -position WHERE position < 0; "
+        owner("UPDATE audit_entries SET position = position + 5000000 WHERE position > 5; "
+                + "UPDATE audit_entries SET position = position - 4999999 WHERE position > 5000000; "
                 + "INSERT INTO audit_entries (id, category, action, outcome, severity, actor_type, actor_id, actor_name, "
                 + "actor_email, subject_type, subject_id, subject_key, reason, before_state, after_state, changes, "
                 + "request_id, traceparent, channel, client_ip, user_agent, occurred_at, position, prev_hash, hash) "

@@ -1,7 +1,6 @@
 package io.flagtrail.adapter.persistence;
 
 import static io.flagtrail.application.contract.Samples.ORIGIN;
-import static io.flagtrail.application.contract.Samples.command;
 import static io.flagtrail.application.contract.Samples.uniqueKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +12,6 @@ import io.flagtrail.application.contract.LedgerServices;
 import io.flagtrail.application.contract.Samples.RandomIds;
 import io.flagtrail.application.port.in.ManageLegalHoldsUseCase.PlaceLegalHoldCommand;
 import io.flagtrail.application.port.in.PurgeLedgerUseCase.PurgeRun;
-import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.audit.LegalHoldService;
@@ -22,7 +20,6 @@ import io.flagtrail.application.service.feature.FeatureQueryService;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.feature.FeatureKey;
-import io.flagtrail.domain.feature.FeaturePatch;
 import io.flagtrail.domain.ledger.PurgeRecord;
 import io.flagtrail.domain.ledger.VerificationFailure;
 import java.io.ByteArrayInputStream;
@@ -170,20 +167,5 @@ abstract class RetentionTest extends DatabaseTest {
     List<?> history(FeatureKey key) {
         var id = features.find(key).orElseThrow().id().toString();
         return ledger.query(AuditQuery.forSubject("feature", id, 50, null)).items();
-    }
-
-    void changes(FeatureKey key, int count) {
-        var recorder = recorder();
-        int start = 0;
-        if (features.find(key).isEmpty()) {
-            recorder.create(command(key, null));
-            start = 1;
-        }
-        var update = recorder;
-        for (int i = start; i < count; i++) {
-            int rollout = features.find(key).orElseThrow().attributes().rolloutPercentage() == 50 ? 51 : 50;
-            update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, rollout, null, null), null, null,
-                    ORIGIN));
-        }
     }
 }

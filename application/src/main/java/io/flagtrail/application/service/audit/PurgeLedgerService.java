@@ -6,6 +6,8 @@ import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.Checkpoints;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.LedgerChain;
+import io.flagtrail.application.port.out.LedgerPartitions;
+import io.flagtrail.application.port.out.LedgerPartitions.Partition;
 import io.flagtrail.application.port.out.LedgerRetention;
 import io.flagtrail.application.port.out.LedgerSigner;
 import io.flagtrail.application.port.out.Transactions;
@@ -20,16 +22,18 @@ import java.util.LinkedHashMap;
 
 /**
  * The retention purge. First, as the sealer's one leader, it decides how far entries have outlived the retention
- * period — never beyond the latest checkpoint, so that what is removed was already pinned by a signature — and
+ * period — below the latest checkpoint, so that what is removed was already pinned by a signature and the head stays — and
  * signs a purge record listing the entries under a legal hold that stay, recording the purge in the ledger. Only
  * then does it delete, a bounded batch per transaction; a run cut short leaves a record whose deletions are partly
- * done, which verifies all the same, and the next run finishes them.
+ * done, which verifies all the same, and the next run finishes them. Where sealed entries are in partitions
+ * (PostgreSQL, ADR 0011), a partition the record covers whole and that keeps no entry is dropped at once instead.
  */
 public final class PurgeLedgerService implements PurgeLedgerUseCase {
 
     static final Origin RETENTION = new Origin(Actor.system("retention"), RequestContext.system());
 
     private final LedgerRetention retention;
+    private final LedgerPartitions partitions;
     private final LedgerChain chain;
     private final Checkpoints checkpoints;
     private final LedgerSigner signer;
@@ -39,10 +43,11 @@ public final class PurgeLedgerService implements PurgeLedgerUseCase {
     private final AppLogger log;
     private final RetentionSettings settings;
 
-    public PurgeLedgerService(LedgerRetention retention, LedgerChain chain, Checkpoints checkpoints, LedgerSigner signer,
-                              AuditTrail trail, Transactions transactions, Clock clock, AppLogger log,
-                              RetentionSettings settings) {
+    public PurgeLedgerService(LedgerRetention retention, LedgerPartitions partitions, LedgerChain chain,
+                              Checkpoints checkpoints, LedgerSigner signer, AuditTrail trail, Transactions transactions,
+                              Clock clock, AppLogger log, RetentionSettings settings) {
         this.retention = retention;
+        this.partitions = partitions;
         this.chain = chain;
         this.checkpoints = checkpoints;
         this.signer = signer;
@@ -62,17 +67,47 @@ public final class PurgeLedgerService implements PurgeLedgerUseCase {
         if (decided.record() == null) {
             return decided;
         }
+        int dropped = dropCovered(decided.record());
         long deleted = 0;
         int batch;
         do {
             batch = transactions.inTransaction(() -> retention.purgeBatch(decided.record(), settings.purgeBatch()));
             deleted += batch;
         } while (batch == settings.purgeBatch());
-        if (deleted > 0) {
+        if (deleted > 0 || dropped > 0) {
             log.info("ledger entries purged by retention", "purgedTo", decided.record().purgedTo(), "deleted", deleted,
-                    "retained", decided.record().retained().size());
+                    "partitionsDropped", dropped, "retained", decided.record().retained().size());
         }
         return new PurgeRun(decided.record(), decided.newRecord(), deleted);
+    }
+
+    /**
+     * Drops each partition the record covers whole and none of whose entries it retains, each in a transaction with
+     * its ledger entry; the database refuses one that keeps an entry under a hold placed since (it stays, and its
+     * entries are purged row by row). Answers how many went.
+     */
+    private int dropCovered(PurgeRecord record) {
+        int dropped = 0;
+        for (var partition : partitions.list()) {
+            boolean covered = partition.to() - 1 <= record.purgedTo();
+            boolean retains = !record.retained().subMap(partition.from(), partition.to()).isEmpty();
+            if (covered && !retains && transactions.inTransaction(() -> drop(partition, record))) {
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    private boolean drop(Partition partition, PurgeRecord record) {
+        if (!partitions.dropPurged(partition.from())) {
+            return false;
+        }
+        var details = new LinkedHashMap<String, Object>();
+        details.put("from", partition.from());
+        details.put("to", partition.to());
+        details.put("purgedTo", record.purgedTo());
+        trail.read(AuditAction.LEDGER_PARTITION_DROPPED, RETENTION, details, Severity.NOTICE);
+        return true;
     }
 
     private PurgeRun signIfDue() {
@@ -84,7 +119,8 @@ public final class PurgeLedgerService implements PurgeLedgerUseCase {
         }
         Instant now = clock.now();
         Instant cutoff = now.minus(settings.retention());
-        long purgedTo = retention.lastPositionBefore(cutoff, checkpoint.size());
+        // never the checkpoint's own entry: the newest sealed entry is the head the sealer links the next one to
+        long purgedTo = retention.lastPositionBefore(cutoff, checkpoint.size() - 1);
         if (latest != null && purgedTo <= latest.purgedTo() || purgedTo < 1) {
             return unchanged;
         }

@@ -1,6 +1,7 @@
 package io.flagtrail.adapter.persistence.audit;
 
 import io.flagtrail.adapter.persistence.Sql;
+import io.flagtrail.adapter.persistence.SqlErrors;
 import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.out.LedgerChain;
 import io.flagtrail.domain.ledger.LedgerHash;
@@ -80,7 +81,17 @@ final class JdbcLedgerChain implements LedgerChain {
     @Override
     public void seal(List<Seal> seals) {
         var moves = seals.stream().<List<?>>map(s -> List.of(s.position(), s.prevHash(), s.hash(), s.ref())).toList();
-        exactlyOneEach(sql.batch(MOVE, moves));
+        try {
+            exactlyOneEach(sql.batch(MOVE, moves));
+        } catch (RuntimeException e) {
+            // the one check a sealed copy can fail: no partition for its position (the chain's columns are all set)
+            if (SqlErrors.hasState(e, SqlErrors.CHECK_VIOLATION)) {
+                throw new IllegalStateException("no ledger partition holds positions up to "
+                        + seals.stream().mapToLong(Seal::position).max().orElseThrow() + " yet: the partition job "
+                        + "makes them ahead (docs/operations.md, \"Ledger partitions\"); entries wait unsealed", e);
+            }
+            throw e;
+        }
         exactlyOneEach(sql.batch("DELETE FROM audit_pending WHERE seq = ?",
                 seals.stream().<List<?>>map(s -> List.of(s.ref())).toList()));
     }
