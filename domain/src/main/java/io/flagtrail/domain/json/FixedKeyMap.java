@@ -18,11 +18,17 @@ public final class FixedKeyMap extends AbstractMap<String, Object> {
     /** A shared, sorted set of keys; make one per shape, once. */
     public static final class Keys {
         final String[] sorted;
+        /** Each member's opening as canonical JSON writes it, {@code {"key":} then {@code ,"key":}: made once. */
+        final String[] openings;
         private volatile Keys plus;
         private volatile String plusKey;
 
         private Keys(String[] sorted) {
             this.sorted = sorted;
+            this.openings = new String[sorted.length];
+            for (int i = 0; i < sorted.length; i++) {
+                openings[i] = (i == 0 ? "{" : ",") + CanonicalJson.quoted(sorted[i]) + ":";
+            }
         }
 
         /** These keys and one more, remembered so that adding the same key to many maps sorts only once. */

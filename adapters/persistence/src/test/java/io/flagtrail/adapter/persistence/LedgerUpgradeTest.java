@@ -106,7 +106,7 @@ abstract class LedgerUpgradeTest extends DatabaseTest {
         return found;
     }
 
-    private long count(String sql) {
+    long count(String sql) {
         try (var connection = DriverManager.getConnection(database.url(), database.user(), database.password());
              var rs = connection.createStatement().executeQuery(sql)) {
             rs.next();
