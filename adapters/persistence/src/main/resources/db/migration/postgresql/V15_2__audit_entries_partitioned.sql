@@ -137,8 +137,7 @@ declare
     purge bigint;
     name  text := 'audit_entries_p' || part_lo;
 begin
-    lock table audit_entries in access exclusive mode; -- before ledger_partitions, as above
-    select * into part from ledger_partitions where lo = part_lo for update;
+    select * into part from ledger_partitions where lo = part_lo;
     if not found then
         return false;
     end if;
@@ -147,11 +146,14 @@ begin
     if purge is null or part.hi - 1 > purge then
         raise exception 'ledger partition % is not wholly purged', name using errcode = 'FT001';
     end if;
-    if exists (select 1 from ledger_purge_retained r
-               where r.purged_to = purge and r.position >= part.lo and r.position < part.hi)
-        or exists (select 1 from ledger_holds h join audit_entries a on a.subject_type = h.subject_type
-                       and (a.subject_id = h.subject_id or a.subject_key = h.subject_id)
-                   where h.released_at is null and a.position >= part.lo and a.position < part.hi) then
+    -- checked before the lock (a partition that keeps an entry is asked about on every purge run), and again under
+    -- it (a hold placed in between); the partitioned table first, then ledger_partitions, as above
+    if flagtrail_ledger_partition_keeps(part, purge) then
+        return false;
+    end if;
+    lock table audit_entries in access exclusive mode;
+    perform 1 from ledger_partitions where lo = part_lo for update;
+    if flagtrail_ledger_partition_keeps(part, purge) then
         return false;
     end if;
     execute format('alter table audit_entries detach partition %I', name);
@@ -159,6 +161,17 @@ begin
     delete from ledger_partitions where lo = part_lo;
     return true;
 end;
+$$;
+
+-- Whether a partition keeps an entry past the purge up to `purge`: retained by that record, or under a hold now.
+create function flagtrail_ledger_partition_keeps(part ledger_partitions, purge bigint) returns boolean
+    language sql stable as
+$$
+select exists (select 1 from ledger_purge_retained r
+               where r.purged_to = purge and r.position >= part.lo and r.position < part.hi)
+    or exists (select 1 from ledger_holds h join audit_entries a on a.subject_type = h.subject_type
+                   and (a.subject_id = h.subject_id or a.subject_key = h.subject_id)
+               where h.released_at is null and a.position >= part.lo and a.position < part.hi);
 $$;
 
 -- ledger_partitions: a row only beside its partition, never changed.

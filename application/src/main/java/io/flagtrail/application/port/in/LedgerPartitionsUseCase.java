@@ -10,9 +10,9 @@ import java.util.List;
 public interface LedgerPartitionsUseCase {
 
     /**
-     * The layout: partitions in position order (none where the store keeps one table), the head, the positions
-     * left past it, the span new partitions get, and whether the room left is under half a span (the job that makes
-     * room is failing).
+     * The layout: partitions in position order (none where the store keeps one table; then head 0 and unbounded
+     * room), the head, the positions left past it, the span new partitions get, and whether the room left is under
+     * half a span (the job that makes room is failing).
      */
     record Layout(List<Partition> partitions, long head, long room, long span, boolean low) {
 

@@ -11,10 +11,6 @@ public interface LedgerPartitions {
 
     /** Positions {@code from} (inclusive) to {@code to} (exclusive). */
     record Partition(long from, long to) {
-
-        public long span() {
-            return to - from;
-        }
     }
 
     /** In position order; empty where the store keeps one table. */

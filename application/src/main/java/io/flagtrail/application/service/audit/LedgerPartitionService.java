@@ -21,8 +21,7 @@ import java.util.List;
 public final class LedgerPartitionService implements LedgerPartitionsUseCase {
 
     static final Origin LEDGER = new Origin(Actor.system("ledger"), RequestContext.system());
-    /** The span a partition is given, and the fewest and most the database accepts (V15_2). */
-    public static final long DEFAULT_SPAN = 10_000_000;
+    /** The fewest and most positions a partition may span (the database's function checks the same, V15_2). */
     public static final long MIN_SPAN = 100;
     public static final long MAX_SPAN = 1_000_000_000;
 
@@ -48,8 +47,11 @@ public final class LedgerPartitionService implements LedgerPartitionsUseCase {
     @Override
     public Layout layout() {
         var all = partitions.list();
+        if (all.isEmpty()) {
+            return new Layout(all, 0, Long.MAX_VALUE, span, false);
+        }
         long head = chain.head().size();
-        long room = all.isEmpty() ? Long.MAX_VALUE : all.getLast().to() - (head + 1);
+        long room = all.getLast().to() - (head + 1);
         return new Layout(all, head, room, span, room < span / 2);
     }
 

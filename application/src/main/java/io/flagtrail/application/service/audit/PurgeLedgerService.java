@@ -22,8 +22,8 @@ import java.util.LinkedHashMap;
 
 /**
  * The retention purge. First, as the sealer's one leader, it decides how far entries have outlived the retention
- * period — below the latest checkpoint, so that what is removed was already pinned by a signature and the head stays — and
- * signs a purge record listing the entries under a legal hold that stay, recording the purge in the ledger. Only
+ * period — below the latest checkpoint, so that what is removed was already pinned by a signature and the head
+ * stays — and signs a purge record listing the entries under a legal hold that stay, recording the purge in the ledger. Only
  * then does it delete, a bounded batch per transaction; a run cut short leaves a record whose deletions are partly
  * done, which verifies all the same, and the next run finishes them. Where sealed entries are in partitions
  * (PostgreSQL, ADR 0011), a partition the record covers whole and that keeps no entry is dropped at once instead.
