@@ -48,7 +48,15 @@ class LeastPrivilegeRolesTest {
             assertEquals(0, cli(target, app, appSettings, "audit", "verify"), "and seals and verifies the ledger");
 
             try (var connection = DriverManager.getConnection(target.url(), app, "")) {
+                // ledger partitions at the end, through the owner's function (ADR 0011): that, and no other table
+                try (var statement = connection.createStatement();
+                     var added = statement.executeQuery("SELECT flagtrail_ensure_ledger_partitions(1000000000, 1000000000)")) {
+                    added.next();
+                    assertEquals(1, added.getInt(1), "the runtime role makes room through the function");
+                }
                 for (var forbidden : List.of("ALTER TABLE audit_entries DISABLE TRIGGER ALL",
+                        "ALTER TABLE audit_entries DETACH PARTITION audit_entries_p0",
+                        "CREATE TABLE sneaky PARTITION OF audit_entries FOR VALUES FROM (2000000000) TO (2000000100)",
                         "ALTER TABLE audit_pending DISABLE TRIGGER ALL",
                         "SET session_replication_role = replica", "SELECT * FROM server_secrets",
                         "TRUNCATE login_throttle", "DROP TABLE features", "CREATE TABLE sneaky (x int)")) {

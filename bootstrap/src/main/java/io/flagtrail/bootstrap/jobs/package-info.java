@@ -12,6 +12,9 @@
  *       <td>{@code flagtrail.ledger.witness.interval} (5 s), and at start</td><td>the CLI (it publishes after its own seal)</td></tr>
  *   <tr><td>{@link io.flagtrail.bootstrap.jobs.PurgeJob} purges entries past retention, legal holds kept</td>
  *       <td>{@code flagtrail.ledger.purge-interval} (1 h)</td><td>no {@code flagtrail.ledger.retention}</td></tr>
+ *   <tr><td>{@link io.flagtrail.bootstrap.jobs.LedgerPartitionJob} keeps a partition span of room past the head
+ *       (PostgreSQL)</td>
+ *       <td>{@code flagtrail.ledger.partition-check-interval} (10 min), and at start</td><td>the CLI</td></tr>
  *   <tr><td>{@link io.flagtrail.bootstrap.jobs.FlagSnapshotJob} reloads the evaluation snapshot when features changed</td>
  *       <td>{@code flagtrail.evaluation.refresh-interval} (250 ms)</td><td>the CLI</td></tr>
  *   <tr><td>{@link io.flagtrail.bootstrap.jobs.OutboxRelay} delivers events, one thread per handler</td>
