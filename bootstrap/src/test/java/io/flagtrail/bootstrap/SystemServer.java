@@ -18,6 +18,7 @@ final class SystemServer implements AutoCloseable {
 
     static final String ADMIN = "admin@example.com";
     static final String ADMIN_PASSWORD = "a-long-admin-password";
+    static final java.time.Duration SESSION_MEMORY = java.time.Duration.ofSeconds(2);
 
     private final TestDatabase.Target database;
     private final Path eventsDirectory;
@@ -38,6 +39,8 @@ final class SystemServer implements AutoCloseable {
         props.put("flagtrail.events.path", eventsDirectory.toString());
         props.put("flagtrail.events.storage", "fs,db"); // both sinks the seed configuration names
         props.put("flagtrail.events.poll-interval", "20ms");
+        // Kept session standings expire soon, so the test of edits made in the database by hand waits seconds only.
+        props.put("flagtrail.security.session-memory", SESSION_MEMORY.toMillis() + "ms");
         this.server = ApplicationContext.run(EmbeddedServer.class, props);
     }
 

@@ -397,7 +397,8 @@ public interface PersistenceContract {
                 Instant.now(), null);
         stores().users().add(user);
         io.flagtrail.application.port.out.Clock clock = () -> Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        var service = new io.flagtrail.application.service.identity.SessionService(stores().sessions(), stores().users(),
+        var service = new io.flagtrail.application.service.identity.SessionService(stores().sessions(),
+                io.flagtrail.application.port.out.StandingNotices.NONE, stores().users(),
                 new io.flagtrail.application.service.audit.AuditTrail(stores().ledger(), clock, new Samples.RandomIds()), stores().transactions(), clock,
                 new Samples.RandomIds(), java.time.Duration.ofDays(1));
         var session = service.start(user, ORIGIN.context());

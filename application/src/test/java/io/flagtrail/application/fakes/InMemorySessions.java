@@ -73,9 +73,24 @@ public final class InMemorySessions implements Sessions, Rollbackable {
         return this;
     }
 
+    private int standingReads;
+    private Runnable duringStandingRead = () -> { };
+
+    /** How many times a standing was read from this store. */
+    public synchronized int standingReads() {
+        return standingReads;
+    }
+
+    /** Runs {@code action} in the middle of every standing read (after the row is read, before it is answered). */
+    public synchronized void duringStandingRead(Runnable action) {
+        this.duringStandingRead = action;
+    }
+
     @Override
     public synchronized Optional<Standing> standing(UUID sessionId) {
+        standingReads++;
         var session = sessions.get(sessionId);
+        duringStandingRead.run();
         if (session == null) {
             return Optional.empty();
         }

@@ -21,6 +21,7 @@ import io.flagtrail.application.port.out.LoginAttempts;
 import io.flagtrail.application.port.out.PasswordBlocklist;
 import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Sessions;
+import io.flagtrail.application.port.out.StandingNotices;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.application.service.audit.AuditTrail;
@@ -28,6 +29,7 @@ import io.flagtrail.application.service.identity.AccessDeniedService;
 import io.flagtrail.application.service.identity.ApiKeyService;
 import io.flagtrail.application.service.identity.BootstrapAdminService;
 import io.flagtrail.application.service.identity.CachingApiKeys;
+import io.flagtrail.application.service.identity.CachingSessions;
 import io.flagtrail.application.service.identity.LogInService;
 import io.flagtrail.application.service.identity.LoginPolicy;
 import io.flagtrail.application.service.identity.SessionService;
@@ -50,8 +52,9 @@ final class IdentityWiring {
     @Singleton
     @Bean(typed = {ManageUsersUseCase.class, MyAccountUseCase.class})
     UserAccountService userAccounts(Users users, PasswordHasher hasher, PasswordBlocklist blocklist, Sessions sessions,
-                                    UserChanges changes, Transactions transactions, Clock clock, IdGenerator ids) {
-        return new UserAccountService(users, hasher, blocklist, sessions, changes, transactions, clock, ids);
+                                    StandingNotices notices, UserChanges changes, Transactions transactions,
+                                    Clock clock, IdGenerator ids) {
+        return new UserAccountService(users, hasher, blocklist, sessions, notices, changes, transactions, clock, ids);
     }
 
     @Singleton
@@ -72,13 +75,17 @@ final class IdentityWiring {
         return new LogInService(users, hasher, attempts, trail, transactions, clock, policy, metrics);
     }
 
-    /** One service serves every session use case: start, refresh, log out, and the per-request check. */
+    /**
+     * One service serves every session use case: start, refresh, log out, and the per-request check, which it answers
+     * from this instance's memory of standings while the instance hears every change (CachingSessions).
+     */
     @Singleton
     @Bean(typed = {StartSessionUseCase.class, RefreshSessionUseCase.class, EndSessionUseCase.class,
             CheckSessionUseCase.class})
-    SessionService sessions(Sessions sessions, Users users, AuditTrail trail, Transactions transactions, Clock clock,
-                            IdGenerator ids, SessionProperties properties) {
-        return new SessionService(sessions, users, trail, transactions, clock, ids, properties.refreshTokenLifetime());
+    SessionService sessions(Sessions sessions, StandingNotices notices, Users users, AuditTrail trail,
+                            Transactions transactions, Clock clock, IdGenerator ids, SessionProperties properties) {
+        return new SessionService(new CachingSessions(sessions, notices, clock, properties.sessionMemory()), notices,
+                users, trail, transactions, clock, ids, properties.refreshTokenLifetime());
     }
 
     /** One service manages API keys and recognises them on requests, reading them through the per-instance cache. */

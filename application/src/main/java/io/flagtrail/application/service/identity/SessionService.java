@@ -9,6 +9,7 @@ import io.flagtrail.application.port.in.SessionUseCases.StartSessionUseCase;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Sessions;
+import io.flagtrail.application.port.out.StandingNotices;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.application.service.audit.AuditTrail;
@@ -33,6 +34,8 @@ import java.util.stream.Collectors;
  * Login sessions with opaque rotating refresh tokens ({@code ftr_} + 256 random bits; only their SHA-256 is stored).
  * Refreshing locks the token's row, so of concurrent refreshes with one token exactly one spends it; the others
  * present a spent token, which revokes the session. Start, refresh, reuse and logout are recorded in the ledger.
+ * Ending a session is announced to every instance and returns only once they have heard it (see
+ * {@link StandingNotices}), so the next request with its access token is refused wherever it arrives.
  */
 public final class SessionService
         implements StartSessionUseCase, RefreshSessionUseCase, EndSessionUseCase, CheckSessionUseCase {
@@ -40,6 +43,7 @@ public final class SessionService
     static final String PREFIX = "ftr_";
 
     private final Sessions sessions;
+    private final StandingNotices notices;
     private final Users users;
     private final AuditTrail trail;
     private final Transactions transactions;
@@ -47,9 +51,10 @@ public final class SessionService
     private final IdGenerator ids;
     private final Duration refreshLifetime;
 
-    public SessionService(Sessions sessions, Users users, AuditTrail trail, Transactions transactions, Clock clock,
-                          IdGenerator ids, Duration refreshLifetime) {
+    public SessionService(Sessions sessions, StandingNotices notices, Users users, AuditTrail trail,
+                          Transactions transactions, Clock clock, IdGenerator ids, Duration refreshLifetime) {
         this.sessions = sessions;
+        this.notices = notices;
         this.users = users;
         this.trail = trail;
         this.transactions = transactions;
@@ -73,6 +78,7 @@ public final class SessionService
             throw invalid();
         }
         String hash = SecretTokens.sha256(refreshToken);
+        var reused = new boolean[1];
         var issued = transactions.inTransaction(() -> {
             var now = clock.now();
             var stored = sessions.lockRefreshToken(hash).orElse(null);
@@ -82,6 +88,8 @@ public final class SessionService
             var user = users.findById(stored.userId()).orElse(null);
             if (stored.usedAt() != null) {
                 sessions.revoke(stored.sessionId(), now, "refresh token reused");
+                notices.announce();
+                reused[0] = true;
                 record(AuditAction.TOKEN_REUSE_DETECTED, AuditOutcome.FAILURE, Severity.CRITICAL, user,
                         stored.userId(), stored.sessionId(), "a spent refresh token was presented again: session revoked",
                         context);
@@ -96,6 +104,9 @@ public final class SessionService
                     stored.sessionId(), null, context);
             return issue(user, stored.sessionId());
         });
+        if (reused[0]) {
+            notices.awaitHeard();
+        }
         if (issued == null) {
             throw invalid();
         }
@@ -104,14 +115,19 @@ public final class SessionService
 
     @Override
     public void logOut(UUID sessionId, Origin origin) {
-        transactions.inTransaction(() -> {
-            if (sessions.revoke(sessionId, clock.now(), "logged out")) {
-                var userId = UUID.fromString(origin.actor().id());
-                record(AuditAction.LOGOUT, AuditOutcome.SUCCESS, Severity.INFO, users.findById(userId).orElse(null),
-                        userId, sessionId, null, origin.context());
+        boolean ended = transactions.inTransaction(() -> {
+            if (!sessions.revoke(sessionId, clock.now(), "logged out")) {
+                return false;
             }
-            return null;
+            notices.announce();
+            var userId = UUID.fromString(origin.actor().id());
+            record(AuditAction.LOGOUT, AuditOutcome.SUCCESS, Severity.INFO, users.findById(userId).orElse(null),
+                    userId, sessionId, null, origin.context());
+            return true;
         });
+        if (ended) {
+            notices.awaitHeard();
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.PasswordBlocklist;
 import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Sessions;
+import io.flagtrail.application.port.out.StandingNotices;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.domain.error.InvalidInput;
@@ -31,7 +32,9 @@ import java.util.function.Function;
 
 /**
  * Users and their own accounts. Every change is recorded (category SECURITY) with the user before and after (never
- * the password hash); disabling a user or changing a password ends every session of that user at once.
+ * the password hash); disabling a user or changing a password ends every session of that user at once. A stored
+ * change is announced to every instance and returns once they have heard it ({@link StandingNotices}), so a changed
+ * role or status holds from the next request on, wherever it arrives.
  */
 public final class UserAccountService implements ManageUsersUseCase, MyAccountUseCase {
 
@@ -42,18 +45,20 @@ public final class UserAccountService implements ManageUsersUseCase, MyAccountUs
     private final PasswordHasher hasher;
     private final PasswordBlocklist blocklist;
     private final Sessions sessions;
+    private final StandingNotices notices;
     private final UserChanges changes;
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
 
     public UserAccountService(Users users, PasswordHasher hasher, PasswordBlocklist blocklist, Sessions sessions,
-                              UserChanges changes, Transactions transactions, Clock clock,
+                              StandingNotices notices, UserChanges changes, Transactions transactions, Clock clock,
                               IdGenerator ids) {
         this.users = users;
         this.hasher = hasher;
         this.blocklist = blocklist;
         this.sessions = sessions;
+        this.notices = notices;
         this.changes = changes;
         this.transactions = transactions;
         this.clock = clock;
@@ -149,7 +154,8 @@ public final class UserAccountService implements ManageUsersUseCase, MyAccountUs
 
     /** Load, let the user decide, and store and record what it decided; a change that changes nothing is not stored. */
     private User change(UUID id, Origin origin, Function<User, Optional<UserChanged>> command) {
-        return transactions.inTransaction(() -> {
+        var stored = new boolean[1];
+        var user = transactions.inTransaction(() -> {
             var before = get(id);
             var decided = command.apply(before);
             if (decided.isEmpty()) {
@@ -160,9 +166,15 @@ public final class UserAccountService implements ManageUsersUseCase, MyAccountUs
             if (change.action().endsSessions()) {
                 sessions.revokeAllOf(id, clock.now(), ENDED_BECAUSE.get(change.action()));
             }
+            notices.announce();
             changes.record(change, origin, null);
+            stored[0] = true;
             return change.after();
         });
+        if (stored[0]) {
+            notices.awaitHeard();
+        }
+        return user;
     }
 
     private long activeAdmins() {

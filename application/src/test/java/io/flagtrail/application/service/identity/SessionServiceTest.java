@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.fakes.FixedClock;
+import io.flagtrail.application.fakes.HeardNotices;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
 import io.flagtrail.application.fakes.InMemorySessions;
 import io.flagtrail.application.fakes.InMemoryTransactions;
@@ -30,11 +31,13 @@ import org.junit.jupiter.api.Test;
 class SessionServiceTest {
 
     final InMemoryUsers users = new InMemoryUsers();
-    final InMemorySessions sessions = new InMemorySessions().withUsers(users);
+    final InMemorySessions store = new InMemorySessions().withUsers(users);
     final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     final FixedClock clock = new FixedClock(Instant.parse("2026-04-01T09:00:00Z"));
-    final SessionService service = new SessionService(sessions, users, new AuditTrail(ledger, clock, new SequentialIds()),
-            new InMemoryTransactions(users, sessions, ledger), clock, new SequentialIds(), Duration.ofDays(14));
+    final HeardNotices notices = new HeardNotices();
+    final CachingSessions sessions = new CachingSessions(store, notices, clock, Duration.ofMinutes(1));
+    final SessionService service = new SessionService(sessions, notices, users, new AuditTrail(ledger, clock, new SequentialIds()),
+            new InMemoryTransactions(users, store, ledger), clock, new SequentialIds(), Duration.ofDays(14));
     final User alice = new User(UUID.randomUUID(), new Email("alice@example.com"), "Alice", "hash",
             Set.of(Role.EDITOR), UserStatus.ACTIVE, clock.now(), null);
     final RequestContext context = RequestContext.system();
@@ -92,12 +95,29 @@ class SessionServiceTest {
     }
 
     @Test
+    void a_logout_through_one_instance_is_refused_on_the_next_check_of_another_that_kept_the_standing() {
+        var other = new SessionService(new CachingSessions(store, notices, clock, Duration.ofMinutes(1)), notices,
+                users, new AuditTrail(ledger, clock, new SequentialIds()), new InMemoryTransactions(users, store, ledger),
+                clock, new SequentialIds(), Duration.ofDays(14));
+        var session = service.start(alice, context);
+        other.check(alice.id(), session.sessionId(), List.of("EDITOR"));
+        other.check(alice.id(), session.sessionId(), List.of("EDITOR"));
+        assertEquals(1, store.standingReads(), "the other instance answers from memory");
+
+        service.logOut(session.sessionId(), new Origin(alice.asActor(), context));
+
+        assertEquals(1, notices.announced());
+        assertThrows(Unauthenticated.class, () -> other.check(alice.id(), session.sessionId(), List.of("EDITOR")));
+    }
+
+    @Test
     void a_token_whose_user_was_disabled_or_whose_roles_changed_is_refused() {
         var session = service.start(alice, context);
 
         assertThrows(Unauthenticated.class, () -> service.check(alice.id(), session.sessionId(), List.of("ADMIN")));
         users.replace(new User(alice.id(), alice.email(), "Alice", "hash", Set.of(Role.EDITOR), UserStatus.DISABLED,
                 alice.createdAt(), null));
+        notices.hear(); // as the user service announces the change it stores
         assertThrows(Unauthenticated.class, () -> service.check(alice.id(), session.sessionId(), List.of("EDITOR")));
         assertThrows(Unauthenticated.class, () -> service.refresh(session.refreshToken(), context));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.fakes.FixedClock;
+import io.flagtrail.application.fakes.HeardNotices;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
 import io.flagtrail.application.fakes.InMemoryOutbox;
 import io.flagtrail.application.fakes.InMemorySessions;
@@ -31,17 +32,19 @@ import org.junit.jupiter.api.Test;
 class UserAccountServiceTest {
 
     final InMemoryUsers users = new InMemoryUsers();
-    final InMemorySessions sessions = new InMemorySessions().withUsers(users);
+    final InMemorySessions store = new InMemorySessions().withUsers(users);
     final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     final InMemoryOutbox outbox = new InMemoryOutbox();
     final FixedClock clock = new FixedClock(Instant.parse("2026-04-01T09:00:00Z"));
-    final InMemoryTransactions transactions = new InMemoryTransactions(users, sessions, ledger, outbox);
+    final HeardNotices notices = new HeardNotices();
+    final CachingSessions sessions = new CachingSessions(store, notices, clock, Duration.ofMinutes(1));
+    final InMemoryTransactions transactions = new InMemoryTransactions(users, store, ledger, outbox);
     final ReversibleHasher hasher = new ReversibleHasher();
     final UserAccountService accounts = new UserAccountService(users, hasher,
-            password -> new String(password).equalsIgnoreCase("password1234"), sessions,
+            password -> new String(password).equalsIgnoreCase("password1234"), sessions, notices,
             new UserChanges(new AuditTrail(ledger, clock, new SequentialIds()), outbox, clock, new SequentialIds()),
             transactions, clock, new SequentialIds());
-    final SessionService sessionService = new SessionService(sessions, users, new AuditTrail(ledger, clock, new SequentialIds()), transactions, clock,
+    final SessionService sessionService = new SessionService(sessions, notices, users, new AuditTrail(ledger, clock, new SequentialIds()), transactions, clock,
             new SequentialIds(), Duration.ofDays(1));
     final Origin admin = new Origin(Actor.system("admin"), RequestContext.system());
 
@@ -56,6 +59,28 @@ class UserAccountServiceTest {
         assertTrue(ledger.entries().stream().noneMatch(e -> String.valueOf(e.after()).contains("hash")));
         assertEquals(java.util.List.of("UserCreated", "UserRolesChanged"),
                 outbox.published().stream().map(e -> e.type()).toList());
+    }
+
+    @Test
+    void a_role_change_is_refused_on_the_next_check_though_the_standing_was_kept() {
+        var user = accounts.create(command("c@example.com", Set.of(Role.EDITOR), "a fine passphrase"));
+        var session = sessionService.start(user, RequestContext.system());
+        sessionService.check(user.id(), session.sessionId(), java.util.List.of("EDITOR"));
+
+        accounts.changeRoles(user.id(), Set.of(Role.VIEWER), admin);
+
+        assertEquals(1, notices.announced());
+        assertThrows(io.flagtrail.domain.error.Unauthenticated.class,
+                () -> sessionService.check(user.id(), session.sessionId(), java.util.List.of("EDITOR")));
+    }
+
+    @Test
+    void a_change_that_changes_nothing_announces_nothing() {
+        var user = accounts.create(command("d@example.com", Set.of(Role.EDITOR), "a fine passphrase"));
+
+        accounts.enable(user.id(), admin);
+
+        assertEquals(0, notices.announced());
     }
 
     @Test
