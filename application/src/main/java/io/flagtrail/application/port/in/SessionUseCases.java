@@ -36,5 +36,12 @@ public final class SessionUseCases {
      */
     public interface CheckSessionUseCase {
         void check(UUID userId, UUID sessionId, Collection<String> tokenRoles);
+
+        /**
+         * The same check where it can be answered without blocking (the session's standing is in this instance's
+         * memory): true when it passed, {@code Unauthenticated} when it failed, false when it could not be answered
+         * so, and {@link #check} must be called where blocking is allowed. Lets the caller skip a thread hop.
+         */
+        boolean checkWithoutBlocking(UUID userId, UUID sessionId, Collection<String> tokenRoles);
     }
 }

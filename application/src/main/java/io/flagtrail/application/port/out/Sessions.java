@@ -40,4 +40,12 @@ public interface Sessions {
 
     /** One look-up for the per-request check (it runs on every authenticated request). */
     Optional<Standing> standing(UUID sessionId);
+
+    /**
+     * The standing if this store can give it without blocking (from memory), else empty: a store that must ask the
+     * database answers empty, and the caller then calls {@link #standing} where blocking is allowed.
+     */
+    default Optional<Standing> remembered(UUID sessionId) {
+        return Optional.empty();
+    }
 }

@@ -54,9 +54,9 @@ public final class CachingSessions implements Sessions {
         }
         var now = clock.now();
         long count = heard.get();
-        var known = kept.get(sessionId);
-        if (known != null && known.heard() == count && now.isBefore(known.readAt().plus(maxAge))) {
-            return Optional.of(known.standing());
+        var known = valid(kept.get(sessionId), count, now);
+        if (known.isPresent()) {
+            return known;
         }
         var read = store.standing(sessionId);
         if (read.isPresent() && heard.get() == count) {
@@ -70,6 +70,24 @@ public final class CachingSessions implements Sessions {
             kept.remove(sessionId);
         }
         return read;
+    }
+
+    /**
+     * A kept standing, under the same rules as {@link #standing}; never reads the store. Nothing is kept before a
+     * {@link #standing} read has asked the notices once (which may block the first time), so an empty memory
+     * answers before they are asked.
+     */
+    @Override
+    public Optional<Standing> remembered(UUID sessionId) {
+        if (kept.isEmpty() || !maxAge.isPositive() || !notices.caughtUp()) {
+            return Optional.empty();
+        }
+        return valid(kept.get(sessionId), heard.get(), clock.now());
+    }
+
+    private Optional<Standing> valid(Kept known, long count, Instant now) {
+        return known != null && known.heard() == count && now.isBefore(known.readAt().plus(maxAge))
+                ? Optional.of(known.standing()) : Optional.empty();
     }
 
     private void forgetAll() {

@@ -132,7 +132,20 @@ public final class SessionService
 
     @Override
     public void check(UUID userId, UUID sessionId, Collection<String> tokenRoles) {
-        var standing = sessionId == null ? null : sessions.standing(sessionId).orElse(null);
+        judge(sessionId == null ? null : sessions.standing(sessionId).orElse(null), userId, tokenRoles);
+    }
+
+    @Override
+    public boolean checkWithoutBlocking(UUID userId, UUID sessionId, Collection<String> tokenRoles) {
+        if (sessionId == null) {
+            throw ended();
+        }
+        var standing = sessions.remembered(sessionId);
+        standing.ifPresent(s -> judge(s, userId, tokenRoles));
+        return standing.isPresent();
+    }
+
+    private static void judge(Sessions.Standing standing, UUID userId, Collection<String> tokenRoles) {
         if (standing == null || standing.revoked() || !standing.userId().equals(userId)
                 || standing.status() != UserStatus.ACTIVE) {
             throw ended();

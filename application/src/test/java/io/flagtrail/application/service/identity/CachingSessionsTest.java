@@ -96,4 +96,22 @@ class CachingSessionsTest {
 
         assertEquals(2, store.standingReads());
     }
+
+    @Test
+    void remembered_answers_only_what_is_kept_and_valid_and_never_reads_the_store() {
+        assertTrue(sessions.remembered(session).isEmpty(), "nothing kept yet");
+        sessions.standing(session);
+
+        assertEquals(alice.id(), sessions.remembered(session).orElseThrow().userId());
+        notices.caughtUp = false;
+        assertTrue(sessions.remembered(session).isEmpty(), "not caught up: the memory is not trusted");
+        notices.caughtUp = true;
+        notices.hear();
+        assertTrue(sessions.remembered(session).isEmpty(), "an announcement forgot it");
+        sessions.standing(session);
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(sessions.remembered(session).isEmpty(), "older than the maximum age");
+
+        assertEquals(2, store.standingReads());
+    }
 }

@@ -1,6 +1,7 @@
 package io.flagtrail.application.service.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,6 +109,24 @@ class SessionServiceTest {
 
         assertEquals(1, notices.announced());
         assertThrows(Unauthenticated.class, () -> other.check(alice.id(), session.sessionId(), List.of("EDITOR")));
+    }
+
+    @Test
+    void the_check_without_blocking_answers_from_memory_only_and_judges_as_the_check_does() {
+        var session = service.start(alice, context);
+        assertFalse(service.checkWithoutBlocking(alice.id(), session.sessionId(), List.of("EDITOR")),
+                "not in memory yet: the caller must check where it may block");
+        service.check(alice.id(), session.sessionId(), List.of("EDITOR"));
+
+        assertTrue(service.checkWithoutBlocking(alice.id(), session.sessionId(), List.of("EDITOR")));
+        assertThrows(Unauthenticated.class,
+                () -> service.checkWithoutBlocking(alice.id(), session.sessionId(), List.of("ADMIN")));
+        assertThrows(Unauthenticated.class,
+                () -> service.checkWithoutBlocking(UUID.randomUUID(), session.sessionId(), List.of("EDITOR")));
+        service.logOut(session.sessionId(), new Origin(alice.asActor(), context));
+        assertFalse(service.checkWithoutBlocking(alice.id(), session.sessionId(), List.of("EDITOR")),
+                "the logout was heard: the memory forgot the standing");
+        assertEquals(1, store.standingReads());
     }
 
     @Test
