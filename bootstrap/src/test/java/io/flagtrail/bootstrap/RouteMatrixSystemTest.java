@@ -80,6 +80,15 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /api/v1/features/{key}/disable", WRITERS);
         MATRIX.put("POST /api/v1/features/{key}/restore", WRITERS);
         MATRIX.put("GET /api/v1/features/{key}/history", FEATURE_AND_AUDIT_READERS);
+        MATRIX.put("GET /api/v1/projects", FEATURE_AND_AUDIT_READERS);
+        MATRIX.put("POST /api/v1/projects", ADMINS);
+        MATRIX.put("GET /api/v1/projects/{project}", FEATURE_AND_AUDIT_READERS);
+        MATRIX.put("PATCH /api/v1/projects/{project}", ADMINS);
+        MATRIX.put("GET /api/v1/projects/{project}/environments", FEATURE_AND_AUDIT_READERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments", ADMINS);
+        MATRIX.put("GET /api/v1/projects/{project}/environments/{environment}", FEATURE_AND_AUDIT_READERS);
+        MATRIX.put("PATCH /api/v1/projects/{project}/environments/{environment}", ADMINS);
+        MATRIX.put("DELETE /api/v1/projects/{project}/environments/{environment}", ADMINS);
         MATRIX.put("GET /api/v1/audit", AUDITORS);
         MATRIX.put("GET /api/v1/audit/export", AUDITORS);
         MATRIX.put("GET /api/v1/audit/evidence", AUDITORS);
@@ -240,7 +249,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
     private String concrete(String route) {
         return route.substring(route.indexOf(' ') + 1).replace("{key}", featureKey)
                 .replace("{id}", UUID.randomUUID().toString()).replace("{name}", "ROOT").replace("{selector}", "readiness")
-                .replace("{origin}", "prod");
+                .replace("{origin}", "prod").replace("{project}", "default").replace("{environment}", "development");
     }
 
     private int call(String route, String principal, String path) throws Exception {

@@ -10,10 +10,15 @@ import java.util.Set;
 public record FieldChange(String field, Object from, Object to) {
 
     /**
-     * The fields whose values differ between two snapshots, in the order of {@code after}'s keys.
-     * Fields in {@code ignored} (bookkeeping such as version) are left out.
+     * The fields whose values differ between two snapshots, in the order of {@code after}'s keys (of
+     * {@code before}'s when the subject was removed and there is no after). Fields in {@code ignored} (bookkeeping
+     * such as version) are left out.
      */
     public static List<FieldChange> between(Map<String, Object> before, Map<String, Object> after, Set<String> ignored) {
+        if (after == null) {
+            return before == null ? List.of() : between(null, before, ignored).stream()
+                    .map(c -> new FieldChange(c.field(), c.to(), null)).toList();
+        }
         List<FieldChange> changes = new ArrayList<>();
         for (var field : after.keySet()) {
             if (ignored.contains(field)) {

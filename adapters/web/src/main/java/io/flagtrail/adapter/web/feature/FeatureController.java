@@ -52,7 +52,7 @@ import java.net.URI;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class FeatureController {
 
-    static final String REASON_HEADER = "X-Change-Reason";
+    static final String REASON_HEADER = ReasonRequest.HEADER;
 
     private final CreateFeatureUseCase create;
     private final UpdateFeatureUseCase update;

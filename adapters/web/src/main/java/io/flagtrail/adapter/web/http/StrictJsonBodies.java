@@ -78,16 +78,23 @@ final class StrictJsonBodies {
             return;
         }
         var members = (Map<?, ?>) value;
+        var fields = new java.util.TreeMap<String, io.micronaut.core.beans.BeanProperty<?, ?>>();
+        introspection.getBeanProperties().forEach(p -> fields.put(jsonName(p), p));
         for (var entry : members.entrySet()) {
             String name = String.valueOf(entry.getKey());
-            var property = introspection.getProperty(name);
-            if (property.isEmpty()) {
-                problems.add(new Problem(join(path, name), "is not a field of this request; it has "
-                        + introspection.getBeanProperties().stream().map(p -> p.getName()).sorted().toList()));
+            var property = fields.get(name);
+            if (property == null) {
+                problems.add(new Problem(join(path, name), "is not a field of this request; it has " + fields.keySet()));
             } else {
-                check(entry.getValue(), property.get().asArgument(), join(path, name), problems);
+                check(entry.getValue(), property.asArgument(), join(path, name), problems);
             }
         }
+    }
+
+    /** The field's name in JSON: its {@code @JsonProperty} where it has one (a Java keyword such as "protected"). */
+    private static String jsonName(io.micronaut.core.beans.BeanProperty<?, ?> property) {
+        return property.getAnnotationMetadata().stringValue(com.fasterxml.jackson.annotation.JsonProperty.class)
+                .orElse(property.getName());
     }
 
     private static void wholeNumber(Object value, boolean intRange, String path, List<Problem> problems) {

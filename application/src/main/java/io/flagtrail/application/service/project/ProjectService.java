@@ -1,0 +1,191 @@
+package io.flagtrail.application.service.project;
+
+import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.application.port.in.ProjectUseCases.ChangeEnvironment;
+import io.flagtrail.application.port.in.ProjectUseCases.ChangeProject;
+import io.flagtrail.application.port.in.ProjectUseCases.CreateEnvironment;
+import io.flagtrail.application.port.in.ProjectUseCases.CreateProject;
+import io.flagtrail.application.port.in.ProjectUseCases.DeleteEnvironment;
+import io.flagtrail.application.port.in.ProjectUseCases.ManageProjectsUseCase;
+import io.flagtrail.application.port.in.ProjectUseCases.ProjectView;
+import io.flagtrail.application.port.in.ProjectUseCases.ReadProjectsUseCase;
+import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.IdGenerator;
+import io.flagtrail.application.port.out.Projects;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.Severity;
+import io.flagtrail.domain.audit.Subject;
+import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.error.NotFound;
+import io.flagtrail.domain.feature.ChangeStamp;
+import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.project.Environment;
+import io.flagtrail.domain.project.EnvironmentKey;
+import io.flagtrail.domain.project.EnvironmentType;
+import io.flagtrail.domain.project.Project;
+import io.flagtrail.domain.project.ProjectKey;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Projects and environments: every change in one transaction with its audit entry (category CHANGE, the subject
+ * {@code project} or {@code environment} keyed {@code <project>/<environment>}), a change that changes nothing
+ * records nothing. A new project starts with {@code development} and {@code production}, each audited.
+ */
+public final class ProjectService implements ReadProjectsUseCase, ManageProjectsUseCase {
+
+    private final Projects projects;
+    private final AuditTrail trail;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public ProjectService(Projects projects, AuditTrail trail, Transactions transactions, Clock clock, IdGenerator ids) {
+        this.projects = projects;
+        this.trail = trail;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public List<ProjectView> list() {
+        return projects.list().stream().map(p -> new ProjectView(p, projects.environments(p.id()))).toList();
+    }
+
+    @Override
+    public ProjectView get(ProjectKey key) {
+        var project = projects.find(key).orElseThrow(() -> noProject(key));
+        return new ProjectView(project, projects.environments(project.id()));
+    }
+
+    @Override
+    public Environment environment(ProjectKey project, EnvironmentKey key) {
+        return get(project).environments().stream().filter(e -> e.key().equals(key)).findFirst()
+                .orElseThrow(() -> noEnvironment(project, key));
+    }
+
+    @Override
+    public ProjectView create(CreateProject command) {
+        var stamp = stamp(command.origin(), command.reason());
+        return transactions.inTransaction(() -> {
+            var project = Project.create(ids.newId(), command.key(), command.name(), command.description(),
+                    command.owner(), stamp);
+            projects.add(project);
+            recordProject(AuditAction.PROJECT_CREATED, null, project, stamp, command.origin());
+            var development = Environment.create(ids.newId(), project.id(), EnvironmentKey.DEVELOPMENT, "Development",
+                    EnvironmentType.DEVELOPMENT, 0, false, stamp);
+            var production = Environment.create(ids.newId(), project.id(), EnvironmentKey.PRODUCTION, "Production",
+                    EnvironmentType.PRODUCTION, 100, false, stamp);
+            for (var environment : List.of(development, production)) {
+                projects.add(environment);
+                recordEnvironment(AuditAction.ENVIRONMENT_CREATED, project, null, environment, stamp, command.origin());
+            }
+            return new ProjectView(project, List.of(development, production));
+        });
+    }
+
+    @Override
+    public ProjectView change(ChangeProject command) {
+        var stamp = stamp(command.origin(), command.reason());
+        return transactions.inTransaction(() -> {
+            var before = projects.lock(command.key()).orElseThrow(() -> noProject(command.key()));
+            var after = before.change(command.name(), command.description(), command.owner(),
+                    command.expectedVersion(), stamp);
+            if (after != before) {
+                projects.update(after);
+                recordProject(AuditAction.PROJECT_UPDATED, before, after, stamp, command.origin());
+            }
+            return new ProjectView(after, projects.environments(after.id()));
+        });
+    }
+
+    @Override
+    public Environment create(CreateEnvironment command) {
+        var stamp = stamp(command.origin(), command.reason());
+        return transactions.inTransaction(() -> {
+            var project = projects.lock(command.project()).orElseThrow(() -> noProject(command.project()));
+            var existing = projects.environments(project.id());
+            int order = command.sortOrder() != null ? command.sortOrder()
+                    : Math.min(Environment.MAX_SORT_ORDER,
+                            existing.stream().mapToInt(Environment::sortOrder).max().orElse(-10) + 10);
+            var environment = Environment.create(ids.newId(), project.id(), command.key(), command.name(),
+                    command.type(), order, command.isProtected(), stamp);
+            projects.add(environment);
+            recordEnvironment(AuditAction.ENVIRONMENT_CREATED, project, null, environment, stamp, command.origin());
+            return environment;
+        });
+    }
+
+    @Override
+    public Environment change(ChangeEnvironment command) {
+        var stamp = stamp(command.origin(), command.reason());
+        return transactions.inTransaction(() -> {
+            var project = projects.find(command.project()).orElseThrow(() -> noProject(command.project()));
+            var before = projects.lockEnvironment(project.id(), command.key())
+                    .orElseThrow(() -> noEnvironment(command.project(), command.key()));
+            var after = before.change(command.name(), command.type(), command.sortOrder(), command.isProtected(),
+                    command.expectedVersion(), stamp);
+            if (after != before) {
+                projects.update(after);
+                recordEnvironment(AuditAction.ENVIRONMENT_UPDATED, project, before, after, stamp, command.origin());
+            }
+            return after;
+        });
+    }
+
+    @Override
+    public void delete(DeleteEnvironment command) {
+        if (command.reason() == null) {
+            throw InvalidInput.of("reason", "deleting an environment needs a reason");
+        }
+        if (command.project().equals(ProjectKey.DEFAULT) && command.key().equals(EnvironmentKey.PRODUCTION)) {
+            throw new Conflict("environment.compatibility_target", "environment 'production' of project 'default' "
+                    + "is what /api/v1/features and API keys without a project address: it cannot be deleted");
+        }
+        var stamp = stamp(command.origin(), command.reason());
+        transactions.inTransaction(() -> {
+            var project = projects.lock(command.project()).orElseThrow(() -> noProject(command.project()));
+            var environment = projects.lockEnvironment(project.id(), command.key())
+                    .orElseThrow(() -> noEnvironment(command.project(), command.key()));
+            environment.expectVersion(command.expectedVersion());
+            projects.delete(environment);
+            recordEnvironment(AuditAction.ENVIRONMENT_DELETED, project, environment, null, stamp, command.origin());
+            return null;
+        });
+    }
+
+    private ChangeStamp stamp(Origin origin, Reason reason) {
+        return new ChangeStamp(origin.actor(), clock.now(), reason);
+    }
+
+    private void recordProject(AuditAction action, Project before, Project after, ChangeStamp stamp, Origin origin) {
+        record(action, new Subject("project", after.id().toString(), after.key().value()),
+                before == null ? null : before.snapshot(), after.snapshot(), stamp, origin);
+    }
+
+    private void recordEnvironment(AuditAction action, Project project, Environment before, Environment after,
+                                   ChangeStamp stamp, Origin origin) {
+        var which = after != null ? after : before;
+        record(action, new Subject("environment", which.id().toString(), project.key() + "/" + which.key()),
+                before == null ? null : before.snapshot(), after == null ? null : after.snapshot(), stamp, origin);
+    }
+
+    private void record(AuditAction action, Subject subject, Map<String, Object> before, Map<String, Object> after,
+                        ChangeStamp stamp, Origin origin) {
+        trail.entry(action, origin).on(subject).severity(Severity.NOTICE)
+                .reason(stamp.reason() == null ? null : stamp.reason().text()).changed(before, after)
+                .at(stamp.at()).record();
+    }
+
+    private static NotFound noProject(ProjectKey key) {
+        return new NotFound("project.not_found", "no project '" + key + "'");
+    }
+
+    private static NotFound noEnvironment(ProjectKey project, EnvironmentKey key) {
+        return new NotFound("environment.not_found", "project '" + project + "' has no environment '" + key + "'");
+    }
+}

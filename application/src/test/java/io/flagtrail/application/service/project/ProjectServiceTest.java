@@ -1,0 +1,136 @@
+package io.flagtrail.application.service.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flagtrail.application.fakes.FixedClock;
+import io.flagtrail.application.fakes.InMemoryAuditLedger;
+import io.flagtrail.application.fakes.InMemoryProjects;
+import io.flagtrail.application.fakes.InMemoryTransactions;
+import io.flagtrail.application.fakes.SequentialIds;
+import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.application.port.in.ProjectUseCases.ChangeEnvironment;
+import io.flagtrail.application.port.in.ProjectUseCases.ChangeProject;
+import io.flagtrail.application.port.in.ProjectUseCases.CreateEnvironment;
+import io.flagtrail.application.port.in.ProjectUseCases.CreateProject;
+import io.flagtrail.application.port.in.ProjectUseCases.DeleteEnvironment;
+import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.domain.actor.Actor;
+import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.AuditCategory;
+import io.flagtrail.domain.audit.RequestContext;
+import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.error.NotFound;
+import io.flagtrail.domain.error.StaleVersion;
+import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.project.Environment;
+import io.flagtrail.domain.project.EnvironmentKey;
+import io.flagtrail.domain.project.EnvironmentType;
+import io.flagtrail.domain.project.ProjectKey;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProjectServiceTest {
+
+    final InMemoryProjects projects = new InMemoryProjects();
+    final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+    final FixedClock clock = new FixedClock(Instant.parse("2026-12-01T09:00:00Z"));
+    final ProjectService service = new ProjectService(projects, new AuditTrail(ledger, clock, new SequentialIds()),
+            new InMemoryTransactions(projects, ledger), clock, new SequentialIds());
+    final Origin admin = new Origin(Actor.system("admin"), RequestContext.system());
+    final ProjectKey web = new ProjectKey("web");
+    final EnvironmentKey staging = new EnvironmentKey("staging");
+
+    @Test
+    void a_new_project_starts_with_development_and_production_each_audited() {
+        var created = service.create(new CreateProject(web, "Web shop", null, "team-web", new Reason("new team"), admin));
+
+        assertEquals(List.of("development", "production"),
+                created.environments().stream().map(e -> e.key().value()).toList());
+        assertEquals(List.of(EnvironmentType.DEVELOPMENT, EnvironmentType.PRODUCTION),
+                service.get(web).environments().stream().map(Environment::type).toList());
+        assertEquals(List.of(AuditAction.PROJECT_CREATED, AuditAction.ENVIRONMENT_CREATED, AuditAction.ENVIRONMENT_CREATED),
+                ledger.entries().stream().map(e -> e.action()).toList());
+        var first = ledger.entries().getFirst();
+        assertEquals(AuditCategory.CHANGE, first.action().category());
+        assertEquals("new team", first.reason());
+        assertEquals("web/production", ledger.entries().getLast().subject().key());
+    }
+
+    @Test
+    void a_taken_key_is_refused_and_nothing_is_left_half_written() {
+        service.create(new CreateProject(web, "Web", null, null, null, admin));
+        int entries = ledger.entries().size();
+
+        var taken = assertThrows(Conflict.class, () -> service.create(new CreateProject(web, "Again", null, null, null, admin)));
+
+        assertEquals("project.key_taken", taken.code());
+        assertEquals(entries, ledger.entries().size());
+        assertEquals(1, service.list().size());
+    }
+
+    @Test
+    void a_change_bumps_the_version_once_and_a_change_to_nothing_records_nothing() {
+        service.create(new CreateProject(web, "Web", null, null, null, admin));
+
+        var changed = service.change(new ChangeProject(web, "Web shop", null, "team-web", 1L, null, admin));
+        var again = service.change(new ChangeProject(web, "Web shop", null, null, null, null, admin));
+
+        assertEquals(2, changed.project().revision().version());
+        assertEquals(2, again.project().revision().version());
+        assertEquals(AuditAction.PROJECT_UPDATED, ledger.entries().getLast().action());
+        assertEquals(1, ledger.entries().stream().filter(e -> e.action() == AuditAction.PROJECT_UPDATED).count());
+        assertThrows(StaleVersion.class, () -> service.change(new ChangeProject(web, "Old", null, null, 1L, null, admin)));
+    }
+
+    @Test
+    void an_environment_is_added_after_the_last_changed_and_deleted_with_a_reason() {
+        service.create(new CreateProject(web, "Web", null, null, null, admin));
+
+        var added = service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, false,
+                null, admin));
+        assertEquals(110, added.sortOrder(), "after production (100)");
+        var changed = service.change(new ChangeEnvironment(web, staging, null, null, 50, true, 1L, null, admin));
+        assertEquals(List.of("development", "staging", "production"),
+                service.get(web).environments().stream().map(e -> e.key().value()).toList());
+        assertTrue(changed.isProtected());
+
+        assertThrows(InvalidInput.class, () -> service.delete(new DeleteEnvironment(web, staging, null, null, admin)));
+        service.delete(new DeleteEnvironment(web, staging, 2L, new Reason("not used"), admin));
+
+        var deleted = ledger.entries().getLast();
+        assertEquals(AuditAction.ENVIRONMENT_DELETED, deleted.action());
+        assertNull(deleted.after());
+        assertEquals("Staging", deleted.before().get("name"));
+        assertTrue(deleted.changes().stream().allMatch(c -> c.to() == null));
+        assertThrows(NotFound.class, () -> service.environment(web, staging));
+    }
+
+    @Test
+    void unknown_projects_and_environments_are_named_and_the_compatibility_target_stays() {
+        var noProject = assertThrows(NotFound.class, () -> service.get(new ProjectKey("nope")));
+        assertEquals("project.not_found", noProject.code());
+        assertTrue(noProject.getMessage().contains("'nope'"));
+        service.create(new CreateProject(web, "Web", null, null, null, admin));
+        var noEnvironment = assertThrows(NotFound.class, () -> service.environment(web, staging));
+        assertEquals("environment.not_found", noEnvironment.code());
+        assertTrue(noEnvironment.getMessage().contains("'staging'"));
+
+        var kept = assertThrows(Conflict.class, () -> service.delete(new DeleteEnvironment(ProjectKey.DEFAULT,
+                EnvironmentKey.PRODUCTION, null, new Reason("try"), admin)));
+        assertEquals("environment.compatibility_target", kept.code());
+    }
+
+    @Test
+    void keys_that_could_not_be_part_of_an_event_subject_are_refused() {
+        for (var bad : List.of("a.b", "*", ">", "Web", "-web", "", "x".repeat(33))) {
+            assertThrows(InvalidInput.class, () -> new ProjectKey(bad), bad);
+            assertThrows(InvalidInput.class, () -> new EnvironmentKey(bad), bad);
+        }
+        assertEquals("my_env-2", new EnvironmentKey("my_env-2").value());
+    }
+}

@@ -1,0 +1,72 @@
+package io.flagtrail.domain.project;
+
+import io.flagtrail.domain.error.StaleVersion;
+import io.flagtrail.domain.error.Violations;
+import io.flagtrail.domain.feature.ChangeStamp;
+import io.flagtrail.domain.feature.Text;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An environment of one project (development, staging, production, ...): its key is unique within the project and
+ * never changes; its name, type, place in the project's order ({@code sortOrder}, 0-10000) and whether it is
+ * protected (its changes go through change requests, issue 19) do.
+ */
+public record Environment(UUID id, UUID projectId, EnvironmentKey key, String name, EnvironmentType type,
+                          int sortOrder, boolean isProtected, Revision revision) {
+
+    public static final int MAX_NAME = 120;
+    public static final int MAX_SORT_ORDER = 10_000;
+
+    public Environment {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(revision, "revision");
+        new Violations()
+                .check(name != null && !name.isBlank() && name.length() <= MAX_NAME && !Text.hasControlCharacters(name, false),
+                        "name", "must be 1-" + MAX_NAME + " characters on one line")
+                .check(type != null, "type", "must be given")
+                .check(sortOrder >= 0 && sortOrder <= MAX_SORT_ORDER, "sortOrder", "must be between 0 and " + MAX_SORT_ORDER)
+                .throwIfAny();
+    }
+
+    public static Environment create(UUID id, UUID projectId, EnvironmentKey key, String name, EnvironmentType type,
+                                     int sortOrder, boolean isProtected, ChangeStamp stamp) {
+        return new Environment(id, projectId, key, name, type, sortOrder, isProtected, Revision.first(stamp));
+    }
+
+    /**
+     * This environment with the given fields changed (null leaves one as it is), at the next version; this very
+     * environment when nothing changes. {@code expected} is the version the caller saw (If-Match).
+     */
+    public Environment change(String newName, EnvironmentType newType, Integer newSortOrder, Boolean newProtected,
+                              Long expected, ChangeStamp stamp) {
+        expectVersion(expected);
+        var changed = new Environment(id, projectId, key, newName != null ? newName : name,
+                newType != null ? newType : type, newSortOrder != null ? newSortOrder : sortOrder,
+                newProtected != null ? newProtected : isProtected, revision);
+        return changed.snapshot().equals(snapshot()) ? this : new Environment(id, projectId, key, changed.name,
+                changed.type, changed.sortOrder, changed.isProtected, revision.next(stamp));
+    }
+
+    /** The rule for a change based on an earlier read (If-Match), as for features. */
+    public void expectVersion(Long expected) {
+        if (expected != null && expected != revision.version()) {
+            throw new StaleVersion("environment '" + key + "'", expected, revision.version());
+        }
+    }
+
+    /** The audited picture: the business fields in a fixed order. */
+    public Map<String, Object> snapshot() {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("key", key.value());
+        map.put("name", name);
+        map.put("type", type.name());
+        map.put("sortOrder", sortOrder);
+        map.put("protected", isProtected);
+        return map;
+    }
+}
