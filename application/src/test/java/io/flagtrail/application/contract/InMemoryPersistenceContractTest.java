@@ -25,13 +25,15 @@ public class InMemoryPersistenceContractTest implements PersistenceContract {
 
     private static Stores stores(InMemoryAuditLedger ledger) {
         var features = new InMemoryFeatures();
+        var projects = io.flagtrail.application.fakes.InMemoryProjects.seeded();
+        Samples.addSolo(projects);
         var outbox = new InMemoryOutbox();
         var loginAttempts = new InMemoryLoginAttempts();
         var sessions = new InMemorySessions();
         var users = new InMemoryUsers();
         var tree = new InMemoryTree(ledger);
-        return new Stores(features, ledger, ledger, tree, new InMemoryCheckpoints(), new InMemoryPurgeRecords(), outbox,
-                new InMemoryTransactions(features, ledger, tree, outbox, loginAttempts, sessions, users),
+        return new Stores(features, projects, ledger, ledger, tree, new InMemoryCheckpoints(), new InMemoryPurgeRecords(), outbox,
+                new InMemoryTransactions(features, projects, ledger, tree, outbox, loginAttempts, sessions, users),
                 new InMemoryServerSecrets(), loginAttempts, sessions, users,
                 new io.flagtrail.application.fakes.InMemoryWitnessedCheckpoints(), new io.flagtrail.application.fakes.OneTable());
     }

@@ -14,6 +14,8 @@ import io.flagtrail.application.fakes.CountingMetrics;
 import io.flagtrail.application.fakes.RecordingLogger;
 import io.flagtrail.application.fakes.Wiring;
 import io.flagtrail.application.port.in.CreateFeatureCommand;
+import io.flagtrail.application.port.in.TransitionFeatureCommand;
+import io.flagtrail.application.port.in.FeatureTransition;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.model.FeatureListQuery;
@@ -27,6 +29,9 @@ import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeaturePatch;
 import io.flagtrail.domain.feature.FeatureStatus;
 import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.project.EnvironmentKey;
+import io.flagtrail.domain.project.ProjectKey;
+import io.flagtrail.domain.project.Scope;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -54,7 +59,8 @@ public interface PersistenceContract {
     /** The feature use cases wired as the application wires them, onto these stores. */
     default FeatureCommandService commands() {
         var stores = stores();
-        return Wiring.featureCommands(stores.features(), stores.ledger(), stores.events(), stores.transactions(),
+        Samples.addSolo(stores.projects());
+        return Wiring.featureCommands(stores.features(), stores.projects(), stores.ledger(), stores.events(), stores.transactions(),
                 () -> Instant.now().truncatedTo(ChronoUnit.MICROS), new Samples.RandomIds(), new RecordingLogger(),
                 new CountingMetrics());
     }
@@ -62,13 +68,47 @@ public interface PersistenceContract {
     @Test
     default void a_feature_round_trips_with_all_its_fields() {
         var key = uniqueKey();
-        var created = commands().create(new CreateFeatureCommand(key,
+        var created = commands().create(new CreateFeatureCommand(Samples.SOLO, key,
                 new FeatureAttributes("Name", "Some text", 42, List.of("b", "a"), "team"), true, null, ORIGIN));
 
-        var found = stores().features().find(key).orElseThrow();
+        var found = Samples.stored(stores().features(), key).orElseThrow();
 
         assertEquals(created, found);
         assertEquals(List.of("a", "b"), found.attributes().tags());
+    }
+
+    @Test
+    default void a_feature_of_the_default_project_has_its_own_state_and_history_in_each_environment() {
+        var key = uniqueKey();
+        var recorder = commands();
+        var development = new Scope(ProjectKey.DEFAULT, EnvironmentKey.DEVELOPMENT);
+        var created = recorder.create(new CreateFeatureCommand(Scope.COMPATIBILITY, key,
+                new FeatureAttributes("Checkout", "", 100, List.of(), null), false, null, ORIGIN));
+        recorder.transition(new TransitionFeatureCommand(development, key, FeatureTransition.ENABLE, 1L, null, ORIGIN));
+        recorder.update(new UpdateFeatureCommand(development, key, new FeaturePatch(null, null, 30, null, null), 2L,
+                null, ORIGIN));
+        recorder.update(new UpdateFeatureCommand(Scope.COMPATIBILITY, key,
+                new FeaturePatch("Checkout v2", null, null, null, null), 1L, null, ORIGIN));
+
+        var inProduction = Samples.stored(stores().features(), Scope.COMPATIBILITY, key).orElseThrow();
+        var inDevelopment = Samples.stored(stores().features(), development, key).orElseThrow();
+        assertEquals(created.id(), inProduction.id());
+        assertEquals(false, inProduction.enabled());
+        assertEquals(100, inProduction.attributes().rolloutPercentage());
+        assertEquals(2, inProduction.version(), "created, renamed");
+        assertEquals(true, inDevelopment.enabled());
+        assertEquals(30, inDevelopment.attributes().rolloutPercentage());
+        assertEquals(4, inDevelopment.version(), "created, enabled, rollout, renamed");
+        assertEquals("Checkout v2", inDevelopment.attributes().name(), "the definition is shared");
+        var productionHistory = stores().ledger().query(AuditQuery.forSubject("feature", inProduction.id().toString(),
+                10, null)).items();
+        assertEquals(List.of(AuditAction.FEATURE_UPDATED, AuditAction.FEATURE_CREATED),
+                productionHistory.stream().map(e -> e.action()).toList());
+        assertEquals("production", productionHistory.getFirst().after().get("environment"));
+        assertEquals(4, stores().ledger().query(AuditQuery.forSubject("feature", inDevelopment.id().toString(), 10,
+                null)).items().size());
+        var listed = stores().features().list(development, new FeatureListQuery(null, null, key.value(), 10, null));
+        assertEquals(List.of(inDevelopment), listed.items());
     }
 
     @Test
@@ -79,7 +119,7 @@ public interface PersistenceContract {
 
         assertThrows(Conflict.class, () -> create.create(command(key, null)));
 
-        var subjectId = stores().features().find(key).orElseThrow().id().toString();
+        var subjectId = Samples.stored(stores().features(), key).orElseThrow().id().toString();
         assertEquals(1, stores().ledger().query(AuditQuery.forSubject("feature", subjectId, 10, null)).items().size());
     }
 
@@ -89,10 +129,10 @@ public interface PersistenceContract {
         var recorder = commands();
         recorder.create(command(key, null));
 
-        assertThrows(StaleVersion.class, () -> recorder.update(new UpdateFeatureCommand(key,
+        assertThrows(StaleVersion.class, () -> recorder.update(new UpdateFeatureCommand(Samples.SOLO, key,
                 new FeaturePatch("late", null, null, null, null), 7L, null, ORIGIN)));
 
-        var feature = stores().features().find(key).orElseThrow();
+        var feature = Samples.stored(stores().features(), key).orElseThrow();
         assertEquals(1, feature.version());
         assertEquals(1, stores().ledger().query(AuditQuery.forSubject("feature", feature.id().toString(), 10, null)).items().size());
     }
@@ -108,7 +148,7 @@ public interface PersistenceContract {
             List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 var name = "Name " + i;
-                runs.add(pool.submit(() -> recorder.update(new UpdateFeatureCommand(key,
+                runs.add(pool.submit(() -> recorder.update(new UpdateFeatureCommand(Samples.SOLO, key,
                         new FeaturePatch(name, null, null, null, null), 1L, null, ORIGIN))));
             }
             for (var run : runs) {
@@ -121,7 +161,7 @@ public interface PersistenceContract {
             }
         }
 
-        var feature = stores().features().find(key).orElseThrow();
+        var feature = Samples.stored(stores().features(), key).orElseThrow();
         assertEquals(9, stale);
         assertEquals(2, feature.version());
         assertEquals(1, stores().ledger().query(new AuditQuery("feature", feature.id().toString(), null, null,
@@ -133,10 +173,10 @@ public interface PersistenceContract {
         var key = uniqueKey();
         var recorder = commands();
         recorder.create(command(key, "first"));
-        recorder.update(new UpdateFeatureCommand(key,
+        recorder.update(new UpdateFeatureCommand(Samples.SOLO, key,
                 new FeaturePatch(null, null, 10, null, "owner-x"), 1L, new Reason("ramp"), ORIGIN));
 
-        var id = stores().features().find(key).orElseThrow().id().toString();
+        var id = Samples.stored(stores().features(), key).orElseThrow().id().toString();
         var history = stores().ledger().query(AuditQuery.forSubject("feature", id, 10, null)).items();
 
         assertEquals(List.of(AuditAction.FEATURE_UPDATED, AuditAction.FEATURE_CREATED),
@@ -159,9 +199,9 @@ public interface PersistenceContract {
         recorder.create(command(key, null));
         var update = recorder;
         for (int i = 1; i <= 4; i++) {
-            update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, i, null, null), null, null, ORIGIN));
+            update.update(new UpdateFeatureCommand(Samples.SOLO, key, new FeaturePatch(null, null, i, null, null), null, null, ORIGIN));
         }
-        var id = stores().features().find(key).orElseThrow().id().toString();
+        var id = Samples.stored(stores().features(), key).orElseThrow().id().toString();
 
         var first = stores().ledger().query(new AuditQuery("feature", id, null, "u-1", AuditAction.FEATURE_UPDATED, null,
                 Instant.now().minusSeconds(60), Instant.now().plusSeconds(60), 3, null));
@@ -181,19 +221,19 @@ public interface PersistenceContract {
         String prefix = "l" + UUID.randomUUID().toString().substring(0, 8);
         var create = commands();
         for (var suffix : List.of("a", "b", "c")) {
-            create.create(new CreateFeatureCommand(new FeatureKey(prefix + "." + suffix),
+            create.create(new CreateFeatureCommand(Samples.SOLO, new FeatureKey(prefix + "." + suffix),
                     new FeatureAttributes("100% " + suffix, "", 0, List.of(prefix), null), false, null, ORIGIN));
         }
 
-        var first = stores().features().list(new FeatureListQuery(FeatureStatus.ACTIVE, prefix, null, 2, null));
-        var second = stores().features().list(new FeatureListQuery(FeatureStatus.ACTIVE, prefix, null, 2, first.nextCursor()));
+        var first = stores().features().list(Samples.SOLO, new FeatureListQuery(FeatureStatus.ACTIVE, prefix, null, 2, null));
+        var second = stores().features().list(Samples.SOLO, new FeatureListQuery(FeatureStatus.ACTIVE, prefix, null, 2, first.nextCursor()));
 
         assertEquals(List.of(prefix + ".a", prefix + ".b"), first.items().stream().map(f -> f.key().value()).toList());
         assertEquals(List.of(prefix + ".c"), second.items().stream().map(f -> f.key().value()).toList());
-        assertEquals(3, stores().features().list(new FeatureListQuery(null, null, "100%", 500, null)).items().stream()
+        assertEquals(3, stores().features().list(Samples.SOLO, new FeatureListQuery(null, null, "100%", 500, null)).items().stream()
                 .filter(f -> f.key().value().startsWith(prefix)).count());
-        assertEquals(0, stores().features().list(new FeatureListQuery(null, prefix, "1000", 10, null)).items().size());
-        assertEquals(0, stores().features().list(new FeatureListQuery(FeatureStatus.DELETED, prefix, null, 10, null)).items().size());
+        assertEquals(0, stores().features().list(Samples.SOLO, new FeatureListQuery(null, prefix, "1000", 10, null)).items().size());
+        assertEquals(0, stores().features().list(Samples.SOLO, new FeatureListQuery(FeatureStatus.DELETED, prefix, null, 10, null)).items().size());
     }
 
     @Test
@@ -203,15 +243,15 @@ public interface PersistenceContract {
         recorder.create(command(key, null));
         refuseAuditEntriesWithReason("refuse-me");
 
-        assertThrows(RuntimeException.class, () -> recorder.update(new UpdateFeatureCommand(
+        assertThrows(RuntimeException.class, () -> recorder.update(new UpdateFeatureCommand(Samples.SOLO, 
                 key, new FeaturePatch("Changed", null, null, null, null), 1L, new Reason("refuse-me"), ORIGIN)));
         assertThrows(RuntimeException.class, () -> recorder.create(
                 command(new FeatureKey(key.value() + "-2"), "refuse-me")));
 
-        var unchanged = stores().features().find(key).orElseThrow();
+        var unchanged = Samples.stored(stores().features(), key).orElseThrow();
         assertEquals(1, unchanged.version());
         assertEquals("Name", unchanged.attributes().name());
-        assertFalse(stores().features().find(new FeatureKey(key.value() + "-2")).isPresent());
+        assertFalse(Samples.stored(stores().features(), new FeatureKey(key.value() + "-2")).isPresent());
         assertEquals(1, stores().ledger().query(AuditQuery.forSubject("feature", unchanged.id().toString(), 10, null)).items().size());
     }
 
@@ -231,7 +271,7 @@ public interface PersistenceContract {
                 runs.add(pool.submit(() -> {
                     start.await();
                     try {
-                        update.update(new UpdateFeatureCommand(key, new FeaturePatch(name, null, null, null, null),
+                        update.update(new UpdateFeatureCommand(Samples.SOLO, key, new FeaturePatch(name, null, null, null, null),
                                 1L, null, ORIGIN));
                         won.incrementAndGet();
                     } catch (StaleVersion e) {
@@ -248,11 +288,11 @@ public interface PersistenceContract {
 
         assertEquals(1, won.get());
         assertEquals(49, stale.get());
-        var id = stores().features().find(key).orElseThrow().id().toString();
+        var id = Samples.stored(stores().features(), key).orElseThrow().id().toString();
         var updates = stores().ledger().query(new AuditQuery("feature", id, null, null, AuditAction.FEATURE_UPDATED, null, null,
                 null, 100, null)).items();
         assertEquals(1, updates.size());
-        assertEquals(2, stores().features().find(key).orElseThrow().version());
+        assertEquals(2, Samples.stored(stores().features(), key).orElseThrow().version());
     }
 
     @Test
@@ -260,7 +300,7 @@ public interface PersistenceContract {
         var recorder = commands();
         var key = uniqueKey();
         recorder.create(command(key, "sealed"));
-        recorder.update(new UpdateFeatureCommand(key,
+        recorder.update(new UpdateFeatureCommand(Samples.SOLO, key,
                 new FeaturePatch("Sealed \u00e9\u20ac \"quoted\"", "line\nbreak", 7, List.of("z", "a"), "o"), null,
                 new Reason("unicode and escapes survive hashing"), ORIGIN));
         var ledger = new LedgerServices(stores());
@@ -303,7 +343,7 @@ public interface PersistenceContract {
             List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 var name = "Name " + i;
-                runs.add(pool.submit(() -> update.update(new UpdateFeatureCommand(key,
+                runs.add(pool.submit(() -> update.update(new UpdateFeatureCommand(Samples.SOLO, key,
                         new FeaturePatch(name, null, null, null, null), null, null, ORIGIN))));
             }
             for (var run : runs) {
@@ -311,7 +351,7 @@ public interface PersistenceContract {
             }
         }
 
-        var feature = stores().features().find(key).orElseThrow();
+        var feature = Samples.stored(stores().features(), key).orElseThrow();
         assertEquals(21, feature.version());
         assertEquals(20, stores().ledger().query(new AuditQuery("feature", feature.id().toString(), null, null,
                 AuditAction.FEATURE_UPDATED, null, null, null, 100, null)).items().size());

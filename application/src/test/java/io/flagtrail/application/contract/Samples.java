@@ -34,12 +34,45 @@ public final class Samples {
                 "ed25519-witness", "Y29zaWduYXR1cmU="));
     }
 
+    /** The feature as {@code scope}'s environment shows it. */
+    public static java.util.Optional<io.flagtrail.domain.feature.FeatureState> stored(
+            io.flagtrail.application.port.out.Features features, io.flagtrail.domain.project.Scope scope, FeatureKey key) {
+        return features.find(scope.project(), key).map(record ->
+                io.flagtrail.domain.feature.Feature.reconstitute(record).in(scope.environment()));
+    }
+
+    /** The feature as {@link #SOLO} shows it, where {@link #command} creates it. */
+    public static java.util.Optional<io.flagtrail.domain.feature.FeatureState> stored(
+            io.flagtrail.application.port.out.Features features, FeatureKey key) {
+        return stored(features, SOLO, key);
+    }
+
+    /**
+     * A project with one environment, for tests that count ledger entries: a feature created there makes one entry
+     * (in the default project it makes one per environment).
+     */
+    public static final io.flagtrail.domain.project.Scope SOLO = new io.flagtrail.domain.project.Scope(
+            new io.flagtrail.domain.project.ProjectKey("solo"), io.flagtrail.domain.project.EnvironmentKey.PRODUCTION);
+
+    /** Adds {@link #SOLO}'s project and environment to {@code projects} unless they are there. */
+    public static void addSolo(io.flagtrail.application.port.out.Projects projects) {
+        if (projects.find(SOLO.project()).isPresent()) {
+            return;
+        }
+        var stamp = new io.flagtrail.domain.feature.ChangeStamp(ORIGIN.actor(), java.time.Instant.parse("2026-01-01T00:00:00Z"), null);
+        var project = io.flagtrail.domain.project.Project.create(UUID.randomUUID(), SOLO.project(), "Solo", "", null, stamp);
+        projects.add(project);
+        projects.add(io.flagtrail.domain.project.Environment.create(UUID.randomUUID(), project.id(), SOLO.environment(),
+                "Production", io.flagtrail.domain.project.EnvironmentType.PRODUCTION, 0, false, stamp));
+    }
+
     public static FeatureKey uniqueKey() {
         return new FeatureKey("f" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
     }
 
+    /** A feature created in {@link #SOLO}: one ledger entry. */
     public static CreateFeatureCommand command(FeatureKey key, String reason) {
-        return new CreateFeatureCommand(key, new FeatureAttributes("Name", "", 100, List.of(), null), false,
+        return new CreateFeatureCommand(SOLO, key, new FeatureAttributes("Name", "", 100, List.of(), null), false,
                 Reason.ofNullable(reason), ORIGIN);
     }
 

@@ -2,10 +2,15 @@ package io.flagtrail.application.fakes;
 
 import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.actor.Actor;
+import io.flagtrail.domain.actor.ActorType;
+import io.flagtrail.domain.feature.ChangeStamp;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
+import io.flagtrail.domain.project.EnvironmentType;
 import io.flagtrail.domain.project.Project;
 import io.flagtrail.domain.project.ProjectKey;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +26,24 @@ public final class InMemoryProjects implements Projects, Rollbackable {
 
     private Map<UUID, Project> projects = new HashMap<>();
     private Map<UUID, Environment> environments = new HashMap<>();
+
+    /**
+     * What migration V16 gives every installation: the project {@code default} with {@code development} and
+     * {@code production}, with the same ids.
+     */
+    public static InMemoryProjects seeded() {
+        var stamp = new ChangeStamp(new Actor(ActorType.SYSTEM, "migration", "Migration", null),
+                Instant.parse("2026-01-01T00:00:00Z"), null);
+        var store = new InMemoryProjects();
+        var project = Project.create(UUID.fromString("00000000-0000-7000-8000-00000000d001"), ProjectKey.DEFAULT,
+                "Default", "The project every installation starts with", null, stamp);
+        store.add(project);
+        store.add(Environment.create(UUID.fromString("00000000-0000-7000-8000-00000000e001"), project.id(),
+                EnvironmentKey.DEVELOPMENT, "Development", EnvironmentType.DEVELOPMENT, 0, false, stamp));
+        store.add(Environment.create(UUID.fromString("00000000-0000-7000-8000-00000000e002"), project.id(),
+                EnvironmentKey.PRODUCTION, "Production", EnvironmentType.PRODUCTION, 100, false, stamp));
+        return store;
+    }
 
     @Override
     public synchronized Optional<Project> find(ProjectKey key) {

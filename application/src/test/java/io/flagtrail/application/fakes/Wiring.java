@@ -7,6 +7,7 @@ import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
+import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.feature.FeatureChanges;
@@ -18,10 +19,15 @@ public final class Wiring {
     private Wiring() {
     }
 
-    public static FeatureCommandService featureCommands(Features features, AuditLedger ledger, EventPublisher events,
-                                                        Transactions transactions, Clock clock, IdGenerator ids,
-                                                        AppLogger log, BusinessMetrics metrics) {
-        return new FeatureCommandService(features, new FeatureChanges(new AuditTrail(ledger, clock, ids), events, ids, log, metrics), transactions,
-                clock, ids);
+    public static FeatureCommandService featureCommands(Features features, Projects projects, AuditLedger ledger,
+                                                        EventPublisher events, Transactions transactions, Clock clock,
+                                                        IdGenerator ids, AppLogger log, BusinessMetrics metrics) {
+        return new FeatureCommandService(features, projects, featureChanges(ledger, events, clock, ids, log, metrics),
+                transactions, clock, ids);
+    }
+
+    public static FeatureChanges featureChanges(AuditLedger ledger, EventPublisher events, Clock clock, IdGenerator ids,
+                                                AppLogger log, BusinessMetrics metrics) {
+        return new FeatureChanges(new AuditTrail(ledger, clock, ids), events, ids, log, metrics);
     }
 }

@@ -15,6 +15,7 @@ import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.EventPublisher;
 import io.flagtrail.application.port.out.Features;
+import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
@@ -40,18 +41,18 @@ final class FeatureWiring {
     @Singleton
     @Bean(typed = {CreateFeatureUseCase.class, UpdateFeatureUseCase.class, TransitionFeatureUseCase.class,
             ImportFeaturesUseCase.class})
-    FeatureCommandService featureCommands(Features features, FeatureChanges changes, Transactions transactions,
-                                          Clock clock, IdGenerator ids) {
-        return new FeatureCommandService(features, changes, transactions, clock, ids);
+    FeatureCommandService featureCommands(Features features, Projects projects, FeatureChanges changes,
+                                          Transactions transactions, Clock clock, IdGenerator ids) {
+        return new FeatureCommandService(features, projects, changes, transactions, clock, ids);
     }
 
     /** One service answers get, list, history and as-of: it is exposed under each of those use cases. */
     @Singleton
     @Bean(typed = {GetFeatureUseCase.class, ListFeaturesUseCase.class, FeatureHistoryUseCase.class,
             FeatureAsOfUseCase.class})
-    FeatureQueryService featureQueries(Features features, AuditLedger ledger, AuditTrail trail,
+    FeatureQueryService featureQueries(Features features, Projects projects, AuditLedger ledger, AuditTrail trail,
                                        Transactions transactions) {
-        return new FeatureQueryService(features, ledger, trail, transactions);
+        return new FeatureQueryService(features, projects, ledger, trail, transactions);
     }
 
     @Singleton

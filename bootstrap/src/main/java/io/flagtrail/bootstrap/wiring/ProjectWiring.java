@@ -3,23 +3,25 @@ package io.flagtrail.bootstrap.wiring;
 import io.flagtrail.application.port.in.ProjectUseCases.ManageProjectsUseCase;
 import io.flagtrail.application.port.in.ProjectUseCases.ReadProjectsUseCase;
 import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.application.service.feature.FeatureChanges;
 import io.flagtrail.application.service.project.ProjectService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** Projects and environments: one service reads and manages them. */
+/** Projects and environments: one service reads and manages them, and places features in new environments. */
 @Factory
 final class ProjectWiring {
 
     @Singleton
     @Bean(typed = {ReadProjectsUseCase.class, ManageProjectsUseCase.class})
-    ProjectService projects(Projects projects, AuditTrail trail, Transactions transactions, Clock clock,
-                            IdGenerator ids) {
-        return new ProjectService(projects, trail, transactions, clock, ids);
+    ProjectService projects(Projects projects, Features features, FeatureChanges featureChanges, AuditTrail trail,
+                            Transactions transactions, Clock clock, IdGenerator ids) {
+        return new ProjectService(projects, features, featureChanges, trail, transactions, clock, ids);
     }
 }

@@ -70,8 +70,20 @@ public record Targeting(Map<String, Object> variants, List<TargetingRule> rules,
         return new Targeting(variants, parseRules(rules), defaultVariant, offVariant);
     }
 
+    /**
+     * A feature's variants (its definition's) with one environment's rules and default and off variants, checked
+     * together; {@link #PLAIN} itself when that is what they are, which most features are.
+     */
+    public static Targeting combined(Map<String, Object> variants, List<TargetingRule> rules, String defaultVariant,
+                                     String offVariant) {
+        if (rules.isEmpty() && ON.equals(defaultVariant) && OFF.equals(offVariant) && PLAIN.variants.equals(variants)) {
+            return PLAIN;
+        }
+        return new Targeting(variants, rules, defaultVariant, offVariant);
+    }
+
     /** Rules from their JSON objects, every broken one reported at once under its place. */
-    static List<TargetingRule> parseRules(List<?> rules) {
+    public static List<TargetingRule> parseRules(List<?> rules) {
         var parsed = new ArrayList<TargetingRule>();
         var checks = new Violations().check(rules == null || rules.size() <= MAX_RULES, "rules",
                 "must be at most " + MAX_RULES);

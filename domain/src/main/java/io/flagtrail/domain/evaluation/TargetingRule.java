@@ -68,7 +68,7 @@ public record TargetingRule(String attribute, Operator operator, List<Object> va
         return new TargetingRule((String) map.get("attribute"), operator, list, (String) map.get("variant"));
     }
 
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         var json = new LinkedHashMap<String, Object>();
         json.put("attribute", attribute);
         json.put("operator", operator.jsonName());

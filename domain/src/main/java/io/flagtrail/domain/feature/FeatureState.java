@@ -3,6 +3,9 @@ package io.flagtrail.domain.feature;
 import io.flagtrail.domain.audit.FieldChange;
 import io.flagtrail.domain.evaluation.FlagDefinition;
 import io.flagtrail.domain.evaluation.Targeting;
+import io.flagtrail.domain.project.EnvironmentKey;
+import io.flagtrail.domain.project.ProjectKey;
+import io.flagtrail.domain.project.Scope;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** An immutable picture of a feature at one version: what use cases return and what the audit trail records. */
+/**
+ * An immutable picture of a feature in one environment at one version: its definition with that environment's
+ * state. It is what use cases return and what the audit trail records; its id is the environment state's, the
+ * subject of the feature's history in that environment.
+ */
 public record FeatureState(
         UUID id,
+        ProjectKey project,
+        EnvironmentKey environment,
         FeatureKey key,
         FeatureAttributes attributes,
         boolean enabled,
@@ -29,6 +38,8 @@ public record FeatureState(
     /** The audited snapshot: the business fields, in a fixed order, as JSON-friendly values. */
     public Map<String, Object> snapshot() {
         var map = new LinkedHashMap<String, Object>();
+        map.put("project", project.value());
+        map.put("environment", environment.value());
         map.put("key", key.value());
         map.put("name", attributes.name());
         map.put("description", attributes.description());
@@ -45,18 +56,23 @@ public record FeatureState(
     /**
      * The feature as an audited snapshot described it: the inverse of {@link #snapshot()}, with the bookkeeping
      * the snapshot leaves out (creation and last change) given by the entries around it. Snapshots written before
-     * features had targeting have no {@code variants}: those features were plain.
+     * features had targeting have no {@code variants}: those features were plain; snapshots written before projects
+     * name no project nor environment: they are of the default project's production, the scope asked for.
      */
     @SuppressWarnings("unchecked")
-    public static FeatureState fromSnapshot(UUID id, Map<String, Object> snapshot, Instant createdAt, String createdBy,
+    public static FeatureState fromSnapshot(UUID id, Scope scope, Map<String, Object> snapshot, Instant createdAt, String createdBy,
                                             Instant updatedAt, String updatedBy) {
         var targeting = snapshot.containsKey("variants") ? Targeting.fromJson(snapshot) : Targeting.PLAIN;
         var attributes = new FeatureAttributes((String) snapshot.get("name"), (String) snapshot.get("description"),
                 ((Number) snapshot.get("rolloutPercentage")).intValue(), (List<String>) snapshot.get("tags"),
                 (String) snapshot.get("owner"), targeting);
-        return new FeatureState(id, new FeatureKey((String) snapshot.get("key")), attributes,
+        return new FeatureState(id, scope.project(), scope.environment(), new FeatureKey((String) snapshot.get("key")), attributes,
                 (Boolean) snapshot.get("enabled"), FeatureStatus.valueOf((String) snapshot.get("status")),
                 ((Number) snapshot.get("version")).longValue(), createdAt, createdBy, updatedAt, updatedBy);
+    }
+
+    public Scope scope() {
+        return new Scope(project, environment);
     }
 
     /** What evaluation serves of this feature; a deleted feature is not served at all, so callers skip it. */

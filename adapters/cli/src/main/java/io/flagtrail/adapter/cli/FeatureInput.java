@@ -6,6 +6,7 @@ import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.evaluation.TargetingPatch;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.feature.FeatureStatus;
+import io.flagtrail.domain.project.Scope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -44,8 +45,8 @@ record FeatureInput(@Nullable String key, @Nullable String name, @Nullable Strin
                 variants, rules, defaultVariant, offVariant, reason);
     }
 
-    CreateFeatureCommand command(Origin origin) {
-        return CreateFeatureCommand.of(key, name, description, rolloutPercentage, tags, owner,
+    CreateFeatureCommand command(Scope scope, Origin origin) {
+        return CreateFeatureCommand.of(scope, key, name, description, rolloutPercentage, tags, owner,
                 new TargetingPatch(variants, rules, defaultVariant, offVariant), enabled, reason, origin);
     }
 

@@ -15,16 +15,22 @@ import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.application.port.in.UpdateFeatureUseCase;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
+import io.flagtrail.domain.error.Violations;
 import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.project.EnvironmentKey;
+import io.flagtrail.domain.project.ProjectKey;
+import io.flagtrail.domain.project.Scope;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 
 /** {@code flagtrail features …}: every feature use case, with JSON input from a file or standard input. */
-@Command(name = "features", mixinStandardHelpOptions = true, description = "Create, change and read features.")
+@Command(name = "features", mixinStandardHelpOptions = true, description = "Create, change and read features of a project, as one of its environments shows them "
+        + "(--project, --env: default/production unless given).")
 final class FeaturesCommand extends CliCommand {
 
     private static final String FILE = "JSON input: a file, or - for standard input";
@@ -40,13 +46,30 @@ final class FeaturesCommand extends CliCommand {
     @Inject FeatureAsOfUseCase asOf;
     @Inject ImportFeaturesUseCase importer;
 
+    @Option(names = "--project", scope = ScopeType.INHERIT, defaultValue = "default",
+            description = "The project (default: ${DEFAULT-VALUE}).")
+    String project;
+
+    @Option(names = "--env", scope = ScopeType.INHERIT, defaultValue = "production",
+            description = "The environment whose state is read or changed (default: ${DEFAULT-VALUE}).")
+    String environment;
+
+    /** Where the command reads and changes: {@code --project} and {@code --env}, default/production unless given. */
+    private Scope scope() {
+        var checks = new Violations();
+        var keys = new Object[2];
+        checks.include(() -> keys[0] = new ProjectKey(project)).include(() -> keys[1] = new EnvironmentKey(environment))
+                .throwIfAny();
+        return new Scope((ProjectKey) keys[0], (EnvironmentKey) keys[1]);
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List features by key.")
     int list(@Option(names = "--status", description = "ACTIVE (default) or DELETED") String status,
              @Option(names = "--tag") String tag,
              @Option(names = "--q", description = "Text in key, name or description.") String text,
              @Option(names = "--limit", defaultValue = "50") int limit,
              @Option(names = "--cursor") String cursor) {
-        printPage(list.list(new FeatureListQuery(FeatureInput.status(status), tag, text, limit, cursor)), Views::feature,
+        printPage(list.list(scope(), new FeatureListQuery(FeatureInput.status(status), tag, text, limit, cursor)), Views::feature,
                 Views.FEATURE_COLUMNS);
         return 0;
     }
@@ -56,7 +79,7 @@ final class FeaturesCommand extends CliCommand {
             @Option(names = "--as-of", description = "An RFC 3339 instant: the state then, rebuilt from the ledger.")
             String instant) {
         var featureKey = new FeatureKey(key);
-        var feature = instant == null ? get.get(featureKey) : asOf.asOf(featureKey, instant("as-of", instant), CliOrigin.current());
+        var feature = instant == null ? get.get(scope(), featureKey) : asOf.asOf(scope(), featureKey, instant("as-of", instant), CliOrigin.current());
         print(Views.feature(feature), Views.FEATURE_COLUMNS);
         return 0;
     }
@@ -78,7 +101,7 @@ final class FeaturesCommand extends CliCommand {
         } else {
             input = FeatureInput.of(key, name, description, enabled, rollout, tags, owner, reason);
         }
-        print(Views.feature(create.create(input.command(CliOrigin.current()))), Views.FEATURE_COLUMNS);
+        print(Views.feature(create.create(input.command(scope(), CliOrigin.current()))), Views.FEATURE_COLUMNS);
         return 0;
     }
 
@@ -99,7 +122,7 @@ final class FeaturesCommand extends CliCommand {
         } else {
             input = FeaturePatchInput.of(name, description, rollout, tags, owner);
         }
-        var changed = update.update(new UpdateFeatureCommand(new FeatureKey(key), input.patch(), version,
+        var changed = update.update(new UpdateFeatureCommand(scope(), new FeatureKey(key), input.patch(), version,
                 Reason.ofNullable(reason != null ? reason : input.reason()), CliOrigin.current()));
         print(Views.feature(changed), Views.FEATURE_COLUMNS);
         return 0;
@@ -133,7 +156,7 @@ final class FeaturesCommand extends CliCommand {
     @Command(name = "history", mixinStandardHelpOptions = true, description = "Who changed the feature, when, why, how.")
     int history(@Parameters(paramLabel = "KEY") String key, @Option(names = "--limit", defaultValue = "50") int limit,
                 @Option(names = "--cursor") String cursor) {
-        printPage(history.history(new FeatureKey(key), Page.limit(limit), cursor, CliOrigin.current()), Views::entry,
+        printPage(history.history(scope(), new FeatureKey(key), Page.limit(limit), cursor, CliOrigin.current()), Views::entry,
                 Views.ENTRY_COLUMNS);
         return 0;
     }
@@ -143,7 +166,7 @@ final class FeaturesCommand extends CliCommand {
                     + "all of them, or none when any item is invalid, taken or repeated. Prints a result per item.")
     int importFeatures(@Option(names = {"-f", "--file"}, required = true, description = FILE) String file) {
         var items = JsonInput.array(file, FeatureInput.class, json);
-        var checked = ImportReport.check(items, CliOrigin.current());
+        var checked = ImportReport.check(items, scope(), CliOrigin.current());
         if (checked.invalid() > 0) {
             print(ImportReport.summary(false, 0, 0, checked.items()));
             throw new CliFailure(2, checked.invalid() + " of " + items.size() + " items are invalid; nothing was imported");
@@ -166,7 +189,7 @@ final class FeaturesCommand extends CliCommand {
         var all = new ArrayList<FeatureInput>();
         String cursor = null;
         do {
-            var page = list.list(new FeatureListQuery(FeatureInput.status(status), null, null, Page.MAX_LIMIT, cursor));
+            var page = list.list(scope(), new FeatureListQuery(FeatureInput.status(status), null, null, Page.MAX_LIMIT, cursor));
             page.items().forEach(f -> all.add(FeatureInput.exported(f)));
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -175,7 +198,7 @@ final class FeaturesCommand extends CliCommand {
     }
 
     private int transition(String key, FeatureTransition kind, Long version, String reason) {
-        FeatureState changed = transition.transition(new TransitionFeatureCommand(new FeatureKey(key), kind, version,
+        FeatureState changed = transition.transition(new TransitionFeatureCommand(scope(), new FeatureKey(key), kind, version,
                 Reason.ofNullable(reason), CliOrigin.current()));
         print(Views.feature(changed), Views.FEATURE_COLUMNS);
         return 0;

@@ -1,6 +1,7 @@
 package io.flagtrail.adapter.cli;
 
 import io.flagtrail.application.port.in.CreateFeatureCommand;
+import io.flagtrail.domain.project.Scope;
 import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.domain.error.InvalidInput;
 import java.util.ArrayList;
@@ -21,13 +22,13 @@ final class ImportReport {
     private ImportReport() {
     }
 
-    static Checked check(List<FeatureInput> inputs, Origin origin) {
+    static Checked check(List<FeatureInput> inputs, Scope scope, Origin origin) {
         var commands = new ArrayList<CreateFeatureCommand>(inputs.size());
         var items = new ArrayList<Map<String, Object>>(inputs.size());
         int invalid = 0;
         for (int i = 0; i < inputs.size(); i++) {
             try {
-                commands.add(inputs.get(i).command(origin));
+                commands.add(inputs.get(i).command(scope, origin));
                 items.add(item(i, inputs.get(i).key(), "NOT_IMPORTED", null));
             } catch (InvalidInput e) {
                 invalid++;

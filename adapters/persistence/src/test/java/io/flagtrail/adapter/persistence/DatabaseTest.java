@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 abstract class DatabaseTest implements TestPropertyProvider {
 
     @Inject Features features;
+    @Inject io.flagtrail.application.port.out.Projects projects;
     @Inject AuditLedger ledger;
     @Inject Transactions transactions;
     @Inject ServerSecrets secrets;
@@ -59,13 +60,19 @@ abstract class DatabaseTest implements TestPropertyProvider {
 
     /** The JDBC adapters as the storage contract sees them. */
     public Stores stores() {
-        return new Stores(features, ledger, chain, tree, checkpoints, retention, events, transactions, secrets, loginAttempts,
+        return new Stores(features, projects, ledger, chain, tree, checkpoints, retention, events, transactions, secrets, loginAttempts,
                 sessions, users, witnessed, partitions);
+    }
+
+    /** The project of {@link Samples#SOLO}, where the tests' features go (one entry per creation). */
+    @org.junit.jupiter.api.BeforeAll
+    void addSoloProject() {
+        Samples.addSolo(projects);
     }
 
     /** The feature use cases wired onto the JDBC adapters. */
     FeatureCommandService recorder() {
-        return io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, events, transactions,
+        return io.flagtrail.application.fakes.Wiring.featureCommands(features, projects, ledger, events, transactions,
                 clock, new Samples.RandomIds(), new RecordingLogger(),
                 new io.flagtrail.application.fakes.CountingMetrics());
     }
@@ -74,14 +81,14 @@ abstract class DatabaseTest implements TestPropertyProvider {
     void changes(FeatureKey key, int count) {
         var recorder = recorder();
         int start = 0;
-        if (features.find(key).isEmpty()) {
+        if (io.flagtrail.application.contract.Samples.stored(features, key).isEmpty()) {
             recorder.create(command(key, null));
             start = 1;
         }
         var update = recorder;
         for (int i = start; i < count; i++) {
-            int rollout = features.find(key).orElseThrow().attributes().rolloutPercentage() == 50 ? 51 : 50;
-            update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, rollout, null, null), null, null,
+            int rollout = io.flagtrail.application.contract.Samples.stored(features, key).orElseThrow().attributes().rolloutPercentage() == 50 ? 51 : 50;
+            update.update(new UpdateFeatureCommand(io.flagtrail.application.contract.Samples.SOLO, key, new FeaturePatch(null, null, rollout, null, null), null, null,
                     ORIGIN));
         }
     }

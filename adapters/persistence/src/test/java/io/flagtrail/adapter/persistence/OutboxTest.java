@@ -97,14 +97,14 @@ abstract class OutboxTest extends DatabaseTest {
     @Test
     void with_events_switched_off_a_change_records_no_event_and_its_audit_entry_all_the_same() {
         var off = new OutboxEventPublisher(sql, json, false);
-        var recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, off, transactions, Instant::now, new RandomIds(), new io.flagtrail.application.fakes.RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
+        var recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, projects, ledger, off, transactions, Instant::now, new RandomIds(), new io.flagtrail.application.fakes.RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
         var key = uniqueKey();
         recorder.create(command(key, null));
 
         drain();
 
         assertTrue(received(first, key.value()).isEmpty(), "no event was recorded");
-        var id = features.find(key).orElseThrow().id().toString();
+        var id = io.flagtrail.application.contract.Samples.stored(features, key).orElseThrow().id().toString();
         assertEquals(1, ledger.query(io.flagtrail.application.port.model.AuditQuery.forSubject("feature", id, 10, null))
                 .items().size(), "the audit trail is never affected");
     }

@@ -46,7 +46,7 @@ class PostgresTamperTest extends DatabaseTest {
         recorder.create(command(key, null));
         var update = recorder;
         for (int i = 1; i < 12; i++) {
-            update.update(new UpdateFeatureCommand(key, new FeaturePatch(null, null, i, null, null), null, null, ORIGIN));
+            update.update(new UpdateFeatureCommand(io.flagtrail.application.contract.Samples.SOLO, key, new FeaturePatch(null, null, i, null, null), null, null, ORIGIN));
         }
         sealed = new LedgerServices(stores());
         sealed.sealAll();

@@ -235,7 +235,7 @@ class PostgresWitnessTest extends DatabaseTest {
 
     private void changes(int count) {
         for (int i = 0; i < count; i++) {
-            recorder().update(new UpdateFeatureCommand(key, new FeaturePatch("v" + System.nanoTime(), null, null, null,
+            recorder().update(new UpdateFeatureCommand(io.flagtrail.application.contract.Samples.SOLO, key, new FeaturePatch("v" + System.nanoTime(), null, null, null,
                     null), null, null, ORIGIN));
         }
     }

@@ -134,13 +134,13 @@ abstract class RetentionTest extends DatabaseTest {
 
     @Test
     void state_as_of_an_instant_is_still_told_after_the_purge_or_said_to_be_purged() {
-        var queries = new FeatureQueryService(features, ledger,
+        var queries = new FeatureQueryService(features, projects, ledger,
                 new AuditTrail(ledger, Instant::now, new RandomIds()), transactions);
-        var live = features.find(expired).orElseThrow();
+        var live = io.flagtrail.application.contract.Samples.stored(features, expired).orElseThrow();
 
-        assertEquals(live, queries.asOf(expired, Instant.now(), ORIGIN),
+        assertEquals(live, queries.asOf(io.flagtrail.application.contract.Samples.SOLO, expired, Instant.now(), ORIGIN),
                 "creation comes from the live row once its entry is purged");
-        var purged = assertThrows(NotFound.class, () -> queries.asOf(expired, live.createdAt(), ORIGIN));
+        var purged = assertThrows(NotFound.class, () -> queries.asOf(io.flagtrail.application.contract.Samples.SOLO, expired, live.createdAt(), ORIGIN));
         assertEquals("feature.history_purged", purged.code());
     }
 
@@ -165,7 +165,7 @@ abstract class RetentionTest extends DatabaseTest {
     abstract void restoreDeleted();
 
     List<?> history(FeatureKey key) {
-        var id = features.find(key).orElseThrow().id().toString();
+        var id = io.flagtrail.application.contract.Samples.stored(features, key).orElseThrow().id().toString();
         return ledger.query(AuditQuery.forSubject("feature", id, 50, null)).items();
     }
 }

@@ -43,8 +43,9 @@ public final class ProjectUseCases {
                                     Origin origin) {
     }
 
-    public record DeleteEnvironment(ProjectKey project, EnvironmentKey key, Long expectedVersion, Reason reason,
-                                    Origin origin) {
+    /** {@code force} deletes it even while features are on in it. */
+    public record DeleteEnvironment(ProjectKey project, EnvironmentKey key, Long expectedVersion, boolean force,
+                                    Reason reason, Origin origin) {
     }
 
     public interface ReadProjectsUseCase {
@@ -68,8 +69,9 @@ public final class ProjectUseCases {
         Environment change(ChangeEnvironment command);
 
         /**
-         * Removes an environment. The default project's production environment is refused (409): it is what the
-         * compatibility routes address. A reason is required.
+         * Removes an environment and every feature's state in it. The default project's production environment is
+         * refused (409): it is what the compatibility routes address. So is one where features are on, unless
+         * forced. A reason is required.
          */
         void delete(DeleteEnvironment command);
     }

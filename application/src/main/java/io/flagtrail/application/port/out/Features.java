@@ -2,53 +2,76 @@ package io.flagtrail.application.port.out;
 
 import io.flagtrail.application.port.model.FeatureListQuery;
 import io.flagtrail.application.port.model.Page;
+import io.flagtrail.domain.feature.EnvironmentState;
+import io.flagtrail.domain.feature.FeatureDefinition;
 import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeatureRecord;
 import io.flagtrail.domain.feature.FeatureState;
+import io.flagtrail.domain.project.ProjectKey;
+import io.flagtrail.domain.project.Scope;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** Where features live. */
+/**
+ * Where features live: each one's definition and its state in every environment of its project (ADR 0012). Keys are
+ * unique within a project.
+ */
 public interface Features {
 
-    /** The feature with this key, active or deleted. */
-    Optional<FeatureState> find(FeatureKey key);
+    /** The feature with this key in this project, active or deleted, with its states in environment order. */
+    Optional<FeatureRecord> find(ProjectKey project, FeatureKey key);
 
     /**
-     * The feature with this key, locked against other changes until the caller's transaction ends. This lock is the
-     * one concurrency mechanism of feature changes: concurrent changes queue behind it instead of failing, and a
-     * change based on a stale read is refused by the aggregate ({@code Feature.expectVersion}), which compares the
-     * caller's version with the locked, current one.
+     * The same, locked against other changes until the caller's transaction ends. This lock is the one concurrency
+     * mechanism of feature changes, whichever environment they change: concurrent changes queue behind it instead of
+     * failing, and a change based on a stale read is refused by the aggregate ({@code Feature.expectVersion}), which
+     * compares the caller's version with the locked, current one.
      */
-    Optional<FeatureState> lock(FeatureKey key);
-
-    /** Stores a new feature; throws {@code Conflict.featureKeyTaken} when the key is in use (deleted features included). */
-    void add(FeatureState feature);
-
-    /** Stores new features in one batch; throws {@code Conflict} when a key is in use. */
-    void addAll(List<FeatureState> features);
-
-    /** Which of these keys are in use (deleted features included). */
-    Set<FeatureKey> existing(Collection<FeatureKey> keys);
-
-    /** Replaces the stored feature, which the caller's transaction has {@linkplain #lock locked}. */
-    void update(FeatureState feature);
-
-    Page<FeatureState> list(FeatureListQuery query);
+    Optional<FeatureRecord> lock(ProjectKey project, FeatureKey key);
 
     /**
-     * Every active feature, in key order, for the evaluation snapshot. A stored feature that cannot be read is handed
-     * to {@code unreadable} with its key and the reason, and the others are still read: one bad row must not take
-     * every other flag down with it.
+     * Every feature of a project with its states, locked (a new or deleted environment changes each of them), in key
+     * order.
      */
-    void forEachActive(Consumer<FeatureState> readable, BiConsumer<String, RuntimeException> unreadable);
+    List<FeatureRecord> lockAll(UUID projectId);
+
+    /** Stores new features with their states in one batch; {@code Conflict.featureKeyTaken} when a key is in use. */
+    void addAll(List<FeatureRecord> features);
+
+    /** Which of these keys the project uses (deleted features included). */
+    Set<FeatureKey> existing(UUID projectId, Collection<FeatureKey> keys);
+
+    /** Replaces a stored definition, which the caller's transaction has {@linkplain #lock locked}. */
+    void updateDefinition(FeatureDefinition definition);
+
+    /** Replaces stored states of features the caller's transaction has locked. */
+    void updateStates(List<EnvironmentState> states);
+
+    /** Stores new states of locked features, by feature id, in one batch (their project has a new environment). */
+    void addStates(Map<UUID, EnvironmentState> byFeature);
+
+    /** Forgets every feature's state in an environment that is being deleted. */
+    void removeStates(UUID environmentId);
+
+    /** A project's features as one environment shows them, by status, tag and text, one page at a time. */
+    Page<FeatureState> list(Scope scope, FeatureListQuery query);
 
     /**
-     * Changes whenever any feature changes (every change adds one to one version; a creation adds a feature): a cheap
-     * question that tells an evaluation snapshot whether to reload.
+     * Every active feature as one environment shows it, in key order, for the evaluation snapshot. A stored feature
+     * that cannot be read is handed to {@code unreadable} with its key and the reason, and the others are still read:
+     * one bad row must not take every other flag down with it.
      */
-    String fingerprint();
+    void forEachActive(Scope scope, Consumer<FeatureState> readable, BiConsumer<String, RuntimeException> unreadable);
+
+    /**
+     * Changes whenever what an environment shows changes (every change adds one to a version of its states; a
+     * creation adds a state): a cheap question that tells an evaluation snapshot whether to reload.
+     */
+    String fingerprint(Scope scope);
 }

@@ -9,6 +9,7 @@ import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.evaluation.Evaluation;
 import io.flagtrail.domain.evaluation.EvaluationContext;
 import io.flagtrail.domain.evaluation.FlagDefinition;
+import io.flagtrail.domain.project.Scope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,12 @@ public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
 
     private record Snapshot(String version, Map<String, FlagDefinition> flags, Map<String, String> unreadable) {
     }
+
+    /**
+     * What evaluation serves until API keys are bound to a project and environment (issue 18's next step): the
+     * compatibility scope, where every feature from before projects lives.
+     */
+    private static final Scope SERVED = Scope.COMPATIBILITY;
 
     private final Features features;
     private final BusinessMetrics metrics;
@@ -88,14 +95,14 @@ public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
      */
     @Override
     public synchronized boolean refresh() {
-        String fingerprint = features.fingerprint();
+        String fingerprint = features.fingerprint(SERVED);
         var previous = current.get();
         if (fingerprint.equals(previous.version())) {
             return false;
         }
         var flags = new LinkedHashMap<String, FlagDefinition>();
         var unreadable = new TreeMap<String, String>();
-        features.forEachActive(feature -> {
+        features.forEachActive(SERVED, feature -> {
             try {
                 flags.put(feature.key().value(), feature.flagDefinition());
             } catch (RuntimeException e) {

@@ -37,19 +37,20 @@ public final class FeatureChanges {
     }
 
     /** Records the changes {@code feature} has made since they were last pulled, with a log line each. */
-    void record(Feature feature, Origin origin) {
+    public void record(Feature feature, Origin origin) {
         for (var change : write(List.of(feature), List.of(origin))) {
-            log.info("feature changed", "key", change.after().key().value(), "action", change.action(),
+            log.info("feature changed", "key", change.after().key().value(), "project", change.after().project().value(),
+                    "environment", change.after().environment().value(), "action", change.action(),
                     "version", change.after().version(), "actor", change.stamp().actor().reference());
         }
     }
 
     /**
      * Records the changes of many features with one write to the ledger and one to the outbox, and one log line for
-     * the lot (the batch import); {@code origins} holds each feature's origin at the same index.
+     * the lot (the batch import, a new environment); {@code origins} holds each feature's origin at the same index.
      */
-    void recordAll(List<Feature> features, List<Origin> origins) {
-        log.info("features imported", "count", write(features, origins).size());
+    public void recordAll(List<Feature> features, List<Origin> origins) {
+        log.info("features changed together", "count", write(features, origins).size());
     }
 
     private List<FeatureChanged> write(List<Feature> features, List<Origin> origins) {

@@ -11,6 +11,7 @@ import io.flagtrail.application.port.in.UpdateFeatureUseCase;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
+import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.feature.ChangeStamp;
@@ -18,31 +19,38 @@ import io.flagtrail.domain.feature.Feature;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.project.Environment;
+import io.flagtrail.domain.project.EnvironmentKey;
+import io.flagtrail.domain.project.Project;
+import io.flagtrail.domain.project.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Every change to one feature, each method reading as its use case, inside one transaction: load the feature (locked
- * until the transaction ends, so that concurrent changes queue instead of failing), let the aggregate check the
- * version the caller based its change on and decide, store what changed, and record it (audit entries, events,
- * metrics, log: {@link FeatureChanges}). A change that changed nothing stores and records nothing. The batch import
- * checks every key first (taken, or twice in the batch) so that the answer names each problem, then creates all
- * features in one transaction.
+ * Every change to one feature, each method reading as its use case, inside one transaction: load the feature with
+ * its state in each environment of its project (locked until the transaction ends, so that concurrent changes queue
+ * instead of failing), let the aggregate check the version the caller based its change on and decide, store what
+ * changed, and record it (audit entries, events, metrics, log: {@link FeatureChanges}). A change that changed nothing
+ * stores and records nothing. The batch import checks every key first (taken, or twice in the batch) so that the
+ * answer names each problem, then creates all features in one transaction.
  */
 public final class FeatureCommandService
         implements CreateFeatureUseCase, UpdateFeatureUseCase, TransitionFeatureUseCase, ImportFeaturesUseCase {
 
     private final Features features;
+    private final Projects projects;
     private final FeatureChanges changes;
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public FeatureCommandService(Features features, FeatureChanges changes, Transactions transactions, Clock clock,
-                                 IdGenerator ids) {
+    public FeatureCommandService(Features features, Projects projects, FeatureChanges changes, Transactions transactions,
+                                 Clock clock, IdGenerator ids) {
         this.features = features;
+        this.projects = projects;
         this.changes = changes;
         this.transactions = transactions;
         this.clock = clock;
@@ -52,44 +60,54 @@ public final class FeatureCommandService
     @Override
     public FeatureState create(CreateFeatureCommand command) {
         return transactions.inTransaction(() -> {
-            var feature = Feature.create(ids.newId(), command.key(), command.attributes(), command.enabled(),
-                    stamp(command.origin(), command.reason()));
-            features.add(feature.state());
+            var place = place(command.scope());
+            var feature = create(place, command);
+            features.addAll(List.of(feature.record()));
             changes.record(feature, command.origin());
-            return feature.state();
+            return feature.in(command.scope().environment());
         });
     }
 
     @Override
     public FeatureState update(UpdateFeatureCommand command) {
         return transactions.inTransaction(() -> {
-            var feature = load(command.key());
-            feature.expectVersion(command.expectedVersion());
-            feature.update(command.patch(), stamp(command.origin(), command.reason()));
-            return store(feature, command.origin());
+            var environment = command.scope().environment();
+            var feature = load(command.scope(), command.key());
+            feature.expectVersion(environment, command.expectedVersion());
+            feature.update(environment, command.patch(), stamp(command.origin(), command.reason()));
+            return store(feature, command.scope(), command.origin());
         });
     }
 
     @Override
     public FeatureState transition(TransitionFeatureCommand command) {
         return transactions.inTransaction(() -> {
-            var feature = load(command.key());
-            feature.expectVersion(command.expectedVersion());
+            var environment = command.scope().environment();
+            var feature = load(command.scope(), command.key());
+            feature.expectVersion(environment, command.expectedVersion());
             var stamp = stamp(command.origin(), command.reason());
             switch (command.transition()) {
-                case ENABLE -> feature.enable(stamp);
-                case DISABLE -> feature.disable(stamp);
+                case ENABLE -> feature.enable(environment, stamp);
+                case DISABLE -> feature.disable(environment, stamp);
                 case DELETE -> feature.delete(stamp);
                 case RESTORE -> feature.restore(stamp);
             }
-            return store(feature, command.origin());
+            return store(feature, command.scope(), command.origin());
         });
     }
 
     @Override
     public ImportResult importAll(List<CreateFeatureCommand> commands) {
         return transactions.inTransaction(() -> {
-            var taken = features.existing(commands.stream().map(CreateFeatureCommand::key).toList());
+            if (commands.isEmpty()) {
+                return new ImportResult(true, List.of());
+            }
+            var scope = commands.getFirst().scope();
+            if (commands.stream().anyMatch(c -> !c.scope().equals(scope))) {
+                throw new IllegalArgumentException("an import goes to one project and environment");
+            }
+            var place = place(scope);
+            var taken = features.existing(place.project().id(), commands.stream().map(CreateFeatureCommand::key).toList());
             var firstIndex = new HashMap<FeatureKey, Integer>();
             var problems = new HashMap<Integer, ItemResult>();
             for (int i = 0; i < commands.size(); i++) {
@@ -107,19 +125,18 @@ public final class FeatureCommandService
                 return new ImportResult(false, results(commands, problems, Outcome.NOT_IMPORTED,
                         "not imported: the batch has problems elsewhere"));
             }
-            createAll(commands);
+            createAll(place, commands);
             return new ImportResult(true, results(commands, Map.of(), Outcome.CREATED, "created"));
         });
     }
 
     /** One write per table for the lot: the features, their audit entries and their events. */
-    private void createAll(List<CreateFeatureCommand> commands) {
+    private void createAll(Place place, List<CreateFeatureCommand> commands) {
         var created = new ArrayList<Feature>(commands.size());
         for (var command : commands) {
-            created.add(Feature.create(ids.newId(), command.key(), command.attributes(), command.enabled(),
-                    stamp(command.origin(), command.reason())));
+            created.add(create(place, command));
         }
-        features.addAll(created.stream().map(Feature::state).toList());
+        features.addAll(created.stream().map(Feature::record).toList());
         changes.recordAll(created, commands.stream().map(CreateFeatureCommand::origin).toList());
     }
 
@@ -133,17 +150,44 @@ public final class FeatureCommandService
         return results;
     }
 
-    private Feature load(FeatureKey key) {
-        return Feature.reconstitute(features.lock(key).orElseThrow(() -> NotFound.feature(key.value())));
+    private Feature create(Place place, CreateFeatureCommand command) {
+        var enabledIn = command.enabled() ? Set.of(command.scope().environment()) : Set.<EnvironmentKey>of();
+        return Feature.create(ids.newId(), place.project(), place.environments(), ids::newId, command.key(),
+                command.attributes(), enabledIn, stamp(command.origin(), command.reason()));
+    }
+
+    /** The scope's project and its environments; a 404 naming the project or the environment that is not there. */
+    private Place place(Scope scope) {
+        var project = projects.find(scope.project()).orElseThrow(() -> NotFound.project(scope.project().value()));
+        var environments = projects.environments(project.id());
+        if (environments.stream().noneMatch(e -> e.key().equals(scope.environment()))) {
+            throw NotFound.environment(scope.project().value(), scope.environment().value());
+        }
+        return new Place(project, environments);
+    }
+
+    private Feature load(Scope scope, FeatureKey key) {
+        var found = features.lock(scope.project(), key);
+        if (found.isEmpty()) {
+            place(scope);
+            throw NotFound.feature(key.value());
+        }
+        return Feature.reconstitute(found.get());
     }
 
     /** Stores and records the feature when the change changed it; a change to nothing leaves no trace. */
-    private FeatureState store(Feature feature, Origin origin) {
+    private FeatureState store(Feature feature, Scope scope, Origin origin) {
         if (feature.changed()) {
-            features.update(feature.state());
+            if (feature.definitionChanged()) {
+                features.updateDefinition(feature.definition());
+            }
+            features.updateStates(feature.changedStates());
             changes.record(feature, origin);
         }
-        return feature.state();
+        return feature.in(scope.environment());
+    }
+
+    private record Place(Project project, List<Environment> environments) {
     }
 
     private ChangeStamp stamp(Origin origin, Reason reason) {

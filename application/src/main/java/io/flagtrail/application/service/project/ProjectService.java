@@ -10,10 +10,12 @@ import io.flagtrail.application.port.in.ProjectUseCases.ManageProjectsUseCase;
 import io.flagtrail.application.port.in.ProjectUseCases.ProjectView;
 import io.flagtrail.application.port.in.ProjectUseCases.ReadProjectsUseCase;
 import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.application.service.feature.FeatureChanges;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
@@ -21,30 +23,44 @@ import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.feature.ChangeStamp;
+import io.flagtrail.domain.feature.EnvironmentState;
+import io.flagtrail.domain.feature.Feature;
+import io.flagtrail.domain.feature.FeatureStatus;
 import io.flagtrail.domain.feature.Reason;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.EnvironmentType;
 import io.flagtrail.domain.project.Project;
 import io.flagtrail.domain.project.ProjectKey;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Projects and environments: every change in one transaction with its audit entry (category CHANGE, the subject
  * {@code project} or {@code environment} keyed {@code <project>/<environment>}), a change that changes nothing
- * records nothing. A new project starts with {@code development} and {@code production}, each audited.
+ * records nothing. A new project starts with {@code development} and {@code production}, each audited. A new
+ * environment gives every feature of its project a state in it (off, recorded as the feature's creation there); a
+ * deleted one takes those states with it, and is refused while features are on in it unless forced.
  */
 public final class ProjectService implements ReadProjectsUseCase, ManageProjectsUseCase {
 
     private final Projects projects;
+    private final Features features;
+    private final FeatureChanges featureChanges;
     private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public ProjectService(Projects projects, AuditTrail trail, Transactions transactions, Clock clock, IdGenerator ids) {
+    public ProjectService(Projects projects, Features features, FeatureChanges featureChanges, AuditTrail trail,
+                          Transactions transactions, Clock clock, IdGenerator ids) {
         this.projects = projects;
+        this.features = features;
+        this.featureChanges = featureChanges;
         this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
@@ -116,6 +132,7 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
                     command.type(), order, command.isProtected(), stamp);
             projects.add(environment);
             recordEnvironment(AuditAction.ENVIRONMENT_CREATED, project, null, environment, stamp, command.origin());
+            placeFeatures(project, environment, stamp, command.origin());
             return environment;
         });
     }
@@ -152,10 +169,45 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
             var environment = projects.lockEnvironment(project.id(), command.key())
                     .orElseThrow(() -> noEnvironment(command.project(), command.key()));
             environment.expectVersion(command.expectedVersion());
+            if (!command.force()) {
+                refuseWhileOn(project, environment);
+            }
+            features.removeStates(environment.id());
             projects.delete(environment);
             recordEnvironment(AuditAction.ENVIRONMENT_DELETED, project, environment, null, stamp, command.origin());
             return null;
         });
+    }
+
+    /** Every feature of the project gets its state in the new environment, with one entry each in one write. */
+    private void placeFeatures(Project project, Environment environment, ChangeStamp stamp, Origin origin) {
+        var placed = new ArrayList<Feature>();
+        var states = new LinkedHashMap<UUID, EnvironmentState>();
+        var why = stamp.reason() != null ? stamp
+                : new ChangeStamp(stamp.actor(), stamp.at(), new Reason("environment '" + environment.key() + "' created"));
+        for (var record : features.lockAll(project.id())) {
+            var feature = Feature.reconstitute(record);
+            feature.addEnvironment(environment, ids.newId(), why);
+            feature.addedStates().forEach(state -> states.put(record.definition().id(), state));
+            placed.add(feature);
+        }
+        if (!placed.isEmpty()) {
+            features.addStates(states);
+            featureChanges.recordAll(placed, Collections.nCopies(placed.size(), origin));
+        }
+    }
+
+    private void refuseWhileOn(Project project, Environment environment) {
+        var on = features.lockAll(project.id()).stream()
+                .filter(r -> r.definition().status() == FeatureStatus.ACTIVE)
+                .filter(r -> r.states().stream().anyMatch(s -> s.environment().equals(environment.key()) && s.enabled()))
+                .map(r -> r.definition().key().value()).toList();
+        if (!on.isEmpty()) {
+            throw new Conflict("environment.has_enabled_features", on.size() + " feature(s) are on in environment '"
+                    + environment.key() + "' of project '" + project.key() + "' (" + String.join(", ",
+                    on.subList(0, Math.min(5, on.size()))) + (on.size() > 5 ? ", …" : "")
+                    + "): switch them off first, or delete it with force");
+        }
     }
 
     private ChangeStamp stamp(Origin origin, Reason reason) {
@@ -182,10 +234,10 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
     }
 
     private static NotFound noProject(ProjectKey key) {
-        return new NotFound("project.not_found", "no project '" + key + "'");
+        return NotFound.project(key.value());
     }
 
     private static NotFound noEnvironment(ProjectKey project, EnvironmentKey key) {
-        return new NotFound("environment.not_found", "project '" + project + "' has no environment '" + key + "'");
+        return NotFound.environment(project.value(), key.value());
     }
 }

@@ -86,8 +86,9 @@ class LedgerProofServiceTest {
     }
 
     private void changes(int count) {
-        var commands = Wiring.featureCommands(stores.features(), stores.ledger(), stores.events(), stores.transactions(),
+        var commands = Wiring.featureCommands(stores.features(), stores.projects(), stores.ledger(), stores.events(), stores.transactions(),
                 new TickingClock(), new Samples.RandomIds(), new RecordingLogger(), new CountingMetrics());
+        Samples.addSolo(stores.projects());
         for (int i = 0; i < count; i++) {
             commands.create(Samples.command(Samples.uniqueKey(), null));
         }

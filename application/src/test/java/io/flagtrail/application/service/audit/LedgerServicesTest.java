@@ -60,7 +60,8 @@ class LedgerServicesTest {
     final InMemoryTree tree = new InMemoryTree(ledger);
     final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger, tree);
     final AuditTrail trail = new AuditTrail(ledger, clock, ids);
-    final FeatureCommandService recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, new InMemoryOutbox(), transactions, clock, ids, new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
+    final io.flagtrail.application.fakes.InMemoryProjects projects = io.flagtrail.application.fakes.InMemoryProjects.seeded();
+    final FeatureCommandService recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, projects, ledger, new InMemoryOutbox(), transactions, clock, ids, new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
     final InMemoryPurgeRecords purges = new InMemoryPurgeRecords();
     final LedgerProofs proofs = new LedgerProofs(ledger, checkpoints, signer, purges);
     final InMemoryWitness witness = new InMemoryWitness();
@@ -246,13 +247,15 @@ class LedgerServicesTest {
     }
 
     private void changes(int count) {
+        io.flagtrail.application.contract.Samples.addSolo(projects);
         recorder.create(new io.flagtrail.application.port.in.CreateFeatureCommand(
-                FeatureServicesTest.KEY, new io.flagtrail.domain.feature.FeatureAttributes("=cmd|' /C calc'!A0", "", 1,
+                io.flagtrail.application.contract.Samples.SOLO, FeatureServicesTest.KEY, new io.flagtrail.domain.feature.FeatureAttributes("=cmd|' /C calc'!A0", "", 1,
                 java.util.List.of(), null), false, null, FeatureServicesTest.ORIGIN));
         var transition = recorder;
         for (int i = 1; i < count; i++) {
             clock.advance(Duration.ofSeconds(1));
-            transition.transition(new TransitionFeatureCommand(FeatureServicesTest.KEY,
+            transition.transition(new TransitionFeatureCommand(io.flagtrail.application.contract.Samples.SOLO,
+                    FeatureServicesTest.KEY,
                     i % 2 == 1 ? FeatureTransition.ENABLE : FeatureTransition.DISABLE, null, null, FeatureServicesTest.ORIGIN));
         }
     }

@@ -48,7 +48,7 @@ class LedgerTreeTest {
     void a_ledger_sealed_before_the_tree_existed_gets_its_tree_before_anything_more_is_sealed() {
         changes(5);
         services.sealAll();
-        var withoutTree = new Stores(stores.features(), stores.ledger(), stores.chain(), new InMemoryTree(stores.chain()),
+        var withoutTree = new Stores(stores.features(), stores.projects(), stores.ledger(), stores.chain(), new InMemoryTree(stores.chain()),
                 stores.checkpoints(), stores.retention(), stores.events(), stores.transactions(), stores.secrets(),
                 stores.loginAttempts(), stores.sessions(), stores.users(), stores.witnessed(), stores.partitions());
         var upgraded = new LedgerServices(withoutTree, services.witness, services.signer);
@@ -94,8 +94,9 @@ class LedgerTreeTest {
     }
 
     private void changes(int count) {
-        var commands = Wiring.featureCommands(stores.features(), stores.ledger(), stores.events(), stores.transactions(),
+        var commands = Wiring.featureCommands(stores.features(), stores.projects(), stores.ledger(), stores.events(), stores.transactions(),
                 new TickingClock(), new Samples.RandomIds(), new RecordingLogger(), new CountingMetrics());
+        Samples.addSolo(stores.projects());
         for (int i = 0; i < count; i++) {
             commands.create(Samples.command(Samples.uniqueKey(), null));
         }

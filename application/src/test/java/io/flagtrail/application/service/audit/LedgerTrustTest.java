@@ -66,8 +66,9 @@ class LedgerTrustTest {
     }
 
     private void changes(int count) {
-        var commands = Wiring.featureCommands(stores.features(), stores.ledger(), stores.events(), stores.transactions(),
+        var commands = Wiring.featureCommands(stores.features(), stores.projects(), stores.ledger(), stores.events(), stores.transactions(),
                 new TickingClock(), new Samples.RandomIds(), new RecordingLogger(), new CountingMetrics());
+        Samples.addSolo(stores.projects());
         for (int i = 0; i < count; i++) {
             commands.create(Samples.command(Samples.uniqueKey(), null));
         }

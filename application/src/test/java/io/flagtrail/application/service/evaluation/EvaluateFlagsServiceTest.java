@@ -28,19 +28,43 @@ class EvaluateFlagsServiceTest {
     final EvaluateFlagsService flags = new EvaluateFlagsService(features, metrics, log);
     final EvaluationContext someone = new EvaluationContext("user-1", Map.of());
     final ChangeStamp stamp = new ChangeStamp(Actor.system("test"), Instant.parse("2026-01-01T00:00:00Z"), null);
+    final io.flagtrail.application.fakes.InMemoryProjects projects = io.flagtrail.application.fakes.InMemoryProjects.seeded();
+
+    /** A feature of the default project, on in production (what evaluation serves), stored. */
+    private Feature create(String key) {
+        var project = projects.find(io.flagtrail.domain.project.ProjectKey.DEFAULT).orElseThrow();
+        var feature = Feature.create(UUID.randomUUID(), project, projects.environments(project.id()), UUID::randomUUID,
+                new FeatureKey(key), new FeatureAttributes(key, "", 100, List.of(), null),
+                java.util.Set.of(io.flagtrail.domain.project.EnvironmentKey.PRODUCTION), stamp);
+        features.addAll(List.of(feature.record()));
+        return feature;
+    }
+
+    private void store(Feature feature) {
+        if (feature.definitionChanged()) {
+            features.updateDefinition(feature.definition());
+        }
+        features.updateStates(feature.changedStates());
+    }
 
     @Test
     void the_snapshot_reloads_only_when_the_features_changed_and_serves_deleted_flags_as_unknown() {
-        var checkout = Feature.create(UUID.randomUUID(), new FeatureKey("checkout"),
-                new FeatureAttributes("Checkout", "", 100, List.of(), null), true, stamp);
-        features.add(checkout.state());
+        var checkout = create("checkout");
         assertTrue(flags.refresh());
         assertFalse(flags.refresh(), "nothing changed, nothing reloaded");
         assertEquals(EvaluationReason.STATIC, flags.evaluate("checkout", someone).reason());
         assertEquals(1, metrics.count("evaluation:checkout:STATIC"));
 
-        checkout.delete(stamp);
-        features.update(checkout.state());
+        var inDevelopment = Feature.reconstitute(features.find(io.flagtrail.domain.project.ProjectKey.DEFAULT,
+                new FeatureKey("checkout")).orElseThrow());
+        inDevelopment.enable(io.flagtrail.domain.project.EnvironmentKey.DEVELOPMENT, stamp);
+        store(inDevelopment);
+        assertFalse(flags.refresh(), "a change in development leaves production's snapshot as it is");
+
+        var deleted = Feature.reconstitute(features.find(io.flagtrail.domain.project.ProjectKey.DEFAULT,
+                new FeatureKey("checkout")).orElseThrow());
+        deleted.delete(stamp);
+        store(deleted);
         assertTrue(flags.refresh());
 
         assertThrows(NotFound.class, () -> flags.evaluate("checkout", someone));
@@ -50,14 +74,12 @@ class EvaluateFlagsServiceTest {
     @Test
     void a_feature_that_cannot_be_read_is_left_out_logged_once_and_every_other_flag_still_evaluates() {
         for (String key : List.of("alpha", "broken", "omega")) {
-            features.add(Feature.create(UUID.randomUUID(), new FeatureKey(key),
-                    new FeatureAttributes(key, "", 100, List.of(), null), true, stamp).state());
+            create(key);
         }
         features.breakRow("broken");
 
         assertTrue(flags.refresh());
-        features.add(Feature.create(UUID.randomUUID(), new FeatureKey("later"),
-                new FeatureAttributes("later", "", 100, List.of(), null), true, stamp).state());
+        create("later");
         assertTrue(flags.refresh(), "a feature created afterwards reloads the snapshot");
 
         assertEquals(List.of("alpha", "later", "omega"), List.of("alpha", "later", "omega").stream()

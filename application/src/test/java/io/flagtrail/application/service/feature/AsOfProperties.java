@@ -1,6 +1,7 @@
 package io.flagtrail.application.service.feature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import io.flagtrail.domain.project.Scope;
 
 import io.flagtrail.application.fakes.FixedClock;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
@@ -46,15 +47,16 @@ class AsOfProperties {
         var clock = new FixedClock(Instant.parse("2026-01-01T00:00:00Z"));
         var ids = new SequentialIds();
         var transactions = new InMemoryTransactions(features, ledger);
-        var recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, new InMemoryOutbox(), transactions, clock, ids, new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
-        var queries = new FeatureQueryService(features, ledger, new AuditTrail(ledger, clock, ids), transactions);
+        var projects = io.flagtrail.application.fakes.InMemoryProjects.seeded();
+        var recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, projects, ledger, new InMemoryOutbox(), transactions, clock, ids, new RecordingLogger(), new io.flagtrail.application.fakes.CountingMetrics());
+        var queries = new FeatureQueryService(features, projects, ledger, new AuditTrail(ledger, clock, ids), transactions);
         var services = new Services(recorder, recorder);
         recorder.create(new CreateFeatureCommand(FeatureServicesTest.KEY,
                 new FeatureAttributes("Start", "", 50, List.of(), null), false, null, FeatureServicesTest.ORIGIN));
         List<Instant> instants = new ArrayList<>();
         List<FeatureState> states = new ArrayList<>();
         instants.add(clock.now());
-        states.add(queries.get(FeatureServicesTest.KEY));
+        states.add(queries.get(Scope.COMPATIBILITY, FeatureServicesTest.KEY));
         for (var change : changes) {
             clock.advance(Duration.ofSeconds(1));
             try {
@@ -63,11 +65,11 @@ class AsOfProperties {
                 // nothing changed, nothing recorded
             }
             instants.add(clock.now());
-            states.add(queries.get(FeatureServicesTest.KEY));
+            states.add(queries.get(Scope.COMPATIBILITY, FeatureServicesTest.KEY));
         }
 
         for (int i = 0; i < instants.size(); i++) {
-            assertEquals(states.get(i), queries.asOf(FeatureServicesTest.KEY, instants.get(i), FeatureServicesTest.ORIGIN));
+            assertEquals(states.get(i), queries.asOf(Scope.COMPATIBILITY, FeatureServicesTest.KEY, instants.get(i), FeatureServicesTest.ORIGIN));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.flagtrail.application.service.feature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import io.flagtrail.domain.project.Scope;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,12 +52,13 @@ public class FeatureServicesTest {
     final RecordingLogger log = new RecordingLogger();
     final InMemoryOutbox outbox = new InMemoryOutbox();
     final io.flagtrail.application.fakes.CountingMetrics metrics = new io.flagtrail.application.fakes.CountingMetrics();
-    final FeatureCommandService recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, ledger, outbox, new InMemoryTransactions(features, ledger, outbox), clock, new SequentialIds(), log, metrics);
+    final io.flagtrail.application.fakes.InMemoryProjects projects = io.flagtrail.application.fakes.InMemoryProjects.seeded();
+    final FeatureCommandService recorder = io.flagtrail.application.fakes.Wiring.featureCommands(features, projects, ledger, outbox, new InMemoryTransactions(features, ledger, outbox), clock, new SequentialIds(), log, metrics);
     final FeatureCommandService create = recorder;
     final FeatureCommandService update = recorder;
     final FeatureCommandService transition = recorder;
     final InMemoryTransactions transactions = new InMemoryTransactions(features, ledger);
-    final FeatureQueryService queries = new FeatureQueryService(features, ledger,
+    final FeatureQueryService queries = new FeatureQueryService(features, projects, ledger,
             new AuditTrail(ledger, clock, new SequentialIds()), transactions);
 
     @Test
@@ -86,21 +88,21 @@ public class FeatureServicesTest {
         transition.transition(command(FeatureTransition.DELETE, null));
         transition.transition(command(FeatureTransition.RESTORE, 5L));
 
-        var history = queries.history(KEY, 50, null, ORIGIN).items();
+        var history = queries.history(Scope.COMPATIBILITY, KEY, 50, null, ORIGIN).items();
         assertEquals(List.of(AuditAction.FEATURE_RESTORED, AuditAction.FEATURE_DELETED, AuditAction.FEATURE_DISABLED,
                 AuditAction.FEATURE_ENABLED, AuditAction.FEATURE_UPDATED, AuditAction.FEATURE_CREATED),
                 history.stream().map(e -> e.action()).toList());
         assertEquals(List.of(new FieldChange("rolloutPercentage", 100, 25)), history.get(4).changes());
         assertEquals("ramp up", history.get(4).reason());
-        assertEquals(6L, queries.get(KEY).version());
+        assertEquals(6L, queries.get(Scope.COMPATIBILITY, KEY).version());
     }
 
     @Test
     void reading_history_is_itself_recorded_without_crowding_the_history() {
         create.create(createCommand(null));
 
-        queries.history(KEY, 50, null, ORIGIN);
-        var history = queries.history(KEY, 50, null, ORIGIN);
+        queries.history(Scope.COMPATIBILITY, KEY, 50, null, ORIGIN);
+        var history = queries.history(Scope.COMPATIBILITY, KEY, 50, null, ORIGIN);
 
         assertEquals(1, history.items().size());
         var reads = ledger.entries().stream().filter(e -> e.action() == AuditAction.AUDIT_HISTORY_READ).toList();
@@ -117,9 +119,9 @@ public class FeatureServicesTest {
         update.update(new UpdateFeatureCommand(KEY, new FeaturePatch("Renamed", null, null, null, null), null, null,
                 ORIGIN));
 
-        assertEquals("New checkout", queries.asOf(KEY, afterCreate, ORIGIN).attributes().name());
-        assertEquals(queries.get(KEY), queries.asOf(KEY, clock.now(), ORIGIN));
-        assertThrows(NotFound.class, () -> queries.asOf(KEY, afterCreate.minusSeconds(1), ORIGIN));
+        assertEquals("New checkout", queries.asOf(Scope.COMPATIBILITY, KEY, afterCreate, ORIGIN).attributes().name());
+        assertEquals(queries.get(Scope.COMPATIBILITY, KEY), queries.asOf(Scope.COMPATIBILITY, KEY, clock.now(), ORIGIN));
+        assertThrows(NotFound.class, () -> queries.asOf(Scope.COMPATIBILITY, KEY, afterCreate.minusSeconds(1), ORIGIN));
     }
 
     @Test
@@ -130,7 +132,7 @@ public class FeatureServicesTest {
                 1L, null, ORIGIN));
 
         assertEquals(1, same.version());
-        assertEquals(1, ledger.entries().size());
+        assertEquals(2, ledger.entries().size(), "the creation in development and in production, nothing more");
     }
 
     @Test
@@ -141,7 +143,7 @@ public class FeatureServicesTest {
         var stale = assertThrows(StaleVersion.class, () -> transition.transition(command(FeatureTransition.DISABLE, 1L)));
 
         assertEquals(2, stale.actual());
-        assertEquals(2, ledger.entries().size());
+        assertEquals(3, ledger.entries().size());
     }
 
     @Test
@@ -151,11 +153,11 @@ public class FeatureServicesTest {
 
         assertThrows(IllegalStateException.class, () -> transition.transition(command(FeatureTransition.ENABLE, null)));
 
-        var unchanged = queries.get(KEY);
+        var unchanged = queries.get(Scope.COMPATIBILITY, KEY);
         assertEquals(1, unchanged.version());
         assertEquals(false, unchanged.enabled());
-        assertEquals(List.of("FeatureCreated"), outbox.published().stream().map(e -> e.type()).toList(),
-                "the failed change published nothing");
+        assertEquals(List.of("FeatureCreated", "FeatureCreated"), outbox.published().stream().map(e -> e.type()).toList(),
+                "the failed change published nothing (the creation published one event per environment)");
     }
 
     @Test
@@ -165,10 +167,10 @@ public class FeatureServicesTest {
         transition.transition(command(FeatureTransition.ENABLE, null));
 
         var events = outbox.published();
-        assertEquals(List.of("FeatureCreated", "FeatureEnabled"), events.stream().map(e -> e.type()).toList(),
-                "a change that changed nothing publishes nothing");
+        assertEquals(List.of("FeatureCreated", "FeatureCreated", "FeatureEnabled"),
+                events.stream().map(e -> e.type()).toList(), "a change that changed nothing publishes nothing");
         assertEquals(1, metrics.count("feature:ENABLED"), "and counts nothing either");
-        var enabled = events.get(1);
+        var enabled = events.get(2);
         assertEquals(KEY.value(), enabled.aggregate().key());
         @SuppressWarnings("unchecked")
         var feature = (java.util.Map<String, Object>) enabled.payload().get("feature");
@@ -185,7 +187,7 @@ public class FeatureServicesTest {
 
         assertThrows(IllegalStateException.class, () -> create.create(createCommand(null)));
 
-        assertThrows(NotFound.class, () -> queries.get(KEY));
+        assertThrows(NotFound.class, () -> queries.get(Scope.COMPATIBILITY, KEY));
     }
 
     @Test
@@ -194,7 +196,7 @@ public class FeatureServicesTest {
 
         var error = assertThrows(Conflict.class, () -> create.create(createCommand(null)));
         assertEquals("feature.key_taken", error.code());
-        assertEquals(1, ledger.entries().size());
+        assertEquals(2, ledger.entries().size());
     }
 
     @Test
@@ -212,13 +214,13 @@ public class FeatureServicesTest {
         transition.transition(new TransitionFeatureCommand(new FeatureKey("b.two"), FeatureTransition.DELETE, null,
                 null, ORIGIN));
 
-        var first = queries.list(new FeatureListQuery(null, "t", null, 1, null));
-        var second = queries.list(new FeatureListQuery(null, "t", null, 1, first.nextCursor()));
+        var first = queries.list(Scope.COMPATIBILITY, new FeatureListQuery(null, "t", null, 1, null));
+        var second = queries.list(Scope.COMPATIBILITY, new FeatureListQuery(null, "t", null, 1, first.nextCursor()));
         assertEquals("a.one", first.items().getFirst().key().value());
         assertEquals("c.three", second.items().getFirst().key().value());
         assertNull(second.nextCursor());
-        assertEquals(1, queries.list(new FeatureListQuery(FeatureStatus.DELETED, null, null, 10, null)).items().size());
-        assertEquals(1, queries.list(new FeatureListQuery(null, null, "THREE", 10, null)).items().size());
+        assertEquals(1, queries.list(Scope.COMPATIBILITY, new FeatureListQuery(FeatureStatus.DELETED, null, null, 10, null)).items().size());
+        assertEquals(1, queries.list(Scope.COMPATIBILITY, new FeatureListQuery(null, null, "THREE", 10, null)).items().size());
     }
 
     private CreateFeatureCommand createCommand(String reason) {

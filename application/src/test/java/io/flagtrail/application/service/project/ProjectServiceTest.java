@@ -1,6 +1,7 @@
 package io.flagtrail.application.service.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,16 @@ import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.EnvironmentType;
 import io.flagtrail.domain.project.ProjectKey;
+import io.flagtrail.application.fakes.CountingMetrics;
+import io.flagtrail.application.fakes.InMemoryFeatures;
+import io.flagtrail.application.fakes.InMemoryOutbox;
+import io.flagtrail.application.fakes.RecordingLogger;
+import io.flagtrail.application.fakes.Wiring;
+import io.flagtrail.application.port.in.CreateFeatureCommand;
+import io.flagtrail.application.service.feature.FeatureCommandService;
+import io.flagtrail.domain.feature.FeatureAttributes;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.project.Scope;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,8 +50,15 @@ class ProjectServiceTest {
     final InMemoryProjects projects = new InMemoryProjects();
     final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     final FixedClock clock = new FixedClock(Instant.parse("2026-12-01T09:00:00Z"));
-    final ProjectService service = new ProjectService(projects, new AuditTrail(ledger, clock, new SequentialIds()),
-            new InMemoryTransactions(projects, ledger), clock, new SequentialIds());
+    final InMemoryFeatures features = new InMemoryFeatures();
+    final InMemoryOutbox outbox = new InMemoryOutbox();
+    final InMemoryTransactions transactions = new InMemoryTransactions(projects, features, ledger, outbox);
+    final SequentialIds ids = new SequentialIds();
+    final ProjectService service = new ProjectService(projects, features,
+            Wiring.featureChanges(ledger, outbox, clock, ids, new RecordingLogger(), new CountingMetrics()),
+            new AuditTrail(ledger, clock, ids), transactions, clock, ids);
+    final FeatureCommandService featureCommands = Wiring.featureCommands(features, projects, ledger, outbox,
+            transactions, clock, ids, new RecordingLogger(), new CountingMetrics());
     final Origin admin = new Origin(Actor.system("admin"), RequestContext.system());
     final ProjectKey web = new ProjectKey("web");
     final EnvironmentKey staging = new EnvironmentKey("staging");
@@ -99,8 +117,8 @@ class ProjectServiceTest {
                 service.get(web).environments().stream().map(e -> e.key().value()).toList());
         assertTrue(changed.isProtected());
 
-        assertThrows(InvalidInput.class, () -> service.delete(new DeleteEnvironment(web, staging, null, null, admin)));
-        service.delete(new DeleteEnvironment(web, staging, 2L, new Reason("not used"), admin));
+        assertThrows(InvalidInput.class, () -> service.delete(new DeleteEnvironment(web, staging, null, false, null, admin)));
+        service.delete(new DeleteEnvironment(web, staging, 2L, false, new Reason("not used"), admin));
 
         var deleted = ledger.entries().getLast();
         assertEquals(AuditAction.ENVIRONMENT_DELETED, deleted.action());
@@ -108,6 +126,48 @@ class ProjectServiceTest {
         assertEquals("Staging", deleted.before().get("name"));
         assertTrue(deleted.changes().stream().allMatch(c -> c.to() == null));
         assertThrows(NotFound.class, () -> service.environment(web, staging));
+    }
+
+    @Test
+    void a_new_environment_gives_each_feature_an_off_state_there_recorded_as_its_creation_there() {
+        service.create(new CreateProject(web, "Web", null, null, null, admin));
+        var inDevelopment = new Scope(web, EnvironmentKey.DEVELOPMENT);
+        for (var key : List.of("checkout", "search")) {
+            featureCommands.create(new CreateFeatureCommand(inDevelopment, new FeatureKey(key),
+                    new FeatureAttributes(key, "", 40, List.of(), null), true, null, admin));
+        }
+        int before = ledger.entries().size();
+
+        service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, false, null, admin));
+
+        var created = ledger.entries().subList(before + 1, ledger.entries().size());
+        assertEquals(List.of(AuditAction.FEATURE_CREATED, AuditAction.FEATURE_CREATED),
+                created.stream().map(e -> e.action()).toList());
+        assertEquals("environment 'staging' created", created.getFirst().reason());
+        assertEquals("staging", created.getFirst().after().get("environment"));
+        var record = features.find(web, new FeatureKey("checkout")).orElseThrow();
+        var there = io.flagtrail.domain.feature.Feature.reconstitute(record).in(staging);
+        assertFalse(there.enabled());
+        assertEquals(40, there.attributes().rolloutPercentage());
+        assertEquals(1, there.version());
+    }
+
+    @Test
+    void an_environment_where_features_are_on_is_deleted_only_when_forced_and_takes_their_states_with_it() {
+        service.create(new CreateProject(web, "Web", null, null, null, admin));
+        featureCommands.create(new CreateFeatureCommand(new Scope(web, EnvironmentKey.DEVELOPMENT),
+                new FeatureKey("checkout"), new FeatureAttributes("Checkout", "", 100, List.of(), null), true, null, admin));
+        var reason = new Reason("development moves to another project");
+
+        var refused = assertThrows(Conflict.class, () -> service.delete(
+                new DeleteEnvironment(web, EnvironmentKey.DEVELOPMENT, null, false, reason, admin)));
+        assertEquals("environment.has_enabled_features", refused.code());
+        assertTrue(refused.getMessage().contains("checkout"), refused.getMessage());
+        service.delete(new DeleteEnvironment(web, EnvironmentKey.DEVELOPMENT, null, true, reason, admin));
+
+        var record = features.find(web, new FeatureKey("checkout")).orElseThrow();
+        assertEquals(List.of(EnvironmentKey.PRODUCTION), record.states().stream().map(s -> s.environment()).toList());
+        assertEquals(AuditAction.ENVIRONMENT_DELETED, ledger.entries().getLast().action());
     }
 
     @Test
@@ -121,7 +181,7 @@ class ProjectServiceTest {
         assertTrue(noEnvironment.getMessage().contains("'staging'"));
 
         var kept = assertThrows(Conflict.class, () -> service.delete(new DeleteEnvironment(ProjectKey.DEFAULT,
-                EnvironmentKey.PRODUCTION, null, new Reason("try"), admin)));
+                EnvironmentKey.PRODUCTION, null, true, new Reason("try"), admin)));
         assertEquals("environment.compatibility_target", kept.code());
     }
 

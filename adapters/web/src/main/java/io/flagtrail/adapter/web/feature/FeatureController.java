@@ -17,6 +17,7 @@ import io.flagtrail.application.port.in.UpdateFeatureUseCase;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.project.Scope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -44,7 +45,8 @@ import java.net.URI;
 /**
  * {@code /api/v1/features}, the changes: EDITOR (and ADMIN through the role hierarchy). Every answer carries the
  * feature's version as ETag; a change accepts If-Match for optimistic concurrency. A reason can come in the body's
- * {@code reason} or in the {@code X-Change-Reason} header. The reads are {@link FeatureQueryController}'s.
+ * {@code reason} or in the {@code X-Change-Reason} header. The reads are {@link FeatureQueryController}'s. These are
+ * the compatibility routes (ADR 0012): they address the default project's production environment.
  */
 @Controller("/api/v1/features")
 @ProblemResponses
@@ -74,7 +76,7 @@ final class FeatureController {
     MutableHttpResponse<FeatureResponse> create(HttpRequest<?> request, Authentication user,
                                                 @Body CreateFeatureRequest body,
                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
-        var created = create.create(CreateFeatureCommand.of(body.key(), body.name(), body.description(),
+        var created = create.create(CreateFeatureCommand.of(Scope.COMPATIBILITY, body.key(), body.name(), body.description(),
                 body.rolloutPercentage(), body.tags(), body.owner(), body.targeting(), body.enabled(),
                 firstNonNull(body.reason(), reasonHeader), Origins.of(request, user)));
         return withEtag(HttpResponse.created(FeatureResponse.from(created),
@@ -91,7 +93,7 @@ final class FeatureController {
                                                 @Body UpdateFeatureRequest body,
                                                 @Nullable @Header("If-Match") String ifMatch,
                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
-        var updated = update.update(new UpdateFeatureCommand(new FeatureKey(key), body.patch(), Versions.fromIfMatch(ifMatch),
+        var updated = update.update(new UpdateFeatureCommand(Scope.COMPATIBILITY, new FeatureKey(key), body.patch(), Versions.fromIfMatch(ifMatch),
                 Reason.ofNullable(firstNonNull(body.reason(), reasonHeader)), Origins.of(request, user)));
         return withEtag(HttpResponse.ok(FeatureResponse.from(updated)), updated);
     }
@@ -148,7 +150,7 @@ final class FeatureController {
                                                             FeatureTransition kind, ReasonRequest body, String ifMatch,
                                                             String reasonHeader) {
         var reason = Reason.ofNullable(firstNonNull(body == null ? null : body.reason(), reasonHeader));
-        var changed = transition.transition(new TransitionFeatureCommand(new FeatureKey(key), kind,
+        var changed = transition.transition(new TransitionFeatureCommand(Scope.COMPATIBILITY, new FeatureKey(key), kind,
                 Versions.fromIfMatch(ifMatch), reason, Origins.of(request, user)));
         return withEtag(HttpResponse.ok(FeatureResponse.from(changed)), changed);
     }

@@ -14,6 +14,7 @@ import io.flagtrail.application.port.in.ListFeaturesUseCase;
 import io.flagtrail.application.port.model.FeatureListQuery;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureStatus;
+import io.flagtrail.domain.project.Scope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -63,7 +64,7 @@ final class FeatureQueryController {
     PageResponse<FeatureResponse> list(@Nullable @QueryValue String status, @Nullable @QueryValue String tag,
                                        @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
                                        @Nullable @QueryValue String cursor) {
-        var page = list.list(new FeatureListQuery(Params.enumValue(FeatureStatus.class, "status", status), tag, q,
+        var page = list.list(Scope.COMPATIBILITY, new FeatureListQuery(Params.enumValue(FeatureStatus.class, "status", status), tag, q,
                 Params.limit(limit), cursor));
         return new PageResponse<>(page.items().stream().map(FeatureResponse::from).toList(), page.nextCursor());
     }
@@ -80,8 +81,8 @@ final class FeatureQueryController {
                                              @Nullable @QueryValue String asOf,
                                              @Nullable @Header("If-None-Match") String ifNoneMatch) {
         var instant = Params.instant("asOf", asOf);
-        var feature = instant == null ? get.get(new FeatureKey(key))
-                : this.asOf.asOf(new FeatureKey(key), instant, Origins.of(request, user));
+        var feature = instant == null ? get.get(Scope.COMPATIBILITY, new FeatureKey(key))
+                : this.asOf.asOf(Scope.COMPATIBILITY, new FeatureKey(key), instant, Origins.of(request, user));
         if (Versions.etag(feature.version()).equals(ifNoneMatch)) {
             return FeatureController.withEtag(HttpResponse.status(HttpStatus.NOT_MODIFIED), feature);
         }
@@ -95,7 +96,7 @@ final class FeatureQueryController {
     PageResponse<AuditEntryResponse> history(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                              @Nullable @QueryValue String limit,
                                              @Nullable @QueryValue String cursor) {
-        var page = history.history(new FeatureKey(key), Params.limit(limit), cursor, Origins.of(request, user));
+        var page = history.history(Scope.COMPATIBILITY, new FeatureKey(key), Params.limit(limit), cursor, Origins.of(request, user));
         return new PageResponse<>(page.items().stream().map(AuditEntryResponse::from).toList(), page.nextCursor());
     }
 }

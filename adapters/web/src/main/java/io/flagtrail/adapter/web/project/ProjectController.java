@@ -41,6 +41,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -183,18 +184,24 @@ final class ProjectController {
         return withEtag(HttpResponse.ok(EnvironmentResponse.of(changed)), changed);
     }
 
-    /** Removes an environment; the reason (X-Change-Reason) is required, and default/production cannot go. */
+    /**
+     * Removes an environment and every feature's state in it; the reason (X-Change-Reason) is required,
+     * default/production cannot go, and one where features are on only with {@code force=true}.
+     */
     @Delete("/{project}/environments/{environment}")
     @Secured("ADMIN")
-    @Operation(operationId = "deleteEnvironment", summary = "Remove an environment (a reason in X-Change-Reason is required)")
+    @Operation(operationId = "deleteEnvironment", summary = "Remove an environment (a reason in X-Change-Reason is "
+            + "required; force=true when features are on in it)")
     @ApiResponse(responseCode = "204", description = "removed; its audit entry keeps what it was")
     @NotFoundResponse
     @ChangeResponses
     HttpResponse<?> deleteEnvironment(HttpRequest<?> request, Authentication admin, @PathVariable String project,
                                       @PathVariable String environment, @Nullable @Header("If-Match") String ifMatch,
-                                      @Nullable @Header(ReasonRequest.HEADER) String reasonHeader) {
+                                      @Nullable @Header(ReasonRequest.HEADER) String reasonHeader,
+                                      @Nullable @QueryValue Boolean force) {
         manage.delete(new DeleteEnvironment(projectKey(project), environmentKey(environment),
-                Versions.fromIfMatch(ifMatch), Reason.ofNullable(reasonHeader), Origins.of(request, admin)));
+                Versions.fromIfMatch(ifMatch), Boolean.TRUE.equals(force), Reason.ofNullable(reasonHeader),
+                Origins.of(request, admin)));
         return HttpResponse.noContent();
     }
 
