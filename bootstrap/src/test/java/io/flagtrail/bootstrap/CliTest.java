@@ -109,6 +109,34 @@ abstract class CliTest {
     }
 
     @Test
+    void project_and_env_choose_the_state_read_and_changed_and_default_to_default_production() {
+        String key = key();
+        var created = cli("features", "create", "--key", key, "--name", "Per environment", "--enabled",
+                "--env", "development");
+        assertEquals(0, created.exit(), created.err());
+        assertEquals(true, created.json().get("enabled"));
+        assertEquals("development", created.json().get("environment"));
+
+        assertEquals(false, cli("features", "get", key).json().get("enabled"), "production: off");
+        assertEquals(false, cli("features", "get", key, "--project", "default", "--env", "production").json()
+                .get("enabled"));
+        assertEquals(0, cli("features", "update", key, "--rollout", "20", "--env", "development").exit());
+        var inDevelopment = cli("features", "get", key, "--env", "development").json();
+        assertEquals(20, ((Number) inDevelopment.get("rolloutPercentage")).intValue());
+        assertEquals(100, ((Number) cli("features", "get", key).json().get("rolloutPercentage")).intValue());
+        assertEquals(List.of("FEATURE_UPDATED", "FEATURE_CREATED"), cli("features", "history", key, "--env",
+                "development").list().stream().map(e -> e.get("action")).toList());
+
+        var noProject = cli("features", "list", "--project", "nope");
+        assertEquals(3, noProject.exit());
+        assertTrue(noProject.err().contains("'nope'"), noProject.err());
+        var noEnvironment = cli("features", "get", key, "--env", "staging");
+        assertEquals(3, noEnvironment.exit());
+        assertTrue(noEnvironment.err().contains("'staging'"), noEnvironment.err());
+        assertEquals(2, cli("features", "list", "--env", "Bad.Env").exit(), "not a key: invalid input");
+    }
+
+    @Test
     void what_the_cli_wrote_is_sealed_before_it_exits_and_verifies() {
         cli("features", "create", "--key", key(), "--name", "Sealed");
         var report = cli("audit", "verify");
@@ -284,7 +312,8 @@ abstract class CliTest {
 
         var listed = cli(withLog, "events", "list", "--aggregate-key", key);
         assertEquals(0, listed.exit(), listed.err());
-        assertEquals(List.of("FeatureCreated"), listed.list().stream().map(e -> e.get("type")).toList());
+        assertEquals(List.of("FeatureCreated", "FeatureCreated"), listed.list().stream().map(e -> e.get("type")).toList(),
+                "created in development and in production");
         var off = cli(Map.of("flagtrail.events.storage", "fs"), "events", "list");
         assertEquals(3, off.exit());
         assertTrue(off.err().contains("EVENTS_STORAGE"), off.err());

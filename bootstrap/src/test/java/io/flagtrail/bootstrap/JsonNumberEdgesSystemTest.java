@@ -161,7 +161,9 @@ class JsonNumberEdgesSystemTest {
 
     private void setTargeting(String key, String targeting) throws java.sql.SQLException {
         try (var connection = java.sql.DriverManager.getConnection(system.database().url(), system.database().user(), system.database().password());
-             var update = connection.prepareStatement("UPDATE features SET targeting = ? WHERE feature_key = ?")) {
+             var update = connection.prepareStatement("UPDATE feature_states SET targeting = ? WHERE environment_id = "
+                     + "'00000000-0000-7000-8000-00000000e002' AND feature_id = (SELECT id FROM features WHERE "
+                     + "feature_key = ? AND project_id = '00000000-0000-7000-8000-00000000d001')")) {
             update.setString(1, targeting);
             update.setString(2, key);
             assertEquals(1, update.executeUpdate());

@@ -95,7 +95,12 @@ class WalkthroughSystemTest {
         assertEquals(200, first.status());
         assertEquals(List.of("FEATURE_ENABLED", "FEATURE_DISABLED"), first.items().stream().map(e -> e.get("action")).toList());
         assertEquals(List.of("FEATURE_ENABLED", "FEATURE_CREATED"), second.items().stream().map(e -> e.get("action")).toList());
-        assertNull(second.json().get("nextCursor"));
+        var third = api.send("GET", "/api/v1/audit?subjectKey=" + key + "&limit=2&cursor=" + second.json().get("nextCursor"),
+                auditor, null);
+        assertEquals(List.of("FEATURE_CREATED"), third.items().stream().map(e -> e.get("action")).toList(),
+                "the creation in development");
+        assertEquals("development", ((java.util.Map<?, ?>) third.items().getFirst().get("after")).get("environment"));
+        assertNull(third.json().get("nextCursor"));
         assertEquals(2, enables.items().size());
         assertEquals(400, api.send("GET", "/api/v1/audit?from=yesterday", auditor, null).status());
     }

@@ -25,6 +25,8 @@ final class Views {
         var a = f.attributes();
         var view = new LinkedHashMap<String, Object>();
         view.put("key", f.key().value());
+        view.put("project", f.project().value());
+        view.put("environment", f.environment().value());
         view.put("name", a.name());
         view.put("description", a.description());
         view.put("enabled", f.enabled());
