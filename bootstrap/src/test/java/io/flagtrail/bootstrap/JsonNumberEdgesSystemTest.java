@@ -148,7 +148,7 @@ class JsonNumberEdgesSystemTest {
             var health = api.send("GET", "/health", admin, null);
             assertEquals("UP", health.json().get("status"), "every other flag is served: still ready");
             var evaluation = map(map(map(health.json(), "details"), "evaluation"), "details");
-            assertTrue(map(evaluation, "unreadable").containsKey(broken), evaluation.toString());
+            assertTrue(map(evaluation, "unreadable").containsKey("default/production/" + broken), evaluation.toString());
             var gauge = api.send("GET", "/metrics/flagtrail.evaluation.unreadable", admin, null);
             assertTrue(gauge.raw().body().contains("\"value\":1"), gauge.raw().body());
         } finally {

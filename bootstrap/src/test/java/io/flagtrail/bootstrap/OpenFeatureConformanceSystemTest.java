@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
-import dev.openfeature.contrib.providers.ofrep.OfrepProvider;
-import dev.openfeature.contrib.providers.ofrep.OfrepProviderOptions;
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.ImmutableContext;
-import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.Value;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,12 +128,6 @@ class OpenFeatureConformanceSystemTest {
     }
 
     private Client client(String secret) {
-        var options = OfrepProviderOptions.builder()
-                .baseUrl(system.uri().toString())
-                .headers(ImmutableMap.of("X-API-Key", ImmutableList.of(secret)))
-                .build();
-        String domain = "flagtrail-" + UUID.randomUUID();
-        OpenFeatureAPI.getInstance().setProviderAndWait(domain, OfrepProvider.constructProvider(options));
-        return OpenFeatureAPI.getInstance().getClient(domain);
+        return system.openFeature(secret);
     }
 }

@@ -61,6 +61,13 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
     static final Set<String> AUDITORS = Set.of("AUDITOR", "ADMIN", "key:audit:read");
     static final Set<String> ADMINS = Set.of("ADMIN");
     static final Set<String> EVALUATORS = union(READERS, Set.of("key:evaluate"));
+    /**
+     * The routes of one environment, called for development: the matrix's keys are bound to default/production, so a
+     * key is refused there whatever its scopes (a key for one environment never reaches another).
+     */
+    static final Set<String> USER_READERS = Set.of("VIEWER", "EDITOR", "ADMIN");
+    static final Set<String> USER_WRITERS = Set.of("EDITOR", "ADMIN");
+    static final Set<String> USER_FEATURE_AND_AUDIT_READERS = Set.of("VIEWER", "EDITOR", "ADMIN", "AUDITOR");
 
     /** The access policy: "METHOD template" → who may call it. */
     static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
@@ -80,6 +87,15 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /api/v1/features/{key}/disable", WRITERS);
         MATRIX.put("POST /api/v1/features/{key}/restore", WRITERS);
         MATRIX.put("GET /api/v1/features/{key}/history", FEATURE_AND_AUDIT_READERS);
+        MATRIX.put("GET /api/v1/projects/{project}/environments/{environment}/features", USER_READERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/features", USER_WRITERS);
+        MATRIX.put("GET /api/v1/projects/{project}/environments/{environment}/features/{key}", USER_FEATURE_AND_AUDIT_READERS);
+        MATRIX.put("PATCH /api/v1/projects/{project}/environments/{environment}/features/{key}", USER_WRITERS);
+        MATRIX.put("DELETE /api/v1/projects/{project}/environments/{environment}/features/{key}", USER_WRITERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/features/{key}/enable", USER_WRITERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/features/{key}/disable", USER_WRITERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/features/{key}/restore", USER_WRITERS);
+        MATRIX.put("GET /api/v1/projects/{project}/environments/{environment}/features/{key}/history", USER_FEATURE_AND_AUDIT_READERS);
         MATRIX.put("GET /api/v1/projects", FEATURE_AND_AUDIT_READERS);
         MATRIX.put("POST /api/v1/projects", ADMINS);
         MATRIX.put("GET /api/v1/projects/{project}", FEATURE_AND_AUDIT_READERS);
@@ -168,7 +184,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         }
         var system = new Origin(Actor.system("matrix"), RequestContext.system());
         for (var scope : ApiKeyScope.values()) {
-            credentials.put("key:" + scope.value(), apiKeys.create("matrix " + scope.value(), Set.of(scope), null, system)
+            credentials.put("key:" + scope.value(), apiKeys.create("matrix " + scope.value(), Set.of(scope), io.flagtrail.domain.project.Scope.COMPATIBILITY, null, system)
                     .secret());
         }
         featureKey = "matrix-" + UUID.randomUUID().toString().substring(0, 8);

@@ -93,6 +93,19 @@ final class SystemClient {
                 "refreshToken", (String) reply.json().get("refreshToken"));
     }
 
+    /** An OpenFeature client of its own domain, with the OFREP provider calling this server with {@code secret}. */
+    dev.openfeature.sdk.Client openFeature(String secret) {
+        var options = dev.openfeature.contrib.providers.ofrep.OfrepProviderOptions.builder()
+                .baseUrl(uri().toString())
+                .headers(com.google.common.collect.ImmutableMap.of("X-API-Key",
+                        com.google.common.collect.ImmutableList.of(secret)))
+                .build();
+        String domain = "flagtrail-" + java.util.UUID.randomUUID();
+        var api = dev.openfeature.sdk.OpenFeatureAPI.getInstance();
+        api.setProviderAndWait(domain, dev.openfeature.contrib.providers.ofrep.OfrepProvider.constructProvider(options));
+        return api.getClient(domain);
+    }
+
     Api.Reply createKey(String name, List<String> scopes) {
         return api.send("POST", "/api/v1/api-keys", admin, "{\"name\":\"" + name + "\",\"scopes\":"
                 + scopes.stream().map(s -> "\"" + s + "\"").toList() + "}");

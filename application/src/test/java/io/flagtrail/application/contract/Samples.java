@@ -9,7 +9,7 @@ import io.flagtrail.domain.audit.Channel;
 import io.flagtrail.domain.audit.RequestContext;
 import io.flagtrail.domain.feature.FeatureAttributes;
 import io.flagtrail.domain.feature.FeatureKey;
-import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.ledger.Checkpoint;
 import io.flagtrail.domain.ledger.Cosignature;
 import io.flagtrail.domain.ledger.CosignedCheckpoint;
@@ -59,7 +59,7 @@ public final class Samples {
         if (projects.find(SOLO.project()).isPresent()) {
             return;
         }
-        var stamp = new io.flagtrail.domain.feature.ChangeStamp(ORIGIN.actor(), java.time.Instant.parse("2026-01-01T00:00:00Z"), null);
+        var stamp = new io.flagtrail.domain.change.ChangeStamp(ORIGIN.actor(), java.time.Instant.parse("2026-01-01T00:00:00Z"), null);
         var project = io.flagtrail.domain.project.Project.create(UUID.randomUUID(), SOLO.project(), "Solo", "", null, stamp);
         projects.add(project);
         projects.add(io.flagtrail.domain.project.Environment.create(UUID.randomUUID(), project.id(), SOLO.environment(),

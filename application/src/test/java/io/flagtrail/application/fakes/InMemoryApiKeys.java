@@ -64,7 +64,7 @@ public final class InMemoryApiKeys implements ApiKeys, Rollbackable {
     public synchronized void used(UUID id, Instant at) {
         answerOrFail();
         var k = find(id).orElseThrow();
-        replace(id, new ApiKey(k.id(), k.name(), k.prefix(), k.scopes(), k.createdBy(), k.createdAt(), k.expiresAt(),
+        replace(id, new ApiKey(k.id(), k.name(), k.prefix(), k.scopes(), k.boundTo(), k.createdBy(), k.createdAt(), k.expiresAt(),
                 k.revokedAt(), at));
     }
 

@@ -144,9 +144,15 @@ public final class InMemoryFeatures implements Features, Rollbackable {
     }
 
     @Override
-    public synchronized String fingerprint(Scope scope) {
-        var views = views(scope).toList();
-        return views.size() + "-" + views.stream().mapToLong(FeatureState::version).sum();
+    public synchronized Map<Scope, String> fingerprints() {
+        var scopes = new java.util.LinkedHashSet<Scope>();
+        byKey.values().forEach(r -> r.states().forEach(s -> scopes.add(new Scope(r.definition().project(), s.environment()))));
+        var fingerprints = new java.util.LinkedHashMap<Scope, String>();
+        for (var scope : scopes) {
+            var views = views(scope).toList();
+            fingerprints.put(scope, views.size() + "-" + views.stream().mapToLong(FeatureState::version).sum());
+        }
+        return fingerprints;
     }
 
     /** The scope's project's features as its environment shows them, in key order. */

@@ -4,7 +4,7 @@ import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.actor.ActorType;
-import io.flagtrail.domain.feature.ChangeStamp;
+import io.flagtrail.domain.change.ChangeStamp;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.EnvironmentType;

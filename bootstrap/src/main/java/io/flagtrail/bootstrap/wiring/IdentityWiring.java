@@ -22,6 +22,7 @@ import io.flagtrail.application.port.out.PasswordBlocklist;
 import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Sessions;
 import io.flagtrail.application.port.out.StandingNotices;
+import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.application.service.audit.AuditTrail;
@@ -91,10 +92,10 @@ final class IdentityWiring {
     /** One service manages API keys and recognises them on requests, reading them through the per-instance cache. */
     @Singleton
     @Bean(typed = {ManageApiKeysUseCase.class, AuthenticateApiKeyUseCase.class})
-    ApiKeyService apiKeys(ApiKeys keys, AuditTrail trail, Transactions transactions, Clock clock, IdGenerator ids,
-                          ApiKeyProperties properties) {
-        return new ApiKeyService(new CachingApiKeys(keys, clock, properties.cacheTtl(), properties.maxStale()), trail,
-                transactions, clock, ids);
+    ApiKeyService apiKeys(ApiKeys keys, Projects projects, AuditTrail trail, Transactions transactions, Clock clock,
+                          IdGenerator ids, ApiKeyProperties properties) {
+        return new ApiKeyService(new CachingApiKeys(keys, clock, properties.cacheTtl(), properties.maxStale()), projects,
+                trail, transactions, clock, ids);
     }
 
     @Singleton

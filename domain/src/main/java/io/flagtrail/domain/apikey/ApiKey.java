@@ -4,6 +4,7 @@ import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.actor.ActorType;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.Violations;
+import io.flagtrail.domain.project.Scope;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,12 +13,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A key that lets a program call the API without a user's password: named, scoped, optionally expiring, revocable.
- * Only a hash of its secret is ever stored; {@code prefix} (the first characters of the secret) lets people tell
- * their keys apart.
+ * A key that lets a program call the API without a user's password: named, scoped, bound to one environment of one
+ * project ({@code boundTo}: what it evaluates and which features it reads or changes), optionally expiring,
+ * revocable. Only a hash of its secret is ever stored; {@code prefix} (the first characters of the secret) lets people
+ * tell their keys apart. A key whose environment was deleted is bound to nothing and can no longer be used.
  */
-public record ApiKey(UUID id, String name, String prefix, Set<ApiKeyScope> scopes, String createdBy, Instant createdAt,
-                     Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+public record ApiKey(UUID id, String name, String prefix, Set<ApiKeyScope> scopes, Scope boundTo, String createdBy,
+                     Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
 
     public ApiKey {
         Objects.requireNonNull(id, "id");
@@ -31,21 +33,21 @@ public record ApiKey(UUID id, String name, String prefix, Set<ApiKeyScope> scope
         name = name.strip();
     }
 
-    /** Whether the key may be used at {@code now}. */
+    /** Whether the key may be used at {@code now}: not revoked, not expired, its environment still there. */
     public boolean usableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+        return revokedAt == null && boundTo != null && (expiresAt == null || now.isBefore(expiresAt));
     }
 
     public ApiKey revoke(Instant at) {
         if (revokedAt != null) {
             throw new Conflict("api_key.revoked", "API key " + id + " was already revoked");
         }
-        return new ApiKey(id, name, prefix, scopes, createdBy, createdAt, expiresAt, at, lastUsedAt);
+        return new ApiKey(id, name, prefix, scopes, boundTo, createdBy, createdAt, expiresAt, at, lastUsedAt);
     }
 
     /** The key as last used at {@code at}. */
     public ApiKey usedAt(Instant at) {
-        return new ApiKey(id, name, prefix, scopes, createdBy, createdAt, expiresAt, revokedAt, at);
+        return new ApiKey(id, name, prefix, scopes, boundTo, createdBy, createdAt, expiresAt, revokedAt, at);
     }
 
     public Actor asActor() {
@@ -58,6 +60,8 @@ public record ApiKey(UUID id, String name, String prefix, Set<ApiKeyScope> scope
         map.put("name", name);
         map.put("prefix", prefix);
         map.put("scopes", scopes.stream().map(ApiKeyScope::value).sorted().toList());
+        map.put("project", boundTo == null ? null : boundTo.project().value());
+        map.put("environment", boundTo == null ? null : boundTo.environment().value());
         map.put("createdBy", createdBy);
         map.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
         map.put("revoked", revokedAt != null);

@@ -1,5 +1,6 @@
 package io.flagtrail.domain.feature;
 
+import io.flagtrail.domain.change.ChangeStamp;
 import io.flagtrail.domain.evaluation.TargetingRule;
 import io.flagtrail.domain.project.EnvironmentKey;
 import java.time.Instant;

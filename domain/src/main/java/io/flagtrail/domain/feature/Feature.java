@@ -1,5 +1,6 @@
 package io.flagtrail.domain.feature;
 
+import io.flagtrail.domain.change.ChangeStamp;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.error.StaleVersion;

@@ -1,5 +1,6 @@
 package io.flagtrail.domain.feature;
 
+import io.flagtrail.domain.change.Text;
 import io.flagtrail.domain.error.Violations;
 import io.flagtrail.domain.evaluation.Targeting;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.flagtrail.domain.feature;
 
+import io.flagtrail.domain.change.ChangeStamp;
 import io.flagtrail.domain.project.ProjectKey;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.flagtrail.domain.ledger;
 
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.Violations;
-import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.change.Reason;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

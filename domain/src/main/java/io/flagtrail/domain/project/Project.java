@@ -2,8 +2,8 @@ package io.flagtrail.domain.project;
 
 import io.flagtrail.domain.error.StaleVersion;
 import io.flagtrail.domain.error.Violations;
-import io.flagtrail.domain.feature.ChangeStamp;
-import io.flagtrail.domain.feature.Text;
+import io.flagtrail.domain.change.ChangeStamp;
+import io.flagtrail.domain.change.Text;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

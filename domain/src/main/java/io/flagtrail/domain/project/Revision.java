@@ -1,6 +1,6 @@
 package io.flagtrail.domain.project;
 
-import io.flagtrail.domain.feature.ChangeStamp;
+import io.flagtrail.domain.change.ChangeStamp;
 import java.time.Instant;
 import java.util.Objects;
 

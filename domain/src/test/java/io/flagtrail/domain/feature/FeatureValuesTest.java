@@ -1,5 +1,6 @@
 package io.flagtrail.domain.feature;
 
+import io.flagtrail.domain.change.Reason;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

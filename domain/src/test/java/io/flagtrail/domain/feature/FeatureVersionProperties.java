@@ -1,5 +1,6 @@
 package io.flagtrail.domain.feature;
 
+import io.flagtrail.domain.change.ChangeStamp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flagtrail.domain.error.Conflict;

@@ -30,10 +30,14 @@ final class ApiKeysCommand extends CliCommand {
     int create(@Option(names = "--name", required = true) String name,
                @Option(names = "--scopes", required = true, split = ",",
                        description = "features:read, features:write, evaluate, audit:read") List<String> scopes,
+               @Option(names = "--project", defaultValue = "default",
+                       description = "The project the key is bound to (default: ${DEFAULT-VALUE}).") String project,
+               @Option(names = "--env", defaultValue = "production",
+                       description = "The environment it evaluates and reads (default: ${DEFAULT-VALUE}).") String env,
                @Option(names = "--expires-at", description = "RFC 3339 instant") String expiresAt) {
         var chosen = EnumSet.noneOf(ApiKeyScope.class);
         scopes.forEach(s -> chosen.add(ApiKeyScope.of(s.strip())));
-        var created = keys.create(name, chosen, instant("expires-at", expiresAt),
+        var created = keys.create(name, chosen, FeaturesCommand.scope(project, env), instant("expires-at", expiresAt),
                 CliOrigin.current());
         print(view(created.key(), created.secret()));
         return 0;

@@ -16,7 +16,7 @@ import io.flagtrail.application.port.in.UpdateFeatureUseCase;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.error.Violations;
-import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.ProjectKey;
 import io.flagtrail.domain.project.Scope;
@@ -56,6 +56,11 @@ final class FeaturesCommand extends CliCommand {
 
     /** Where the command reads and changes: {@code --project} and {@code --env}, default/production unless given. */
     private Scope scope() {
+        return scope(project, environment);
+    }
+
+    /** A project and environment from options; each key that cannot be one is named. */
+    static Scope scope(String project, String environment) {
         var checks = new Violations();
         var keys = new Object[2];
         checks.include(() -> keys[0] = new ProjectKey(project)).include(() -> keys[1] = new EnvironmentKey(environment))

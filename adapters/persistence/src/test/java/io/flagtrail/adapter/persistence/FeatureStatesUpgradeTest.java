@@ -14,7 +14,7 @@ import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.feature.FeatureQueryService;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.feature.FeatureKey;
-import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.ProjectKey;
 import io.flagtrail.domain.project.Scope;
@@ -32,12 +32,16 @@ import org.junit.jupiter.api.Test;
  * Features written by the release before projects (V16: one row per feature, its state on it, its history in entries
  * about the feature's id) upgrade at startup (V17): each is a feature of project {@code default} whose production
  * state has its id, version and times, with an off copy in {@code development}; its earlier entries are its
- * production history, as-of reads before the upgrade still answer, and the ledger seals and verifies across it.
+ * production history, as-of reads before the upgrade still answer, and the ledger seals and verifies across it. An
+ * API key from before (V18) is bound to default/production, which is what it served.
  */
 abstract class FeatureStatesUpgradeTest extends DatabaseTest {
 
     static final UUID PLAIN = UUID.fromString("0196f1c2-0000-7000-8000-000000000001");
     static final UUID COLOURS = UUID.fromString("0196f1c2-0000-7000-8000-000000000002");
+    static final UUID KEY = UUID.fromString("0196f1c2-0000-7000-8000-00000000000a");
+
+    @jakarta.inject.Inject io.flagtrail.application.port.out.ApiKeys apiKeys;
     static final Instant CREATED = Instant.parse("2026-11-01T10:00:00Z");
     static final Instant UPDATED = Instant.parse("2026-11-02T10:00:00Z");
     static final Scope DEVELOPMENT = new Scope(ProjectKey.DEFAULT, EnvironmentKey.DEVELOPMENT);
@@ -62,6 +66,9 @@ abstract class FeatureStatesUpgradeTest extends DatabaseTest {
                             TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00', 'user:u-1',
                             TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00', 'user:u-1', '%s')
                     """.formatted(PLAIN, COLOURS, COLOUR_TARGETING));
+            statement.execute("INSERT INTO api_keys (id, name, key_prefix, lookup_key, secret_hash, scopes, created_by, "
+                    + "created_at) VALUES ('" + KEY + "', 'sdk', 'ft_abcdef', 'abcdefghijkl', '" + "0".repeat(64)
+                    + "', 'evaluate', 'user:u-1', TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00')");
             entry(statement, target, "FEATURE_CREATED", PLAIN, "legacy.plain", null, plain(false, 100, 1), CREATED);
             entry(statement, target, "FEATURE_UPDATED", PLAIN, "legacy.plain", plain(false, 100, 1), plain(true, 40, 2),
                     UPDATED);
@@ -119,6 +126,16 @@ abstract class FeatureStatesUpgradeTest extends DatabaseTest {
         assertEquals("red", targeting.rules().getFirst().variant());
         assertEquals(targeting, Samples.stored(features, DEVELOPMENT, new FeatureKey("legacy.colours")).orElseThrow()
                 .attributes().targeting(), "development serves the same targeting, off");
+    }
+
+    @Test
+    void an_api_key_from_before_is_bound_to_what_it_served_the_default_project_s_production() {
+        var key = apiKeys.find(KEY).orElseThrow();
+
+        assertEquals(Scope.COMPATIBILITY, key.boundTo());
+        assertTrue(key.usableAt(Instant.now()));
+        assertEquals(List.of("default", "production"), List.of(key.snapshot().get("project"),
+                key.snapshot().get("environment")));
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.error.Conflict;
-import io.flagtrail.domain.feature.ChangeStamp;
+import io.flagtrail.domain.change.ChangeStamp;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.EnvironmentType;

@@ -2,6 +2,7 @@ package io.flagtrail.application.port.in;
 
 import io.flagtrail.domain.apikey.ApiKey;
 import io.flagtrail.domain.apikey.ApiKeyScope;
+import io.flagtrail.domain.project.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,11 @@ public final class ApiKeyUseCases {
     }
 
     public interface ManageApiKeysUseCase {
-        CreatedApiKey create(String name, Set<ApiKeyScope> scopes, Instant expiresAt, Origin origin);
+        /**
+         * A new key bound to one environment of one project ({@code boundTo}); {@code NotFound} naming the project or
+         * the environment when there is none.
+         */
+        CreatedApiKey create(String name, Set<ApiKeyScope> scopes, Scope boundTo, Instant expiresAt, Origin origin);
 
         List<ApiKey> list();
 

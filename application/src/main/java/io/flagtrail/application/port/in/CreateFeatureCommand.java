@@ -4,7 +4,7 @@ import io.flagtrail.domain.evaluation.Targeting;
 import io.flagtrail.domain.evaluation.TargetingPatch;
 import io.flagtrail.domain.feature.FeatureAttributes;
 import io.flagtrail.domain.feature.FeatureKey;
-import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.error.Violations;
 import io.flagtrail.domain.project.Scope;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.flagtrail.application.port.in;
 
-import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.EnvironmentType;

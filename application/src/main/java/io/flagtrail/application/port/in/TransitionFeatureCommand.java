@@ -1,7 +1,7 @@
 package io.flagtrail.application.port.in;
 
 import io.flagtrail.domain.feature.FeatureKey;
-import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.project.Scope;
 import java.util.Objects;
 

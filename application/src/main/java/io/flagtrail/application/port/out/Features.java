@@ -70,8 +70,9 @@ public interface Features {
     void forEachActive(Scope scope, Consumer<FeatureState> readable, BiConsumer<String, RuntimeException> unreadable);
 
     /**
-     * Changes whenever what an environment shows changes (every change adds one to a version of its states; a
-     * creation adds a state): a cheap question that tells an evaluation snapshot whether to reload.
+     * For every environment of every project, a value that changes whenever what it shows changes (every change adds
+     * one to a version of its states; a creation adds a state): one cheap question that tells the evaluation snapshots
+     * which to reload.
      */
-    String fingerprint(Scope scope);
+    Map<Scope, String> fingerprints();
 }

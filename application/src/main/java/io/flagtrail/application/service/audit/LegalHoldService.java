@@ -10,7 +10,7 @@ import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.error.NotFound;
-import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.ledger.LedgerTime;
 import io.flagtrail.domain.ledger.LegalHold;
 import java.util.LinkedHashMap;

@@ -12,30 +12,29 @@ import io.flagtrail.domain.evaluation.FlagDefinition;
 import io.flagtrail.domain.project.Scope;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The evaluation snapshot: every active feature as a {@link FlagDefinition}, swapped in whole when the features'
- * fingerprint changes, so that an evaluation reads memory only and sees one consistent version of all flags.
+ * The evaluation snapshots, one per environment: every active feature as that environment shows it, as a
+ * {@link FlagDefinition}, swapped in whole when that environment's fingerprint changes, so that an evaluation reads
+ * memory only and sees one consistent version of all its environment's flags. One query asks every environment's
+ * fingerprint ({@link Features#fingerprints()}); only the environments whose features changed are reloaded.
  */
 public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
 
     private record Snapshot(String version, Map<String, FlagDefinition> flags, Map<String, String> unreadable) {
     }
 
-    /**
-     * What evaluation serves until API keys are bound to a project and environment (issue 18's next step): the
-     * compatibility scope, where every feature from before projects lives.
-     */
-    private static final Scope SERVED = Scope.COMPATIBILITY;
+    private static final Snapshot EMPTY = new Snapshot("", Map.of(), Map.of());
 
     private final Features features;
     private final BusinessMetrics metrics;
     private final AppLogger log;
-    private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot("", Map.of(), Map.of()));
+    private final AtomicReference<Map<Scope, Snapshot>> current = new AtomicReference<>(Map.of());
 
     public EvaluateFlagsService(Features features, BusinessMetrics metrics, AppLogger log) {
         this.features = features;
@@ -44,20 +43,20 @@ public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
     }
 
     @Override
-    public Evaluation evaluate(String key, EvaluationContext context) {
-        var snapshot = current.get();
+    public Evaluation evaluate(Scope scope, String key, EvaluationContext context) {
+        var snapshot = snapshot(scope);
         var flag = snapshot.flags().get(key);
         if (flag == null) {
             throw new NotFound("flag.not_found", snapshot.unreadable().containsKey(key)
                     ? "flag '" + key + "' cannot be loaded from the store; see the evaluation health details"
-                    : "no flag '" + key + "'");
+                    : "no flag '" + key + "' in " + scope);
         }
         return counted(flag.evaluate(context));
     }
 
     @Override
-    public BulkEvaluation evaluateAll(EvaluationContext context) {
-        var snapshot = current.get();
+    public BulkEvaluation evaluateAll(Scope scope, EvaluationContext context) {
+        var snapshot = snapshot(scope);
         var evaluations = new ArrayList<Evaluation>(snapshot.flags().size());
         for (var flag : snapshot.flags().values()) {
             try {
@@ -69,40 +68,61 @@ public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
         return new BulkEvaluation(snapshot.version(), evaluations);
     }
 
+    private Snapshot snapshot(Scope scope) {
+        return current.get().getOrDefault(scope, EMPTY);
+    }
+
     private Evaluation counted(Evaluation evaluation) {
         metrics.evaluated(evaluation.key(), evaluation.reason().name());
         return evaluation;
     }
 
     @Override
-    public String version() {
-        return current.get().version();
-    }
-
-    @Override
-    public Map<String, String> unreadable() {
-        return current.get().unreadable();
+    public String version(Scope scope) {
+        return snapshot(scope).version();
     }
 
     @Override
     public int size() {
-        return current.get().flags().size();
+        return current.get().values().stream().mapToInt(s -> s.flags().size()).sum();
+    }
+
+    @Override
+    public Map<String, String> unreadable() {
+        var all = new TreeMap<String, String>();
+        current.get().forEach((scope, snapshot) -> snapshot.unreadable()
+                .forEach((key, reason) -> all.put(scope + "/" + key, reason)));
+        return Collections.unmodifiableMap(all);
     }
 
     /**
-     * Reloads every active feature. One that cannot be read is left out and named in {@link #unreadable()}, logged
-     * once when it first turns up (not on every refresh), and every other flag keeps evaluating.
+     * Reloads the environments whose fingerprint changed. A feature that cannot be read is left out and named in
+     * {@link #unreadable()}, logged once when it first turns up (not on every refresh), and every other flag keeps
+     * evaluating.
      */
     @Override
     public synchronized boolean refresh() {
-        String fingerprint = features.fingerprint(SERVED);
+        var fingerprints = features.fingerprints();
         var previous = current.get();
-        if (fingerprint.equals(previous.version())) {
-            return false;
+        var next = new HashMap<Scope, Snapshot>();
+        boolean changed = !previous.keySet().equals(fingerprints.keySet());
+        for (var entry : fingerprints.entrySet()) {
+            var before = previous.getOrDefault(entry.getKey(), EMPTY);
+            if (entry.getValue().equals(before.version())) {
+                next.put(entry.getKey(), before);
+            } else {
+                next.put(entry.getKey(), load(entry.getKey(), entry.getValue(), before));
+                changed = true;
+            }
         }
+        current.set(Map.copyOf(next));
+        return changed;
+    }
+
+    private Snapshot load(Scope scope, String fingerprint, Snapshot previous) {
         var flags = new LinkedHashMap<String, FlagDefinition>();
         var unreadable = new TreeMap<String, String>();
-        features.forEachActive(SERVED, feature -> {
+        features.forEachActive(scope, feature -> {
             try {
                 flags.put(feature.key().value(), feature.flagDefinition());
             } catch (RuntimeException e) {
@@ -112,10 +132,10 @@ public final class EvaluateFlagsService implements EvaluateFlagsUseCase {
         unreadable.forEach((key, reason) -> {
             if (!previous.unreadable().containsKey(key)) {
                 log.error("a feature cannot be loaded for evaluation; it is left out and every other flag is served",
-                        null, "key", key, "reason", reason);
+                        null, "key", key, "project", scope.project().value(), "environment",
+                        scope.environment().value(), "reason", reason);
             }
         });
-        current.set(new Snapshot(fingerprint, Map.copyOf(flags), Collections.unmodifiableMap(unreadable)));
-        return true;
+        return new Snapshot(fingerprint, Map.copyOf(flags), Collections.unmodifiableMap(unreadable));
     }
 }

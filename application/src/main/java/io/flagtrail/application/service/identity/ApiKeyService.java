@@ -7,6 +7,7 @@ import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.ApiKeys;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.IdGenerator;
+import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.domain.apikey.ApiKey;
@@ -16,11 +17,13 @@ import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.error.Unauthenticated;
+import io.flagtrail.domain.project.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,13 +41,16 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 
     private final ApiKeys keys;
+    private final Projects projects;
     private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public ApiKeyService(ApiKeys keys, AuditTrail trail, Transactions transactions, Clock clock, IdGenerator ids) {
+    public ApiKeyService(ApiKeys keys, Projects projects, AuditTrail trail, Transactions transactions, Clock clock,
+                         IdGenerator ids) {
         this.keys = keys;
+        this.projects = projects;
         this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
@@ -52,11 +58,17 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     }
 
     @Override
-    public CreatedApiKey create(String name, Set<ApiKeyScope> scopes, Instant expiresAt, Origin origin) {
+    public CreatedApiKey create(String name, Set<ApiKeyScope> scopes, Scope boundTo, Instant expiresAt,
+                                Origin origin) {
         String secret = SecretTokens.create(PREFIX);
         var key = new ApiKey(ids.newId(), name, secret.substring(0, PREFIX.length() + 6), scopes,
-                origin.actor().reference(), clock.now(), expiresAt, null, null);
+                Objects.requireNonNull(boundTo, "boundTo"), origin.actor().reference(), clock.now(), expiresAt, null, null);
         return transactions.inTransaction(() -> {
+            var project = projects.find(boundTo.project())
+                    .orElseThrow(() -> NotFound.project(boundTo.project().value()));
+            if (projects.environments(project.id()).stream().noneMatch(e -> e.key().equals(boundTo.environment()))) {
+                throw NotFound.environment(boundTo.project().value(), boundTo.environment().value());
+            }
             keys.add(key, lookup(secret), SecretTokens.sha256(secret));
             record(AuditAction.API_KEY_CREATED, null, key, origin);
             return new CreatedApiKey(key, secret);

@@ -10,7 +10,7 @@ import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.evaluation.EvaluationContext;
 import io.flagtrail.domain.evaluation.EvaluationReason;
-import io.flagtrail.domain.feature.ChangeStamp;
+import io.flagtrail.domain.change.ChangeStamp;
 import io.flagtrail.domain.feature.Feature;
 import io.flagtrail.domain.feature.FeatureAttributes;
 import io.flagtrail.domain.feature.FeatureKey;
@@ -28,6 +28,9 @@ class EvaluateFlagsServiceTest {
     final EvaluateFlagsService flags = new EvaluateFlagsService(features, metrics, log);
     final EvaluationContext someone = new EvaluationContext("user-1", Map.of());
     final ChangeStamp stamp = new ChangeStamp(Actor.system("test"), Instant.parse("2026-01-01T00:00:00Z"), null);
+    static final io.flagtrail.domain.project.Scope PRODUCTION = io.flagtrail.domain.project.Scope.COMPATIBILITY;
+    static final io.flagtrail.domain.project.Scope DEVELOPMENT = new io.flagtrail.domain.project.Scope(
+            io.flagtrail.domain.project.ProjectKey.DEFAULT, io.flagtrail.domain.project.EnvironmentKey.DEVELOPMENT);
     final io.flagtrail.application.fakes.InMemoryProjects projects = io.flagtrail.application.fakes.InMemoryProjects.seeded();
 
     /** A feature of the default project, on in production (what evaluation serves), stored. */
@@ -52,14 +55,19 @@ class EvaluateFlagsServiceTest {
         var checkout = create("checkout");
         assertTrue(flags.refresh());
         assertFalse(flags.refresh(), "nothing changed, nothing reloaded");
-        assertEquals(EvaluationReason.STATIC, flags.evaluate("checkout", someone).reason());
+        assertEquals(EvaluationReason.STATIC, flags.evaluate(PRODUCTION, "checkout", someone).reason());
         assertEquals(1, metrics.count("evaluation:checkout:STATIC"));
+        assertEquals(EvaluationReason.DISABLED, flags.evaluate(DEVELOPMENT, "checkout", someone).reason(),
+                "created on in production only");
 
         var inDevelopment = Feature.reconstitute(features.find(io.flagtrail.domain.project.ProjectKey.DEFAULT,
                 new FeatureKey("checkout")).orElseThrow());
         inDevelopment.enable(io.flagtrail.domain.project.EnvironmentKey.DEVELOPMENT, stamp);
+        String productionVersion = flags.version(PRODUCTION);
         store(inDevelopment);
-        assertFalse(flags.refresh(), "a change in development leaves production's snapshot as it is");
+        assertTrue(flags.refresh(), "development's snapshot reloads");
+        assertEquals(productionVersion, flags.version(PRODUCTION), "and production's stays as it was, ETag included");
+        assertEquals(EvaluationReason.STATIC, flags.evaluate(DEVELOPMENT, "checkout", someone).reason());
 
         var deleted = Feature.reconstitute(features.find(io.flagtrail.domain.project.ProjectKey.DEFAULT,
                 new FeatureKey("checkout")).orElseThrow());
@@ -67,8 +75,8 @@ class EvaluateFlagsServiceTest {
         store(deleted);
         assertTrue(flags.refresh());
 
-        assertThrows(NotFound.class, () -> flags.evaluate("checkout", someone));
-        assertThrows(NotFound.class, () -> flags.evaluate("never-created", someone));
+        assertThrows(NotFound.class, () -> flags.evaluate(PRODUCTION, "checkout", someone));
+        assertThrows(NotFound.class, () -> flags.evaluate(PRODUCTION, "never-created", someone));
     }
 
     @Test
@@ -83,11 +91,13 @@ class EvaluateFlagsServiceTest {
         assertTrue(flags.refresh(), "a feature created afterwards reloads the snapshot");
 
         assertEquals(List.of("alpha", "later", "omega"), List.of("alpha", "later", "omega").stream()
-                .filter(k -> flags.evaluate(k, someone).reason() == EvaluationReason.STATIC).toList());
-        assertEquals(3, flags.size());
-        assertEquals(List.of("broken"), List.copyOf(flags.unreadable().keySet()));
-        var refused = assertThrows(NotFound.class, () -> flags.evaluate("broken", someone));
+                .filter(k -> flags.evaluate(PRODUCTION, k, someone).reason() == EvaluationReason.STATIC).toList());
+        assertEquals(6, flags.size(), "three in each of development and production");
+        assertEquals(List.of("default/development/broken", "default/production/broken"),
+                List.copyOf(flags.unreadable().keySet()));
+        var refused = assertThrows(NotFound.class, () -> flags.evaluate(PRODUCTION, "broken", someone));
         assertTrue(refused.getMessage().contains("cannot be loaded"), refused.getMessage());
-        assertEquals(1, log.lines().stream().filter(l -> l.contains("broken")).count(), "logged once: " + log.lines());
+        assertEquals(2, log.lines().stream().filter(l -> l.contains("broken")).count(),
+                "logged once in each environment: " + log.lines());
     }
 }

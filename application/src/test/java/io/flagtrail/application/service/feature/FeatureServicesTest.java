@@ -34,7 +34,7 @@ import io.flagtrail.domain.feature.FeatureAttributes;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeaturePatch;
 import io.flagtrail.domain.feature.FeatureStatus;
-import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.change.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

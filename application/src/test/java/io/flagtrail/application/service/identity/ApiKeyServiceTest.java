@@ -28,13 +28,28 @@ class ApiKeyServiceTest {
     final FixedClock clock = new FixedClock(Instant.parse("2026-05-01T00:00:00Z"));
     final ApiKeyService service = new ApiKeyService(
             new CachingApiKeys(keys, clock, Duration.ofSeconds(1), Duration.ofMinutes(5)),
-            new AuditTrail(ledger, clock, new SequentialIds()), new InMemoryTransactions(keys, ledger), clock,
+            io.flagtrail.application.fakes.InMemoryProjects.seeded(), new AuditTrail(ledger, clock, new SequentialIds()), new InMemoryTransactions(keys, ledger), clock,
             new SequentialIds());
     final Origin admin = new Origin(Actor.system("admin"), RequestContext.system());
 
     @Test
+    void a_key_is_bound_to_an_environment_that_exists_and_its_entry_names_it() {
+        var development = new io.flagtrail.domain.project.Scope(io.flagtrail.domain.project.ProjectKey.DEFAULT,
+                io.flagtrail.domain.project.EnvironmentKey.DEVELOPMENT);
+        var created = service.create("dev-sdk", Set.of(ApiKeyScope.EVALUATE), development, null, admin);
+
+        assertEquals(development, service.authenticate(created.secret()).boundTo());
+        assertEquals("development", ledger.entries().getLast().after().get("environment"));
+        var missing = org.junit.jupiter.api.Assertions.assertThrows(io.flagtrail.domain.error.NotFound.class, () ->
+                service.create("qa-sdk", Set.of(ApiKeyScope.EVALUATE), new io.flagtrail.domain.project.Scope(
+                        io.flagtrail.domain.project.ProjectKey.DEFAULT, new io.flagtrail.domain.project.EnvironmentKey("qa")),
+                        null, admin));
+        assertEquals("environment.not_found", missing.code());
+    }
+
+    @Test
     void a_created_key_authenticates_and_records_its_last_use_at_most_once_a_minute() {
-        var created = service.create("ci", Set.of(ApiKeyScope.EVALUATE), null, admin);
+        var created = service.create("ci", Set.of(ApiKeyScope.EVALUATE), io.flagtrail.domain.project.Scope.COMPATIBILITY, null, admin);
 
         assertEquals(created.key().id(), service.authenticate(created.secret()).id());
         var firstUse = keys.find(created.key().id()).orElseThrow().lastUsedAt();
@@ -49,7 +64,7 @@ class ApiKeyServiceTest {
 
     @Test
     void a_wrong_revoked_or_expired_key_is_refused_alike() {
-        var created = service.create("ci", Set.of(ApiKeyScope.FEATURES_READ), clock.now().plusSeconds(60), admin);
+        var created = service.create("ci", Set.of(ApiKeyScope.FEATURES_READ), io.flagtrail.domain.project.Scope.COMPATIBILITY, clock.now().plusSeconds(60), admin);
         String secret = created.secret();
         String sameLookupOtherSecret = secret.substring(0, secret.length() - 1) + (secret.endsWith("A") ? "B" : "A");
 
@@ -58,7 +73,7 @@ class ApiKeyServiceTest {
         clock.advance(Duration.ofSeconds(61));
         assertThrows(Unauthenticated.class, () -> service.authenticate(secret), "expired");
 
-        var other = service.create("other", Set.of(ApiKeyScope.FEATURES_READ), null, admin);
+        var other = service.create("other", Set.of(ApiKeyScope.FEATURES_READ), io.flagtrail.domain.project.Scope.COMPATIBILITY, null, admin);
         service.revoke(other.key().id(), admin);
         assertThrows(Unauthenticated.class, () -> service.authenticate(other.secret()), "revoked");
         assertEquals(AuditAction.API_KEY_REVOKED, ledger.entries().getLast().action());
@@ -66,7 +81,7 @@ class ApiKeyServiceTest {
 
     @Test
     void a_key_is_kept_for_a_second_so_another_instances_revocation_is_seen_within_it() {
-        var created = service.create("sdk", Set.of(ApiKeyScope.EVALUATE), null, admin);
+        var created = service.create("sdk", Set.of(ApiKeyScope.EVALUATE), io.flagtrail.domain.project.Scope.COMPATIBILITY, null, admin);
         service.authenticate(created.secret());
         // Another instance revokes it: the row changes, this instance's kept copy does not.
         keys.revoke(keys.find(created.key().id()).orElseThrow().revoke(clock.now()));
@@ -78,7 +93,7 @@ class ApiKeyServiceTest {
 
     @Test
     void a_revocation_through_this_instance_applies_to_the_next_request_and_last_use_stays_once_a_minute() {
-        var created = service.create("sdk", Set.of(ApiKeyScope.EVALUATE), null, admin);
+        var created = service.create("sdk", Set.of(ApiKeyScope.EVALUATE), io.flagtrail.domain.project.Scope.COMPATIBILITY, null, admin);
         service.authenticate(created.secret());
         clock.advance(Duration.ofSeconds(61));
         service.authenticate(created.secret());
@@ -93,8 +108,8 @@ class ApiKeyServiceTest {
 
     @Test
     void while_the_store_is_down_a_kept_key_keeps_working_until_it_is_too_stale_and_unknown_keys_fail() {
-        var created = service.create("sdk", Set.of(ApiKeyScope.EVALUATE), null, admin);
-        var never = service.create("never-used", Set.of(ApiKeyScope.EVALUATE), null, admin);
+        var created = service.create("sdk", Set.of(ApiKeyScope.EVALUATE), io.flagtrail.domain.project.Scope.COMPATIBILITY, null, admin);
+        var never = service.create("never-used", Set.of(ApiKeyScope.EVALUATE), io.flagtrail.domain.project.Scope.COMPATIBILITY, null, admin);
         service.authenticate(created.secret());
         keys.failing(true);
         clock.advance(Duration.ofSeconds(2));

@@ -16,6 +16,7 @@ import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureRecord;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.feature.FeatureStatus;
+import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.ProjectKey;
 import io.flagtrail.domain.project.Scope;
 import jakarta.inject.Singleton;
@@ -181,11 +182,17 @@ final class JdbcFeatures implements Features {
     }
 
     @Override
-    public String fingerprint(Scope scope) {
-        return sql.lookUp("SELECT COUNT(*), COALESCE(SUM(s.version), 0) FROM feature_states s "
-                + "JOIN environments e ON e.id = s.environment_id JOIN projects p ON p.id = e.project_id "
-                + "WHERE p.project_key = ? AND e.env_key = ?", List.of(scope.project().value(), scope.environment().value()),
-                rs -> rs.next() ? rs.getLong(1) + "-" + rs.getLong(2) : "0-0");
+    public Map<Scope, String> fingerprints() {
+        return sql.lookUp("SELECT p.project_key, e.env_key, COUNT(s.id), COALESCE(SUM(s.version), 0) FROM environments e "
+                + "JOIN projects p ON p.id = e.project_id LEFT JOIN feature_states s ON s.environment_id = e.id "
+                + "GROUP BY p.project_key, e.env_key", List.of(), rs -> {
+                    var fingerprints = new LinkedHashMap<Scope, String>();
+                    while (rs.next()) {
+                        fingerprints.put(new Scope(new ProjectKey(rs.getString(1)), new EnvironmentKey(rs.getString(2))),
+                                rs.getLong(3) + "-" + rs.getLong(4));
+                    }
+                    return fingerprints;
+                });
     }
 
     @Override

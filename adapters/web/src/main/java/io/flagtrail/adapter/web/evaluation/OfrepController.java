@@ -1,6 +1,7 @@
 package io.flagtrail.adapter.web.evaluation;
 
 import io.flagtrail.adapter.web.http.OwnBodyReader;
+import io.flagtrail.adapter.web.http.Scopes;
 import io.flagtrail.application.port.in.EvaluateFlagsUseCase;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.NotFound;
@@ -20,6 +21,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,7 +36,8 @@ import java.util.Map;
  * The OpenFeature Remote Evaluation Protocol (OFREP): {@code POST /ofrep/v1/evaluate/flags/{key}} and the bulk
  * {@code POST /ofrep/v1/evaluate/flags} (with ETag and If-None-Match). Answers from the in-memory snapshot, on the
  * event loop (nothing here blocks). Errors in OFREP's own shape: {@code {key, errorCode, errorDetails}}.
- * An API key with scope {@code evaluate}, or any reader's token.
+ * An API key with scope {@code evaluate}, or any reader's token. An API key is answered from the snapshot of the
+ * environment it is bound to; a token from the default project's production (ADR 0012).
  */
 @Controller(OfrepController.PATH)
 @OfrepResponses
@@ -79,9 +82,10 @@ public final class OfrepController {
     @Operation(operationId = "evaluateFlag", summary = "Evaluate one flag for a context")
     @ApiResponse(responseCode = "200", description = "the evaluation", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfrepEvaluation.class)))
     @ApiResponse(responseCode = "404", description = "FLAG_NOT_FOUND: no such flag, or it is deleted", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfrepError.class)))
-    MutableHttpResponse<?> evaluate(@PathVariable String key, @Nullable @Body OfrepRequest body) {
+    MutableHttpResponse<?> evaluate(@Nullable Authentication caller, @PathVariable String key,
+                                    @Nullable @Body OfrepRequest body) {
         try {
-            return HttpResponse.ok(OfrepEvaluation.of(flags.evaluate(key, context(body))));
+            return HttpResponse.ok(OfrepEvaluation.of(flags.evaluate(Scopes.servedTo(caller), key, context(body))));
         } catch (NotFound e) {
             return HttpResponse.status(HttpStatus.NOT_FOUND).body(new OfrepError(key, "FLAG_NOT_FOUND", e.getMessage()));
         } catch (InvalidInput e) {
@@ -95,13 +99,15 @@ public final class OfrepController {
     @Operation(operationId = "evaluateAllFlags", summary = "Evaluate every flag for a context (ETag and If-None-Match)")
     @ApiResponse(responseCode = "200", description = "every flag that can be evaluated for the context", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfrepBulk.class)))
     @ApiResponse(responseCode = "304", description = "no flag changed since the ETag in If-None-Match")
-    MutableHttpResponse<?> evaluateAll(@Nullable @Body OfrepRequest body, @Nullable @Header("If-None-Match") String ifNoneMatch) {
-        String etag = "\"" + flags.version() + "\"";
+    MutableHttpResponse<?> evaluateAll(@Nullable Authentication caller, @Nullable @Body OfrepRequest body,
+                                       @Nullable @Header("If-None-Match") String ifNoneMatch) {
+        var scope = Scopes.servedTo(caller);
+        String etag = "\"" + flags.version(scope) + "\"";
         if (etag.equals(ifNoneMatch)) {
             return HttpResponse.notModified().header("ETag", etag);
         }
         try {
-            var bulk = flags.evaluateAll(context(body));
+            var bulk = flags.evaluateAll(scope, context(body));
             return HttpResponse.ok(new OfrepBulk(bulk.evaluations().stream().map(OfrepEvaluation::of).toList()))
                     .header("ETag", "\"" + bulk.version() + "\"");
         } catch (InvalidInput e) {

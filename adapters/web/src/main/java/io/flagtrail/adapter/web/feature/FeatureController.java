@@ -2,25 +2,14 @@ package io.flagtrail.adapter.web.feature;
 
 import io.flagtrail.adapter.web.http.ChangeResponses;
 import io.flagtrail.adapter.web.http.NotFoundResponse;
-import io.flagtrail.adapter.web.http.Origins;
 import io.flagtrail.adapter.web.http.ProblemDetails;
 import io.flagtrail.adapter.web.http.ProblemResponses;
 import io.flagtrail.adapter.web.http.ReasonRequest;
-import io.flagtrail.adapter.web.http.Versions;
-import io.flagtrail.application.port.in.CreateFeatureCommand;
-import io.flagtrail.application.port.in.CreateFeatureUseCase;
 import io.flagtrail.application.port.in.FeatureTransition;
-import io.flagtrail.application.port.in.TransitionFeatureCommand;
-import io.flagtrail.application.port.in.TransitionFeatureUseCase;
-import io.flagtrail.application.port.in.UpdateFeatureCommand;
-import io.flagtrail.application.port.in.UpdateFeatureUseCase;
-import io.flagtrail.domain.feature.FeatureKey;
-import io.flagtrail.domain.feature.FeatureState;
-import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.project.Scope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -40,7 +29,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 
 /**
  * {@code /api/v1/features}, the changes: EDITOR (and ADMIN through the role hierarchy). Every answer carries the
@@ -56,14 +44,10 @@ final class FeatureController {
 
     static final String REASON_HEADER = ReasonRequest.HEADER;
 
-    private final CreateFeatureUseCase create;
-    private final UpdateFeatureUseCase update;
-    private final TransitionFeatureUseCase transition;
+    private final FeatureRoutes routes;
 
-    FeatureController(CreateFeatureUseCase create, UpdateFeatureUseCase update, TransitionFeatureUseCase transition) {
-        this.create = create;
-        this.update = update;
-        this.transition = transition;
+    FeatureController(FeatureRoutes routes) {
+        this.routes = routes;
     }
 
     @Post
@@ -76,11 +60,7 @@ final class FeatureController {
     MutableHttpResponse<FeatureResponse> create(HttpRequest<?> request, Authentication user,
                                                 @Body CreateFeatureRequest body,
                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
-        var created = create.create(CreateFeatureCommand.of(Scope.COMPATIBILITY, body.key(), body.name(), body.description(),
-                body.rolloutPercentage(), body.tags(), body.owner(), body.targeting(), body.enabled(),
-                firstNonNull(body.reason(), reasonHeader), Origins.of(request, user)));
-        return withEtag(HttpResponse.created(FeatureResponse.from(created),
-                URI.create("/api/v1/features/" + created.key().value())), created);
+        return routes.create(Scope.COMPATIBILITY, request, user, body, reasonHeader);
     }
 
     @Patch("/{key}")
@@ -93,9 +73,7 @@ final class FeatureController {
                                                 @Body UpdateFeatureRequest body,
                                                 @Nullable @Header("If-Match") String ifMatch,
                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
-        var updated = update.update(new UpdateFeatureCommand(Scope.COMPATIBILITY, new FeatureKey(key), body.patch(), Versions.fromIfMatch(ifMatch),
-                Reason.ofNullable(firstNonNull(body.reason(), reasonHeader)), Origins.of(request, user)));
-        return withEtag(HttpResponse.ok(FeatureResponse.from(updated)), updated);
+        return routes.update(Scope.COMPATIBILITY, request, user, key, body, ifMatch, reasonHeader);
     }
 
     @Post("/{key}/enable")
@@ -107,7 +85,7 @@ final class FeatureController {
                                                 @Nullable @Body ReasonRequest body,
                                                 @Nullable @Header("If-Match") String ifMatch,
                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
-        return transition(request, user, key, FeatureTransition.ENABLE, body, ifMatch, reasonHeader);
+        return routes.transition(Scope.COMPATIBILITY, request, user, key, FeatureTransition.ENABLE, body, ifMatch, reasonHeader);
     }
 
     @Post("/{key}/disable")
@@ -119,7 +97,7 @@ final class FeatureController {
                                                  @Nullable @Body ReasonRequest body,
                                                  @Nullable @Header("If-Match") String ifMatch,
                                                  @Nullable @Header(REASON_HEADER) String reasonHeader) {
-        return transition(request, user, key, FeatureTransition.DISABLE, body, ifMatch, reasonHeader);
+        return routes.transition(Scope.COMPATIBILITY, request, user, key, FeatureTransition.DISABLE, body, ifMatch, reasonHeader);
     }
 
     @Post("/{key}/restore")
@@ -131,7 +109,7 @@ final class FeatureController {
                                                  @Nullable @Body ReasonRequest body,
                                                  @Nullable @Header("If-Match") String ifMatch,
                                                  @Nullable @Header(REASON_HEADER) String reasonHeader) {
-        return transition(request, user, key, FeatureTransition.RESTORE, body, ifMatch, reasonHeader);
+        return routes.transition(Scope.COMPATIBILITY, request, user, key, FeatureTransition.RESTORE, body, ifMatch, reasonHeader);
     }
 
     /** Soft delete: the feature stays readable, keeps its history and can be restored. */
@@ -143,24 +121,6 @@ final class FeatureController {
     MutableHttpResponse<FeatureResponse> delete(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                                 @Nullable @Header("If-Match") String ifMatch,
                                                 @Nullable @Header(REASON_HEADER) String reasonHeader) {
-        return transition(request, user, key, FeatureTransition.DELETE, null, ifMatch, reasonHeader);
-    }
-
-    private MutableHttpResponse<FeatureResponse> transition(HttpRequest<?> request, Authentication user, String key,
-                                                            FeatureTransition kind, ReasonRequest body, String ifMatch,
-                                                            String reasonHeader) {
-        var reason = Reason.ofNullable(firstNonNull(body == null ? null : body.reason(), reasonHeader));
-        var changed = transition.transition(new TransitionFeatureCommand(Scope.COMPATIBILITY, new FeatureKey(key), kind,
-                Versions.fromIfMatch(ifMatch), reason, Origins.of(request, user)));
-        return withEtag(HttpResponse.ok(FeatureResponse.from(changed)), changed);
-    }
-
-    /** The answer with the feature's version as its ETag, as every answer that shows one feature has. */
-    static <T> MutableHttpResponse<T> withEtag(MutableHttpResponse<T> response, FeatureState feature) {
-        return response.header("ETag", Versions.etag(feature.version()));
-    }
-
-    private static String firstNonNull(String first, String second) {
-        return first != null ? first : second;
+        return routes.transition(Scope.COMPATIBILITY, request, user, key, FeatureTransition.DELETE, null, ifMatch, reasonHeader);
     }
 }

@@ -2,23 +2,11 @@ package io.flagtrail.adapter.web.feature;
 
 import io.flagtrail.adapter.web.audit.AuditEntryResponse;
 import io.flagtrail.adapter.web.http.NotFoundResponse;
-import io.flagtrail.adapter.web.http.Origins;
 import io.flagtrail.adapter.web.http.PageResponse;
-import io.flagtrail.adapter.web.http.Params;
 import io.flagtrail.adapter.web.http.ProblemResponses;
-import io.flagtrail.adapter.web.http.Versions;
-import io.flagtrail.application.port.in.FeatureAsOfUseCase;
-import io.flagtrail.application.port.in.FeatureHistoryUseCase;
-import io.flagtrail.application.port.in.GetFeatureUseCase;
-import io.flagtrail.application.port.in.ListFeaturesUseCase;
-import io.flagtrail.application.port.model.FeatureListQuery;
-import io.flagtrail.domain.feature.FeatureKey;
-import io.flagtrail.domain.feature.FeatureStatus;
 import io.flagtrail.domain.project.Scope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -45,28 +33,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class FeatureQueryController {
 
-    private final GetFeatureUseCase get;
-    private final ListFeaturesUseCase list;
-    private final FeatureHistoryUseCase history;
-    private final FeatureAsOfUseCase asOf;
+    private final FeatureRoutes routes;
 
-    FeatureQueryController(GetFeatureUseCase get, ListFeaturesUseCase list, FeatureHistoryUseCase history,
-                           FeatureAsOfUseCase asOf) {
-        this.get = get;
-        this.list = list;
-        this.history = history;
-        this.asOf = asOf;
+    FeatureQueryController(FeatureRoutes routes) {
+        this.routes = routes;
     }
 
     @Get
     @Secured("VIEWER")
     @Operation(operationId = "listFeatures", summary = "List features by key, filtered by status, tag or text")
-    PageResponse<FeatureResponse> list(@Nullable @QueryValue String status, @Nullable @QueryValue String tag,
+    PageResponse<FeatureResponse> list(Authentication user, @Nullable @QueryValue String status, @Nullable @QueryValue String tag,
                                        @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
                                        @Nullable @QueryValue String cursor) {
-        var page = list.list(Scope.COMPATIBILITY, new FeatureListQuery(Params.enumValue(FeatureStatus.class, "status", status), tag, q,
-                Params.limit(limit), cursor));
-        return new PageResponse<>(page.items().stream().map(FeatureResponse::from).toList(), page.nextCursor());
+        return routes.list(Scope.COMPATIBILITY, user, status, tag, q, limit, cursor);
     }
 
     /** With {@code asOf} (an RFC 3339 instant) the feature as it was then, rebuilt from the audit trail. */
@@ -80,13 +59,7 @@ final class FeatureQueryController {
     MutableHttpResponse<FeatureResponse> get(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                              @Nullable @QueryValue String asOf,
                                              @Nullable @Header("If-None-Match") String ifNoneMatch) {
-        var instant = Params.instant("asOf", asOf);
-        var feature = instant == null ? get.get(Scope.COMPATIBILITY, new FeatureKey(key))
-                : this.asOf.asOf(Scope.COMPATIBILITY, new FeatureKey(key), instant, Origins.of(request, user));
-        if (Versions.etag(feature.version()).equals(ifNoneMatch)) {
-            return FeatureController.withEtag(HttpResponse.status(HttpStatus.NOT_MODIFIED), feature);
-        }
-        return FeatureController.withEtag(HttpResponse.ok(FeatureResponse.from(feature)), feature);
+        return routes.get(Scope.COMPATIBILITY, request, user, key, asOf, ifNoneMatch);
     }
 
     @Get("/{key}/history")
@@ -96,7 +69,6 @@ final class FeatureQueryController {
     PageResponse<AuditEntryResponse> history(HttpRequest<?> request, Authentication user, @PathVariable String key,
                                              @Nullable @QueryValue String limit,
                                              @Nullable @QueryValue String cursor) {
-        var page = history.history(Scope.COMPATIBILITY, new FeatureKey(key), Params.limit(limit), cursor, Origins.of(request, user));
-        return new PageResponse<>(page.items().stream().map(AuditEntryResponse::from).toList(), page.nextCursor());
+        return routes.history(Scope.COMPATIBILITY, request, user, key, limit, cursor);
     }
 }

@@ -1,6 +1,7 @@
 package io.flagtrail.adapter.web.identity;
 
 import io.flagtrail.adapter.web.http.Origins;
+import io.flagtrail.adapter.web.http.Scopes;
 import io.flagtrail.application.port.in.ApiKeyUseCases.AuthenticateApiKeyUseCase;
 import io.flagtrail.domain.apikey.ApiKey;
 import io.flagtrail.domain.apikey.ApiKeyScope;
@@ -23,7 +24,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Recognises an API key in {@code X-API-Key} or as {@code Authorization: Bearer ft_…}, on a worker thread (it reads
  * the database), and turns its scopes into roles: {@code features:read} → VIEWER, {@code features:write} → EDITOR,
- * {@code audit:read} → AUDITOR, {@code evaluate} → EVALUATE. An unknown, revoked or expired key authenticates no one.
+ * {@code audit:read} → AUDITOR, {@code evaluate} → EVALUATE, and names the environment it is bound to
+ * ({@link Scopes#servedTo}). An unknown, revoked or expired key, or one whose environment was deleted, authenticates
+ * no one.
  */
 @Singleton
 public final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -62,7 +65,8 @@ public final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<
             var roles = rolesFinder.resolveRoles(Map.of(rolesAttribute,
                     key.scopes().stream().map(ApiKeyScope::authority).toList()));
             return Authentication.build(key.id().toString(), roles, Map.of(Origins.API_KEY_ATTRIBUTE, key.id().toString(),
-                    Origins.NAME_CLAIM, key.name()));
+                    Origins.NAME_CLAIM, key.name(), Scopes.PROJECT_ATTRIBUTE, key.boundTo().project().value(),
+                    Scopes.ENVIRONMENT_ATTRIBUTE, key.boundTo().environment().value()));
         } catch (Unauthenticated refused) {
             return null;
         }

@@ -5,10 +5,13 @@ import io.flagtrail.adapter.web.http.Origins;
 import io.flagtrail.adapter.web.http.PageResponse;
 import io.flagtrail.adapter.web.http.ProblemDetails;
 import io.flagtrail.adapter.web.http.ProblemResponses;
+import io.flagtrail.adapter.web.http.Scopes;
 import io.flagtrail.application.port.in.ApiKeyUseCases.ManageApiKeysUseCase;
 import io.flagtrail.domain.apikey.ApiKey;
 import io.flagtrail.domain.apikey.ApiKeyScope;
 import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.project.EnvironmentKey;
+import io.flagtrail.domain.project.ProjectKey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -46,17 +49,20 @@ final class ApiKeyController {
 
     @Serdeable
     @Schema(name = "CreateApiKeyRequest")
-    record CreateApiKeyRequest(@Nullable String name, @Nullable List<String> scopes, @Nullable Instant expiresAt) {
+    record CreateApiKeyRequest(@Nullable String name, @Nullable List<String> scopes, @Nullable String project,
+                               @Nullable String environment, @Nullable Instant expiresAt) {
     }
 
     @Serdeable
     @Schema(name = "ApiKey")
-    record ApiKeyView(UUID id, String name, String prefix, List<String> scopes, String createdBy, Instant createdAt,
+    record ApiKeyView(UUID id, String name, String prefix, List<String> scopes, @Nullable String project,
+                      @Nullable String environment, String createdBy, Instant createdAt,
                       @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt,
                       @Nullable String secret) {
         static ApiKeyView of(ApiKey k, String secret) {
             return new ApiKeyView(k.id(), k.name(), k.prefix(), k.scopes().stream().map(ApiKeyScope::value).sorted().toList(),
-                    k.createdBy(), k.createdAt(), k.expiresAt(), k.revokedAt(), k.lastUsedAt(), secret);
+                    k.boundTo() == null ? null : k.boundTo().project().value(),
+                    k.boundTo() == null ? null : k.boundTo().environment().value(), k.createdBy(), k.createdAt(), k.expiresAt(), k.revokedAt(), k.lastUsedAt(), secret);
         }
 
         @Override
@@ -74,7 +80,8 @@ final class ApiKeyController {
     /** The answer holds the secret, shown this once; only its hash is kept. */
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createApiKey", summary = "Create an API key; the secret is in this answer only")
+    @Operation(operationId = "createApiKey", summary = "Create an API key bound to one environment (default/production "
+            + "unless project and environment are given); the secret is in this answer only")
     @ApiResponse(responseCode = "201", description = "created; Location names it",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyView.class)))
     MutableHttpResponse<ApiKeyView> create(HttpRequest<?> request, Authentication admin, @Body CreateApiKeyRequest body) {
@@ -83,7 +90,9 @@ final class ApiKeyController {
             throw InvalidInput.of("scopes", "must name at least one of " + ApiKeyAuthenticationFetcher.scopes());
         }
         body.scopes().forEach(s -> scopes.add(ApiKeyScope.of(s)));
-        var created = keys.create(body.name(), scopes, body.expiresAt(), Origins.of(request, admin));
+        var boundTo = Scopes.of(body.project() == null ? ProjectKey.DEFAULT.value() : body.project(),
+                body.environment() == null ? EnvironmentKey.PRODUCTION.value() : body.environment());
+        var created = keys.create(body.name(), scopes, boundTo, body.expiresAt(), Origins.of(request, admin));
         return HttpResponse.created(ApiKeyView.of(created.key(), created.secret()),
                 URI.create("/api/v1/api-keys/" + created.key().id()));
     }

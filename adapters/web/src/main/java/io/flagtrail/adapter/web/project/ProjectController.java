@@ -23,7 +23,7 @@ import io.flagtrail.application.port.in.ProjectUseCases.ManageProjectsUseCase;
 import io.flagtrail.application.port.in.ProjectUseCases.ProjectView;
 import io.flagtrail.application.port.in.ProjectUseCases.ReadProjectsUseCase;
 import io.flagtrail.domain.error.InvalidInput;
-import io.flagtrail.domain.feature.Reason;
+import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.EnvironmentType;

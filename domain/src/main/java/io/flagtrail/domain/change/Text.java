@@ -1,4 +1,4 @@
-package io.flagtrail.domain.feature;
+package io.flagtrail.domain.change;
 
 /** Checks on free text shared by the fields of features, projects and environments. */
 public final class Text {

@@ -1,4 +1,4 @@
-package io.flagtrail.domain.feature;
+package io.flagtrail.domain.change;
 
 import io.flagtrail.domain.error.InvalidInput;
 
