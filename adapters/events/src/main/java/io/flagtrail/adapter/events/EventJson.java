@@ -4,7 +4,6 @@ import io.flagtrail.domain.event.DomainEvent;
 import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.ledger.LedgerTime;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The wire form of an event, the same in files and on the broker: one RFC 8785 JSON object (docs/events.md). */
 final class EventJson {
@@ -17,7 +16,16 @@ final class EventJson {
         aggregate.put("type", event.aggregate().type());
         aggregate.put("id", event.aggregate().id());
         aggregate.put("key", event.aggregate().key());
-        return CanonicalJson.write(Map.of("eventId", event.eventId().toString(), "type", event.type(),
-                "occurredAt", LedgerTime.format(event.occurredAt()), "aggregate", aggregate, "payload", event.payload()));
+        var json = new LinkedHashMap<String, Object>();
+        json.put("eventId", event.eventId().toString());
+        json.put("type", event.type());
+        json.put("occurredAt", LedgerTime.format(event.occurredAt()));
+        json.put("aggregate", aggregate);
+        if (event.scope() != null) {
+            json.put("project", event.scope().project().value());
+            json.put("environment", event.scope().environment().value());
+        }
+        json.put("payload", event.payload());
+        return CanonicalJson.write(json);
     }
 }

@@ -42,7 +42,7 @@ final class NatsJetStreamSink implements EventHandler {
         var headers = new Headers().add("Flagtrail-Event-Type", event.type());
         var options = PublishOptions.builder().messageId(event.eventId().toString()).stream(settings.stream()).build();
         try {
-            stream().publish(settings.subject(event.type()), headers,
+            stream().publish(settings.subject(event), headers,
                     EventJson.of(event).getBytes(StandardCharsets.UTF_8), options);
         } catch (IOException | JetStreamApiException e) {
             close();

@@ -1,8 +1,13 @@
 package io.flagtrail.adapter.events;
 
+import io.flagtrail.domain.event.DomainEvent;
 import java.time.Duration;
 
-/** Where the JetStream publisher connects and what it publishes to: subject {@code <prefix>.<event type>}. */
+/**
+ * Where the JetStream publisher connects and what it publishes to: subject
+ * {@code <prefix>.<project>.<environment>.<event type>}, with {@code _} for both of an event outside projects, so that
+ * a consumer subscribes to production only with {@code <prefix>.*.production.>} (keys have no '.': ADR 0012).
+ */
 record NatsSettings(String url, String stream, String subjectPrefix, Duration timeout) {
 
     NatsSettings {
@@ -15,7 +20,11 @@ record NatsSettings(String url, String stream, String subjectPrefix, Duration ti
         }
     }
 
-    String subject(String eventType) {
-        return subjectPrefix + "." + eventType;
+    static final String OUTSIDE_PROJECTS = "_";
+
+    String subject(DomainEvent event) {
+        var scope = event.scope();
+        return subjectPrefix + "." + (scope == null ? OUTSIDE_PROJECTS + "." + OUTSIDE_PROJECTS
+                : scope.project().value() + "." + scope.environment().value()) + "." + event.type();
     }
 }

@@ -16,7 +16,8 @@ final class Events {
 
     static DomainEvent updated(int n, Instant at) {
         return new DomainEvent(UUID.randomUUID(), "FeatureUpdated", at, new Subject("feature", "id-" + n, "key-" + n),
-                Map.of("feature", Map.of("key", "key-" + n, "version", n, "name", "x".repeat(100))));
+                Map.of("feature", Map.of("key", "key-" + n, "version", n, "name", "x".repeat(100))),
+                io.flagtrail.domain.project.Scope.COMPATIBILITY);
     }
 
     static List<DomainEvent> updates(int count, Instant at) {

@@ -43,17 +43,17 @@ class FileEventSinkTest {
     }
 
     @Test
-    void each_event_is_one_json_line_with_its_id_type_time_aggregate_and_payload() throws Exception {
+    void each_event_is_one_json_line_with_its_id_type_time_aggregate_environment_and_payload() throws Exception {
         var sink = sink(1024 * 1024, 30);
         var event = Events.updated(7, clock.now());
 
         sink.handle(event);
 
         var line = Files.readAllLines(dir.resolve(FileEventSink.CURRENT)).getFirst();
-        assertEquals("{\"aggregate\":{\"id\":\"id-7\",\"key\":\"key-7\",\"type\":\"feature\"},\"eventId\":\""
-                + event.eventId() + "\",\"occurredAt\":\"2026-06-01T00:00:00.000000Z\",\"payload\":{\"feature\":"
-                + "{\"key\":\"key-7\",\"name\":\"" + "x".repeat(100) + "\",\"version\":7}},\"type\":\"FeatureUpdated\"}",
-                line);
+        assertEquals("{\"aggregate\":{\"id\":\"id-7\",\"key\":\"key-7\",\"type\":\"feature\"},\"environment\":"
+                + "\"production\",\"eventId\":\"" + event.eventId() + "\",\"occurredAt\":\"2026-06-01T00:00:00.000000Z\","
+                + "\"payload\":{\"feature\":{\"key\":\"key-7\",\"name\":\"" + "x".repeat(100) + "\",\"version\":7}},"
+                + "\"project\":\"default\",\"type\":\"FeatureUpdated\"}", line);
     }
 
     @Test

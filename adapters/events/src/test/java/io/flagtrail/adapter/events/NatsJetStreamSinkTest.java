@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,7 @@ class NatsJetStreamSinkTest {
     }
 
     @Test
-    void an_event_published_twice_is_in_the_stream_once_on_the_subject_of_its_type() throws Exception {
+    void an_event_published_twice_is_in_the_stream_once_on_the_subject_of_its_environment_and_type() throws Exception {
         var event = Events.updated(1, Instant.now());
 
         sink.handle(event);
@@ -63,7 +64,32 @@ class NatsJetStreamSinkTest {
 
         assertEquals(List.of(event.eventId().toString()), messageIds());
         var stored = peek.jetStreamManagement().getMessage(settings.stream(), 1);
-        assertEquals("fttest" + run + ".FeatureUpdated", stored.getSubject());
+        assertEquals("fttest" + run + ".default.production.FeatureUpdated", stored.getSubject());
+    }
+
+    @Test
+    void a_consumer_of_one_environment_gets_its_events_only_and_events_outside_projects_have_their_own_tokens()
+            throws Exception {
+        var development = new io.flagtrail.domain.project.Scope(io.flagtrail.domain.project.ProjectKey.DEFAULT,
+                io.flagtrail.domain.project.EnvironmentKey.DEVELOPMENT);
+        var base = Events.updated(2, Instant.now());
+        var inDevelopment = new io.flagtrail.domain.event.DomainEvent(java.util.UUID.randomUUID(), base.type(),
+                base.occurredAt(), base.aggregate(), base.payload(), development);
+        var user = new io.flagtrail.domain.event.DomainEvent(java.util.UUID.randomUUID(), "UserCreated",
+                base.occurredAt(), new io.flagtrail.domain.audit.Subject("user", "u-1", "a@example.com"), Map.of());
+
+        sink.handle(inDevelopment);
+        sink.handle(base);
+        sink.handle(user);
+
+        var management = peek.jetStreamManagement();
+        var subjects = new java.util.ArrayList<String>();
+        for (long seq = 1; seq <= 3; seq++) {
+            subjects.add(management.getMessage(settings.stream(), seq).getSubject());
+        }
+        String prefix = "fttest" + run;
+        assertEquals(List.of(prefix + ".default.development.FeatureUpdated", prefix + ".default.production.FeatureUpdated",
+                prefix + "._._.UserCreated"), subjects, "so that " + prefix + ".*.production.> is production's only");
     }
 
     @Test

@@ -91,6 +91,8 @@ abstract class OutboxTest extends DatabaseTest {
         var received = received(first, key.value());
         assertEquals(1, received.size());
         assertEquals("FeatureCreated", received.getFirst().type());
+        assertEquals(io.flagtrail.application.contract.Samples.SOLO, received.getFirst().scope(),
+                "the event keeps the environment it happened in through the outbox");
         assertEquals(List.copyOf(first.effects), List.copyOf(second.effects));
     }
 

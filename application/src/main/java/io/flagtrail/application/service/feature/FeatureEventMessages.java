@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Turns the changes a feature recorded into the events it publishes. The payload is the published contract
- * (docs/events.md): the feature after the change, the field changes, who acted and why.
+ * (docs/events.md): the feature after the change, the field changes, who acted and why; the event names the
+ * environment the change was seen in.
  */
 final class FeatureEventMessages {
 
@@ -44,6 +45,7 @@ final class FeatureEventMessages {
         payload.put("actor", Map.of("type", actor.type().name(), "id", actor.id(), "displayName", actor.displayName()));
         payload.put("reason", change.stamp().reason() == null ? null : change.stamp().reason().text());
         return new DomainEvent(ids.newId(), EventTypes.of(change.action()), change.stamp().at(),
-                new Subject(FeatureLedgerEntries.SUBJECT_TYPE, after.id().toString(), after.key().value()), payload);
+                new Subject(FeatureLedgerEntries.SUBJECT_TYPE, after.id().toString(), after.key().value()), payload,
+                after.scope());
     }
 }

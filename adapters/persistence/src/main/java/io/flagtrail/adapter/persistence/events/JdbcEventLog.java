@@ -29,10 +29,12 @@ final class JdbcEventLog implements EventLog {
 
     @Override
     public void record(DomainEvent e, Instant recordedAt) {
-        sql.update("INSERT INTO event_log (" + OutboxRows.EVENT + ", recorded_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM event_log WHERE event_id = ?)", Arrays.asList(e.eventId(), e.type(),
-                e.aggregate().type(), e.aggregate().id(), e.aggregate().key(), e.occurredAt().atOffset(ZoneOffset.UTC),
-                json.write(e.payload()), recordedAt.atOffset(ZoneOffset.UTC), e.eventId()));
+        var values = new java.util.ArrayList<>(OutboxRows.values(e, json));
+        values.add(recordedAt.atOffset(ZoneOffset.UTC));
+        values.add(e.eventId());
+        sql.update("INSERT INTO event_log (" + OutboxRows.EVENT + ", recorded_at) SELECT "
+                + OutboxRows.marks(OutboxRows.EVENT_COLUMNS + 1)
+                + " WHERE NOT EXISTS (SELECT 1 FROM event_log WHERE event_id = ?)", values);
     }
 
     @Override

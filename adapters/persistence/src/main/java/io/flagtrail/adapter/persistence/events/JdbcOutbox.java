@@ -85,10 +85,11 @@ final class JdbcOutbox implements Outbox {
     @Override
     public void deadLetter(DeadLetter d) {
         var e = d.event();
+        var values = new java.util.ArrayList<Object>(List.of(d.handler(), d.position()));
+        values.addAll(OutboxRows.values(e, json));
+        values.addAll(Arrays.asList(d.attempts(), d.lastError(), OutboxRows.utc(d.deadAt()), d.retry()));
         sql.update("INSERT INTO outbox_dead_letters (handler, position, " + OutboxRows.EVENT + ", attempts, last_error, dead_at, "
-                + "retry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Arrays.asList(d.handler(), d.position(),
-                e.eventId(), e.type(), e.aggregate().type(), e.aggregate().id(), e.aggregate().key(),
-                OutboxRows.utc(e.occurredAt()), json.write(e.payload()), d.attempts(), d.lastError(), OutboxRows.utc(d.deadAt()), d.retry()));
+                + "retry) VALUES (" + OutboxRows.marks(OutboxRows.EVENT_COLUMNS + 6) + ")", values);
     }
 
     @Override

@@ -31,9 +31,7 @@ public final class OutboxEventPublisher implements EventPublisher {
         if (!recording || events.isEmpty()) {
             return;
         }
-        sql.batch("INSERT INTO outbox_events (event_id, event_type, aggregate_type, aggregate_id, aggregate_key, "
-                + "occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)", events.stream().<List<?>>map(e -> java.util.Arrays.asList(
-                e.eventId(), e.type(), e.aggregate().type(), e.aggregate().id(), e.aggregate().key(),
-                e.occurredAt().atOffset(ZoneOffset.UTC), json.write(e.payload()))).toList());
+        sql.batch("INSERT INTO outbox_events (" + OutboxRows.EVENT + ") VALUES (" + OutboxRows.marks(OutboxRows.EVENT_COLUMNS)
+                + ")", events.stream().<List<?>>map(e -> OutboxRows.values(e, json)).toList());
     }
 }

@@ -6,7 +6,6 @@ import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.ProjectKey;
 import io.flagtrail.domain.project.Scope;
 import io.micronaut.security.authentication.Authentication;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -15,9 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Scopes {
 
-    /** The attributes of an API key's authentication that name the environment it is bound to. */
-    public static final String PROJECT_ATTRIBUTE = "project";
-    public static final String ENVIRONMENT_ATTRIBUTE = "environment";
+    /**
+     * The attribute of an API key's authentication that holds the environment it is bound to, as the {@link Scope}
+     * itself: evaluation reads it on every request, so it is not parsed again from strings each time.
+     */
+    public static final String BOUND_TO_ATTRIBUTE = "boundTo";
 
     private Scopes() {
     }
@@ -27,11 +28,8 @@ public final class Scopes {
      * to name one).
      */
     public static Scope servedTo(Authentication caller) {
-        var attributes = caller == null ? Map.<String, Object>of() : caller.getAttributes();
-        var project = attributes.get(PROJECT_ATTRIBUTE);
-        var environment = attributes.get(ENVIRONMENT_ATTRIBUTE);
-        return project == null || environment == null ? Scope.COMPATIBILITY
-                : new Scope(new ProjectKey((String) project), new EnvironmentKey((String) environment));
+        return caller != null && caller.getAttributes().get(BOUND_TO_ATTRIBUTE) instanceof Scope bound ? bound
+                : Scope.COMPATIBILITY;
     }
 
     /**

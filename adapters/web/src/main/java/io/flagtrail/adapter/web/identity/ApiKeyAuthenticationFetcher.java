@@ -65,8 +65,7 @@ public final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<
             var roles = rolesFinder.resolveRoles(Map.of(rolesAttribute,
                     key.scopes().stream().map(ApiKeyScope::authority).toList()));
             return Authentication.build(key.id().toString(), roles, Map.of(Origins.API_KEY_ATTRIBUTE, key.id().toString(),
-                    Origins.NAME_CLAIM, key.name(), Scopes.PROJECT_ATTRIBUTE, key.boundTo().project().value(),
-                    Scopes.ENVIRONMENT_ATTRIBUTE, key.boundTo().environment().value()));
+                    Origins.NAME_CLAIM, key.name(), Scopes.BOUND_TO_ATTRIBUTE, key.boundTo()));
         } catch (Unauthenticated refused) {
             return null;
         }
