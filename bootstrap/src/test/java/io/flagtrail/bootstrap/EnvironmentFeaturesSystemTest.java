@@ -89,6 +89,15 @@ class EnvironmentFeaturesSystemTest {
                 .json().get("rolloutPercentage")).intValue());
         var listed = api.send("GET", development + "?q=" + key, admin, null).items();
         assertEquals(List.of(key), listed.stream().map(f -> f.get("key")).toList());
+
+        var cloned = api.send("POST", "/api/v1/projects/" + project + "/environments", admin,
+                "{\"key\":\"qa\",\"name\":\"QA\",\"type\":\"test\",\"cloneFrom\":\"development\"}");
+        assertEquals(201, cloned.status(), cloned.raw().body());
+        var inQa = api.send("GET", features(project, "qa") + "/" + key, admin, null).json();
+        assertEquals(true, inQa.get("enabled"), "a clone of development");
+        assertEquals(30, ((Number) inQa.get("rolloutPercentage")).intValue());
+        assertEquals("environment 'qa' cloned from 'development'", api.send("GET", features(project, "qa") + "/" + key
+                + "/history", admin, null).items().getFirst().get("reason"));
     }
 
     @Test

@@ -75,19 +75,21 @@ public final class Feature {
     }
 
     /**
-     * Gives the feature a state in a new environment of its project: off, with the rollout and targeting of its
-     * first environment (the definition's plain targeting when it has none), recorded as its creation there.
+     * Gives the feature a state in a new environment of its project, recorded as its creation there: a copy of its
+     * state in {@code copyOf} (on or off as it is there), or, without one, off with the rollout and targeting of its
+     * first environment (the definition's plain targeting when it has none).
      */
-    public void addEnvironment(Environment environment, UUID stateId, ChangeStamp asked) {
+    public void addEnvironment(Environment environment, UUID stateId, EnvironmentKey copyOf, ChangeStamp asked) {
         if (states.containsKey(environment.key())) {
             return;
         }
-        var model = states.values().stream().findFirst();
+        var model = copyOf != null ? java.util.Optional.of(state(copyOf)) : states.values().stream().findFirst();
         var stamp = asked.notBefore(definition.updatedAt());
         String by = stamp.actor().reference();
         var variants = definition.variants();
         var first = variants.keySet().iterator().next();
-        place(new EnvironmentState(stateId, environment.id(), environment.key(), false,
+        place(new EnvironmentState(stateId, environment.id(), environment.key(),
+                copyOf != null && model.get().enabled(),
                 model.map(EnvironmentState::rolloutPercentage).orElse(100),
                 model.map(EnvironmentState::rules).orElse(List.of()),
                 model.map(EnvironmentState::defaultVariant).orElse(variants.containsKey(Targeting.ON) ? Targeting.ON : first),

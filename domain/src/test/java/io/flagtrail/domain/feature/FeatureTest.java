@@ -246,7 +246,7 @@ class FeatureTest {
         var staging = FeatureMother.environment("00000000-0000-7000-8000-00000000e003",
                 new io.flagtrail.domain.project.EnvironmentKey("staging"), EnvironmentType.STAGING, 50);
 
-        feature.addEnvironment(staging, UUID.randomUUID(), stamp(3));
+        feature.addEnvironment(staging, UUID.randomUUID(), null, stamp(3));
 
         var created = feature.pullEvents();
         assertEquals(1, created.size());
@@ -256,6 +256,23 @@ class FeatureTest {
         assertEquals(1, state.version());
         assertEquals(100, state.attributes().rolloutPercentage()); // development's, the first environment's
         assertEquals(List.of(staging.key()), feature.addedStates().stream().map(EnvironmentState::environment).toList());
+    }
+
+    @Test
+    void a_cloned_environment_copies_the_state_it_was_cloned_from_on_or_off_as_it_is() {
+        var changed = FeatureMother.enabled();
+        changed.update(PRODUCTION, new FeaturePatch(null, null, 30, null, null), stamp(2));
+        var feature = Feature.reconstitute(changed.record());
+        var staging = FeatureMother.environment("00000000-0000-7000-8000-00000000e003",
+                new io.flagtrail.domain.project.EnvironmentKey("staging"), EnvironmentType.STAGING, 50);
+
+        feature.addEnvironment(staging, UUID.randomUUID(), PRODUCTION, stamp(3));
+
+        var clone = feature.in(staging.key());
+        assertTrue(clone.enabled());
+        assertEquals(30, clone.attributes().rolloutPercentage());
+        assertEquals(1, clone.version());
+        assertEquals(FeatureAction.CREATED, feature.pullEvents().getFirst().action());
     }
 
     @Test

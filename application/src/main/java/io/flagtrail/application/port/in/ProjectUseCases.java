@@ -33,8 +33,13 @@ public final class ProjectUseCases {
                                 Reason reason, Origin origin) {
     }
 
+    /**
+     * {@code cloneFrom} (optional) names an environment of the project whose states the new one copies (on or off
+     * as they are there); without it every feature is off in the new environment.
+     */
     public record CreateEnvironment(ProjectKey project, EnvironmentKey key, String name, EnvironmentType type,
-                                    Integer sortOrder, boolean isProtected, Reason reason, Origin origin) {
+                                    Integer sortOrder, boolean isProtected, EnvironmentKey cloneFrom, Reason reason,
+                                    Origin origin) {
     }
 
     /** Null fields stay as they are. */

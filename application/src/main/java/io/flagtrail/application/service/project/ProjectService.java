@@ -125,6 +125,9 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
         return transactions.inTransaction(() -> {
             var project = projects.lock(command.project()).orElseThrow(() -> noProject(command.project()));
             var existing = projects.environments(project.id());
+            if (command.cloneFrom() != null && existing.stream().noneMatch(e -> e.key().equals(command.cloneFrom()))) {
+                throw noEnvironment(command.project(), command.cloneFrom());
+            }
             int order = command.sortOrder() != null ? command.sortOrder()
                     : Math.min(Environment.MAX_SORT_ORDER,
                             existing.stream().mapToInt(Environment::sortOrder).max().orElse(-10) + 10);
@@ -132,7 +135,7 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
                     command.type(), order, command.isProtected(), stamp);
             projects.add(environment);
             recordEnvironment(AuditAction.ENVIRONMENT_CREATED, project, null, environment, stamp, command.origin());
-            placeFeatures(project, environment, stamp, command.origin());
+            placeFeatures(project, environment, command.cloneFrom(), stamp, command.origin());
             return environment;
         });
     }
@@ -179,15 +182,21 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
         });
     }
 
-    /** Every feature of the project gets its state in the new environment, with one entry each in one write. */
-    private void placeFeatures(Project project, Environment environment, ChangeStamp stamp, Origin origin) {
+    /**
+     * Every feature of the project gets its state in the new environment (a copy of its state in {@code cloneFrom}
+     * when given), with one entry each in one write; the entries' reason says which (the command's reason first).
+     */
+    private void placeFeatures(Project project, Environment environment, EnvironmentKey cloneFrom, ChangeStamp stamp,
+                               Origin origin) {
         var placed = new ArrayList<Feature>();
         var states = new LinkedHashMap<UUID, EnvironmentState>();
-        var why = stamp.reason() != null ? stamp
-                : new ChangeStamp(stamp.actor(), stamp.at(), new Reason("environment '" + environment.key() + "' created"));
+        String how = cloneFrom == null ? "environment '" + environment.key() + "' created"
+                : "environment '" + environment.key() + "' cloned from '" + cloneFrom + "'";
+        var why = new ChangeStamp(stamp.actor(), stamp.at(), new Reason(stamp.reason() == null ? how
+                : truncate(stamp.reason().text() + " (" + how + ")")));
         for (var record : features.lockAll(project.id())) {
             var feature = Feature.reconstitute(record);
-            feature.addEnvironment(environment, ids.newId(), why);
+            feature.addEnvironment(environment, ids.newId(), cloneFrom, why);
             feature.addedStates().forEach(state -> states.put(record.definition().id(), state));
             placed.add(feature);
         }
@@ -195,6 +204,10 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
             features.addStates(states);
             featureChanges.recordAll(placed, Collections.nCopies(placed.size(), origin));
         }
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() <= Reason.MAX_LENGTH ? reason : reason.substring(0, Reason.MAX_LENGTH - 1) + "…";
     }
 
     private void refuseWhileOn(Project project, Environment environment) {

@@ -110,7 +110,7 @@ class ProjectServiceTest {
         service.create(new CreateProject(web, "Web", null, null, null, admin));
 
         var added = service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, false,
-                null, admin));
+                null, null, admin));
         assertEquals(110, added.sortOrder(), "after production (100)");
         var changed = service.change(new ChangeEnvironment(web, staging, null, null, 50, true, 1L, null, admin));
         assertEquals(List.of("development", "staging", "production"),
@@ -138,7 +138,8 @@ class ProjectServiceTest {
         }
         int before = ledger.entries().size();
 
-        service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, false, null, admin));
+        service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, false, null, null,
+                admin));
 
         var created = ledger.entries().subList(before + 1, ledger.entries().size());
         assertEquals(List.of(AuditAction.FEATURE_CREATED, AuditAction.FEATURE_CREATED),
@@ -150,6 +151,33 @@ class ProjectServiceTest {
         assertFalse(there.enabled());
         assertEquals(40, there.attributes().rolloutPercentage());
         assertEquals(1, there.version());
+    }
+
+    @Test
+    void a_cloned_environment_copies_every_feature_s_state_with_the_clone_as_the_reason_of_each_entry() {
+        service.create(new CreateProject(web, "Web", null, null, null, admin));
+        var inDevelopment = new Scope(web, EnvironmentKey.DEVELOPMENT);
+        featureCommands.create(new CreateFeatureCommand(inDevelopment, new FeatureKey("checkout"),
+                new FeatureAttributes("Checkout", "", 25, List.of(), null), true, null, admin));
+        featureCommands.create(new CreateFeatureCommand(inDevelopment, new FeatureKey("search"),
+                new FeatureAttributes("Search", "", 100, List.of(), null), false, null, admin));
+
+        service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, false,
+                EnvironmentKey.DEVELOPMENT, new Reason("try the release"), admin));
+
+        var checkout = io.flagtrail.domain.feature.Feature.reconstitute(features.find(web, new FeatureKey("checkout"))
+                .orElseThrow()).in(staging);
+        assertTrue(checkout.enabled());
+        assertEquals(25, checkout.attributes().rolloutPercentage());
+        assertFalse(io.flagtrail.domain.feature.Feature.reconstitute(features.find(web, new FeatureKey("search"))
+                .orElseThrow()).in(staging).enabled());
+        var entries = ledger.entries().stream().filter(e -> e.action() == AuditAction.FEATURE_CREATED
+                && "staging".equals(e.after().get("environment"))).toList();
+        assertEquals(2, entries.size());
+        assertEquals("try the release (environment 'staging' cloned from 'development')", entries.getFirst().reason());
+        var missing = assertThrows(NotFound.class, () -> service.create(new CreateEnvironment(web,
+                new EnvironmentKey("qa"), "QA", EnvironmentType.TEST, null, false, new EnvironmentKey("nope"), null, admin)));
+        assertEquals("environment.not_found", missing.code());
     }
 
     @Test

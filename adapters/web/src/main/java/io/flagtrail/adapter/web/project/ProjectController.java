@@ -151,7 +151,8 @@ final class ProjectController {
         }
         var created = manage.create(new CreateEnvironment(key, environmentKey(body.key()), body.name(),
                 EnvironmentType.of("type", body.type()), body.sortOrder(), Boolean.TRUE.equals(body.isProtected()),
-                reason(body.reason(), reasonHeader), Origins.of(request, admin)));
+                body.cloneFrom() == null ? null : environmentKey(body.cloneFrom()), reason(body.reason(), reasonHeader),
+                Origins.of(request, admin)));
         return withEtag(HttpResponse.created(EnvironmentResponse.of(created),
                 URI.create("/api/v1/projects/" + key + "/environments/" + created.key())), created);
     }

@@ -61,12 +61,18 @@ final class ProjectViews {
     record CreateEnvironmentRequest(@Nullable String key, @Nullable String name,
                                     @Nullable @Schema(description = "development, test, staging or production") String type,
                                     @Nullable @Schema(description = "0-10000; after the last one when absent") Integer sortOrder,
-                                    @Nullable @JsonProperty("protected") Boolean isProtected, @Nullable String reason) {
+                                    @Nullable @JsonProperty("protected") Boolean isProtected,
+                                    @Nullable @Schema(description = "an environment of the project whose feature states "
+                                            + "the new one copies; without it every feature is off there") String cloneFrom,
+                                    @Nullable String reason) {
     }
 
     @Serdeable
     @Schema(name = "UpdateEnvironmentRequest", description = "absent fields stay as they are")
     record UpdateEnvironmentRequest(@Nullable String name, @Nullable String type, @Nullable Integer sortOrder,
-                                    @Nullable @JsonProperty("protected") Boolean isProtected, @Nullable String reason) {
+                                    @Nullable @JsonProperty("protected") Boolean isProtected,
+                                    @Nullable @Schema(description = "an environment of the project whose feature states "
+                                            + "the new one copies; without it every feature is off there") String cloneFrom,
+                                    @Nullable String reason) {
     }
 }
