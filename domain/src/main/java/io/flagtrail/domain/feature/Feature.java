@@ -241,21 +241,10 @@ public final class Feature {
         if (definition.status() == status) {
             return;
         }
-        var any = states.values().stream().findFirst();
-        if (any.isEmpty()) {
-            definition = definition.with(definitionAttributes(), status, stamp.notBefore(definition.updatedAt()));
-            definitionChanged = true;
-            return;
-        }
-        var environment = any.get().environment();
-        change(action, environment, view(any.get()).attributes(), any.get().enabled(), status, stamp);
-    }
-
-    /** The definition's own fields as attributes, for a feature in no environment. */
-    private FeatureAttributes definitionAttributes() {
-        return new FeatureAttributes(definition.name(), definition.description(), 100, definition.tags(),
-                definition.owner(), Targeting.combined(definition.variants(), List.of(),
-                        definition.variants().keySet().iterator().next(), definition.variants().keySet().iterator().next()));
+        // A feature always has a state: its project keeps at least one environment (ProjectService refuses to
+        // delete the last), so a deletion is always seen, and audited, somewhere.
+        var any = states.values().iterator().next();
+        change(action, any.environment(), view(any).attributes(), any.enabled(), status, stamp);
     }
 
     /**

@@ -75,8 +75,8 @@ public final class ProjectUseCases {
 
         /**
          * Removes an environment and every feature's state in it. The default project's production environment is
-         * refused (409): it is what the compatibility routes address. So is one where features are on, unless
-         * forced. A reason is required.
+         * refused (409): it is what the compatibility routes address. So is a project's last environment, and one
+         * where features are on, unless forced. A reason is required.
          */
         void delete(DeleteEnvironment command);
     }

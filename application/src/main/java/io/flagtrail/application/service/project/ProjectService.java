@@ -172,6 +172,11 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
             var environment = projects.lockEnvironment(project.id(), command.key())
                     .orElseThrow(() -> noEnvironment(command.project(), command.key()));
             environment.expectVersion(command.expectedVersion());
+            if (projects.environments(project.id()).size() == 1) {
+                // a feature needs an environment to be shown, changed and audited in
+                throw new Conflict("environment.last", "environment '" + environment.key() + "' is the last of project '"
+                        + project.key() + "': a project keeps at least one");
+            }
             if (!command.force()) {
                 refuseWhileOn(project, environment);
             }

@@ -196,6 +196,9 @@ class ProjectServiceTest {
         var record = features.find(web, new FeatureKey("checkout")).orElseThrow();
         assertEquals(List.of(EnvironmentKey.PRODUCTION), record.states().stream().map(s -> s.environment()).toList());
         assertEquals(AuditAction.ENVIRONMENT_DELETED, ledger.entries().getLast().action());
+        var last = assertThrows(Conflict.class, () -> service.delete(
+                new DeleteEnvironment(web, EnvironmentKey.PRODUCTION, null, true, reason, admin)));
+        assertEquals("environment.last", last.code(), "a feature always has an environment to be audited in");
     }
 
     @Test
