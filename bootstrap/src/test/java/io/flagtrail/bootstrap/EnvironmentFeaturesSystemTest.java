@@ -87,6 +87,16 @@ class EnvironmentFeaturesSystemTest {
         assertEquals("Checkout", then.json().get("name"));
         assertEquals(30, ((Number) api.send("GET", development + "/" + key + "?asOf=" + Instant.now(), admin, null)
                 .json().get("rolloutPercentage")).intValue());
+        var everywhere = api.send("GET", "/api/v1/projects/" + project + "/features/" + key, admin, null);
+        assertEquals(200, everywhere.status(), everywhere.raw().body());
+        assertEquals("Checkout v2", everywhere.json().get("name"));
+        @SuppressWarnings("unchecked")
+        var states = (List<java.util.Map<String, Object>>) everywhere.json().get("environments");
+        assertEquals(List.of("development", "staging", "production"), states.stream().map(s -> s.get("environment")).toList());
+        assertEquals(List.of(true, false, false), states.stream().map(s -> s.get("enabled")).toList());
+        assertEquals(List.of(3, 2, 2), states.stream().map(s -> ((Number) s.get("version")).intValue()).toList());
+        assertProblem(api.send("GET", "/api/v1/projects/" + project + "/features/nope", admin, null), 404,
+                "feature.not_found");
         var listed = api.send("GET", development + "?q=" + key, admin, null).items();
         assertEquals(List.of(key), listed.stream().map(f -> f.get("key")).toList());
 

@@ -96,6 +96,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/features/{key}/disable", USER_WRITERS);
         MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/features/{key}/restore", USER_WRITERS);
         MATRIX.put("GET /api/v1/projects/{project}/environments/{environment}/features/{key}/history", USER_FEATURE_AND_AUDIT_READERS);
+        MATRIX.put("GET /api/v1/projects/{project}/features/{key}", USER_FEATURE_AND_AUDIT_READERS);
         MATRIX.put("GET /api/v1/projects", FEATURE_AND_AUDIT_READERS);
         MATRIX.put("POST /api/v1/projects", ADMINS);
         MATRIX.put("GET /api/v1/projects/{project}", FEATURE_AND_AUDIT_READERS);

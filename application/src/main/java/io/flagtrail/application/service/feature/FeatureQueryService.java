@@ -20,7 +20,9 @@ import io.flagtrail.domain.audit.AuditEntry;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.feature.Feature;
 import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.feature.FeatureRecord;
 import io.flagtrail.domain.feature.FeatureState;
+import io.flagtrail.domain.project.ProjectKey;
 import io.flagtrail.domain.project.Scope;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,6 +58,16 @@ public final class FeatureQueryService
             throw NotFound.feature(key.value());
         }
         return Feature.reconstitute(found.get()).in(scope.environment());
+    }
+
+    @Override
+    public FeatureRecord everywhere(ProjectKey project, FeatureKey key) {
+        var found = features.find(project, key);
+        if (found.isEmpty()) {
+            projects.find(project).orElseThrow(() -> NotFound.project(project.value()));
+            throw NotFound.feature(key.value());
+        }
+        return found.get();
     }
 
     @Override
