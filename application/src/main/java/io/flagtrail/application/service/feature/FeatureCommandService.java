@@ -13,15 +13,14 @@ import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.application.service.scope.Places;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.change.ChangeStamp;
 import io.flagtrail.domain.feature.Feature;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.change.Reason;
-import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
-import io.flagtrail.domain.project.Project;
 import io.flagtrail.domain.project.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,7 +130,7 @@ public final class FeatureCommandService
     }
 
     /** One write per table for the lot: the features, their audit entries and their events. */
-    private void createAll(Place place, List<CreateFeatureCommand> commands) {
+    private void createAll(Places place, List<CreateFeatureCommand> commands) {
         var created = new ArrayList<Feature>(commands.size());
         for (var command : commands) {
             created.add(create(place, command));
@@ -150,20 +149,14 @@ public final class FeatureCommandService
         return results;
     }
 
-    private Feature create(Place place, CreateFeatureCommand command) {
+    private Feature create(Places place, CreateFeatureCommand command) {
         var enabledIn = command.enabled() ? Set.of(command.scope().environment()) : Set.<EnvironmentKey>of();
         return Feature.create(ids.newId(), place.project(), place.environments(), ids::newId, command.key(),
                 command.attributes(), enabledIn, stamp(command.origin(), command.reason()));
     }
 
-    /** The scope's project and its environments; a 404 naming the project or the environment that is not there. */
-    private Place place(Scope scope) {
-        var project = projects.find(scope.project()).orElseThrow(() -> NotFound.project(scope.project().value()));
-        var environments = projects.environments(project.id());
-        if (environments.stream().noneMatch(e -> e.key().equals(scope.environment()))) {
-            throw NotFound.environment(scope.project().value(), scope.environment().value());
-        }
-        return new Place(project, environments);
+    private Places place(Scope scope) {
+        return Places.of(projects, scope);
     }
 
     private Feature load(Scope scope, FeatureKey key) {
@@ -187,8 +180,6 @@ public final class FeatureCommandService
         return feature.in(scope.environment());
     }
 
-    private record Place(Project project, List<Environment> environments) {
-    }
 
     private ChangeStamp stamp(Origin origin, Reason reason) {
         return new ChangeStamp(origin.actor(), clock.now(), reason);

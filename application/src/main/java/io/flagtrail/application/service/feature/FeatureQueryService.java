@@ -14,6 +14,7 @@ import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditQueries;
 import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.application.service.scope.Places;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.AuditCategory;
 import io.flagtrail.domain.audit.AuditEntry;
@@ -81,10 +82,7 @@ public final class FeatureQueryService
 
     /** A 404 naming the project or the environment when the scope names one that is not there. */
     private void requireScope(Scope scope) {
-        var project = projects.find(scope.project()).orElseThrow(() -> NotFound.project(scope.project().value()));
-        if (projects.environments(project.id()).stream().noneMatch(e -> e.key().equals(scope.environment()))) {
-            throw NotFound.environment(scope.project().value(), scope.environment().value());
-        }
+        Places.of(projects, scope);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.application.service.scope.Places;
 import io.flagtrail.domain.apikey.ApiKey;
 import io.flagtrail.domain.apikey.ApiKeyScope;
 import io.flagtrail.domain.audit.AuditAction;
@@ -64,11 +65,7 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
         var key = new ApiKey(ids.newId(), name, secret.substring(0, PREFIX.length() + 6), scopes,
                 Objects.requireNonNull(boundTo, "boundTo"), origin.actor().reference(), clock.now(), expiresAt, null, null);
         return transactions.inTransaction(() -> {
-            var project = projects.find(boundTo.project())
-                    .orElseThrow(() -> NotFound.project(boundTo.project().value()));
-            if (projects.environments(project.id()).stream().noneMatch(e -> e.key().equals(boundTo.environment()))) {
-                throw NotFound.environment(boundTo.project().value(), boundTo.environment().value());
-            }
+            Places.of(projects, boundTo);
             keys.add(key, lookup(secret), SecretTokens.sha256(secret));
             record(AuditAction.API_KEY_CREATED, null, key, origin);
             return new CreatedApiKey(key, secret);
