@@ -50,7 +50,7 @@ class CookieSessionSystemTest implements TestPropertyProvider {
     void login_sets_secure_cookies_that_read_without_a_header_and_changes_need_the_csrf_token() throws Exception {
         String email = "browser-" + UUID.randomUUID() + "@example.com";
         users.add(new User(UUID.randomUUID(), new Email(email), "Browser", hasher.hash(PASSWORD.toCharArray()),
-                Set.of(Role.EDITOR), UserStatus.ACTIVE, Instant.now(), null));
+                Set.of(Role.EDITOR), Set.of(), UserStatus.ACTIVE, Instant.now(), null));
 
         var login = send("POST", "/api/v1/auth/login", Map.of(), "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
         var setCookies = login.headers().allValues("Set-Cookie");

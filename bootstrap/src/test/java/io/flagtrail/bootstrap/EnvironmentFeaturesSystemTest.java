@@ -95,6 +95,18 @@ class EnvironmentFeaturesSystemTest {
         assertEquals(List.of(3, 2, 2), states.stream().map(s -> ((Number) s.get("version")).intValue()).toList());
         assertProblem(api.send("GET", "/api/v1/projects/" + project + "/features/nope", admin, null), 404,
                 "feature.not_found");
+        var acrossAll = api.send("GET", "/api/v1/projects/" + project + "/features/" + key + "/history", admin, null);
+        assertEquals(200, acrossAll.status(), acrossAll.raw().body());
+        assertEquals(List.of("production", "staging", "development", "development", "production", "staging",
+                        "development"), acrossAll.items().stream().map(e -> e.get("environment")).toList(),
+                "every environment's entries newest first (the rename and the creation one per environment, "
+                        + "each written in the environments' order and listed newest first)");
+        var productionOnly = api.send("GET", "/api/v1/audit?project=" + project + "&environment=production"
+                + "&category=CHANGE", admin, null);
+        assertEquals(200, productionOnly.status(), productionOnly.raw().body());
+        assertEquals(List.of("FEATURE_UPDATED", "FEATURE_CREATED", "ENVIRONMENT_CREATED"),
+                productionOnly.items().stream().map(e -> e.get("action")).toList(), "every production change");
+        assertProblem(api.send("GET", "/api/v1/audit?environment=production", admin, null), 400, "validation.failed");
         var listed = api.send("GET", development + "?q=" + key, admin, null).items();
         assertEquals(List.of(key), listed.stream().map(f -> f.get("key")).toList());
 
@@ -106,6 +118,58 @@ class EnvironmentFeaturesSystemTest {
         assertEquals(30, ((Number) inQa.get("rolloutPercentage")).intValue());
         assertEquals("environment 'qa' cloned from 'development'", api.send("GET", features(project, "qa") + "/" + key
                 + "/history", admin, null).items().getFirst().get("reason"));
+    }
+
+    @Test
+    void a_developer_with_editor_in_development_changes_it_there_and_gets_403_on_production() {
+        String project = project();
+        assertEquals(201, api.send("POST", "/api/v1/projects", admin, "{\"key\":\"" + project + "\",\"name\":\"Web\"}")
+                .status());
+        String key = "search-" + UUID.randomUUID().toString().substring(0, 6);
+        String development = features(project, "development");
+        String production = features(project, "production");
+        assertEquals(201, api.send("POST", development, admin, "{\"key\":\"" + key + "\",\"name\":\"S\"}").status());
+        String email = "dev-" + UUID.randomUUID() + "@example.com";
+        var created = api.send("POST", "/api/v1/users", admin, "{\"email\":\"" + email + "\",\"roles\":[\"VIEWER\"],"
+                + "\"grants\":[\"EDITOR@" + project + "/development\"],\"password\":\"" + SystemClient.PASSWORD + "\"}");
+        assertEquals(201, created.status(), created.raw().body());
+        assertEquals(List.of("EDITOR@" + project + "/development"), created.json().get("grants"));
+        String userPath = "/api/v1/users/" + created.json().get("id");
+        String developer = api.login(email, SystemClient.PASSWORD);
+
+        assertEquals(200, api.send("POST", development + "/" + key + "/enable", developer, null).status());
+        assertEquals(200, api.send("PATCH", development + "/" + key, developer,
+                "{\"rolloutPercentage\":20,\"name\":\"Search\"}").status(), "state here, and metadata");
+        assertEquals(201, api.send("POST", development, developer, "{\"key\":\"" + key + "-2\",\"name\":\"T\"}").status(),
+                "a new feature is off everywhere else");
+        assertProblem(api.send("POST", production + "/" + key + "/enable", developer, null), 403, "auth.forbidden");
+        assertProblem(api.send("PATCH", production + "/" + key, developer, "{\"rolloutPercentage\":50}"), 403,
+                "auth.forbidden");
+        assertProblem(api.send("PATCH", development + "/" + key, developer,
+                "{\"variants\":{\"on\":true,\"off\":false}}"), 403, "auth.role_in_project");
+        assertProblem(api.send("DELETE", development + "/" + key, developer, null, "X-Change-Reason", "gone"), 403,
+                "auth.role_in_project");
+        assertProblem(api.send("PUT", userPath + "/grants", developer, "{\"grants\":[]}"), 403, "auth.forbidden");
+        assertEquals(false, api.send("GET", production + "/" + key, developer, null).json().get("enabled"),
+                "VIEWER everywhere: production is read, not changed");
+        assertEquals(true, api.send("GET", development + "/" + key, developer, null).json().get("enabled"));
+
+        var regranted = api.send("PUT", userPath + "/grants", admin, "{\"grants\":[\"EDITOR@" + project + "\"]}");
+        assertEquals(200, regranted.status(), regranted.raw().body());
+        assertProblem(api.send("GET", development + "/" + key, developer, null), 401, "auth.session_ended");
+        String throughout = api.login(email, SystemClient.PASSWORD);
+        assertEquals(200, api.send("POST", production + "/" + key + "/enable", throughout, null).status(),
+                "EDITOR in the whole project");
+        assertEquals(200, api.send("DELETE", development + "/" + key, throughout, null, "X-Change-Reason", "gone")
+                .status());
+        var grantEntries = api.send("GET", "/api/v1/audit?action=ROLE_GRANTED&subjectId=" + created.json().get("id"),
+                admin, null);
+        assertEquals(200, grantEntries.status(), grantEntries.raw().body());
+        assertEquals(1, grantEntries.items().size(), "one entry per grant added after creation");
+        assertProblem(api.send("PUT", userPath + "/grants", admin, "{\"grants\":[\"ADMIN@" + project + "\"]}"), 400,
+                "validation.failed");
+        assertProblem(api.send("PUT", userPath + "/grants", admin, "{\"grants\":[\"EDITOR@" + project + "/nope\"]}"),
+                404, "environment.not_found");
     }
 
     @Test

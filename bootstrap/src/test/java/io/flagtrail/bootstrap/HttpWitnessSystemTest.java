@@ -130,7 +130,7 @@ class HttpWitnessSystemTest {
         var saved = Files.writeString(Files.createTempFile("witness-latest", ".json"), answer.body());
         var bundle = Files.createTempFile("evidence", ".zip");
         try (var out = Files.newOutputStream(bundle)) {
-            log.getBean(EvidenceBundleUseCase.class).bundle(CHECK).writeTo(out);
+            log.getBean(EvidenceBundleUseCase.class).bundle(null, CHECK).writeTo(out);
         }
         var err = new java.io.ByteArrayOutputStream();
         int exit = Offline.verify(new String[]{"verify-bundle", bundle.toString(), "--trusted", saved.toString()},

@@ -69,7 +69,7 @@ class JwtAttackSystemTest implements TestPropertyProvider {
         api = new Api(server.getURI(), json);
         String email = "jwt-" + UUID.randomUUID() + "@example.com";
         users.add(new User(UUID.randomUUID(), new Email(email), "Jwt", hasher.hash(PASSWORD.toCharArray()),
-                Set.of(Role.VIEWER), UserStatus.ACTIVE, Instant.now(), null));
+                Set.of(Role.VIEWER), Set.of(), UserStatus.ACTIVE, Instant.now(), null));
         real = SignedJWT.parse(api.login(email, PASSWORD)).getJWTClaimsSet();
     }
 

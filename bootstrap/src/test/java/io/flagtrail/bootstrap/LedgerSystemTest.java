@@ -82,6 +82,22 @@ class LedgerSystemTest {
     }
 
     @Test
+    void a_bundle_for_one_environment_verifies_offline_and_says_its_selection_holds_all_of_that_environment()
+            throws Exception {
+        api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"P\"}");
+        system.awaitSealed();
+        var file = Files.createTempFile("evidence-production", ".zip");
+        Files.write(file, api.download("/api/v1/audit/evidence?project=default&environment=production", admin));
+
+        var verified = offline("verify-bundle", file.toString());
+
+        assertEquals(0, verified.exit(), verified.err());
+        assertTrue(verified.out().contains("its selection holds the ") && verified.out().contains(
+                " entries of default/production, every one and no other"), verified.out());
+        assertEquals(400, api.send("GET", "/api/v1/audit/evidence?environment=production", admin, null).status());
+    }
+
+    @Test
     void a_corrupt_truncated_or_foreign_bundle_gets_one_line_naming_what_is_wrong_and_exit_1() throws Exception {
         api.send("POST", "/api/v1/features", admin, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"C\"}");
         system.awaitSealed();

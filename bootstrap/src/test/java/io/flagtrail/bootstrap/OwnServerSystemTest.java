@@ -49,7 +49,7 @@ abstract class OwnServerSystemTest implements TestPropertyProvider {
     String addUser(String prefix, Role role) {
         String email = prefix + "-" + UUID.randomUUID() + "@example.com";
         users.add(new User(UUID.randomUUID(), new Email(email), prefix, hasher.hash(PASSWORD.toCharArray()),
-                Set.of(role), UserStatus.ACTIVE, Instant.now(), null));
+                Set.of(role), Set.of(), UserStatus.ACTIVE, Instant.now(), null));
         return email;
     }
 }

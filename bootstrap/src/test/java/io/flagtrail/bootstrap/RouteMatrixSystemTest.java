@@ -82,10 +82,11 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /api/v1/features", WRITERS);
         MATRIX.put("GET /api/v1/features/{key}", FEATURE_AND_AUDIT_READERS);
         MATRIX.put("PATCH /api/v1/features/{key}", WRITERS);
-        MATRIX.put("DELETE /api/v1/features/{key}", WRITERS);
+        // what changes every environment (deletion, restoration) needs EDITOR throughout the project: never a key's
+        MATRIX.put("DELETE /api/v1/features/{key}", USER_WRITERS);
         MATRIX.put("POST /api/v1/features/{key}/enable", WRITERS);
         MATRIX.put("POST /api/v1/features/{key}/disable", WRITERS);
-        MATRIX.put("POST /api/v1/features/{key}/restore", WRITERS);
+        MATRIX.put("POST /api/v1/features/{key}/restore", USER_WRITERS);
         MATRIX.put("GET /api/v1/features/{key}/history", FEATURE_AND_AUDIT_READERS);
         MATRIX.put("GET /api/v1/projects/{project}/environments/{environment}/features", USER_READERS);
         MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/features", USER_WRITERS);
@@ -97,6 +98,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/features/{key}/restore", USER_WRITERS);
         MATRIX.put("GET /api/v1/projects/{project}/environments/{environment}/features/{key}/history", USER_FEATURE_AND_AUDIT_READERS);
         MATRIX.put("GET /api/v1/projects/{project}/features/{key}", USER_FEATURE_AND_AUDIT_READERS);
+        MATRIX.put("GET /api/v1/projects/{project}/features/{key}/history", USER_FEATURE_AND_AUDIT_READERS);
         MATRIX.put("GET /api/v1/projects", FEATURE_AND_AUDIT_READERS);
         MATRIX.put("POST /api/v1/projects", ADMINS);
         MATRIX.put("GET /api/v1/projects/{project}", FEATURE_AND_AUDIT_READERS);
@@ -127,6 +129,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /api/v1/users", ADMINS);
         MATRIX.put("GET /api/v1/users/{id}", ADMINS);
         MATRIX.put("PUT /api/v1/users/{id}/roles", ADMINS);
+        MATRIX.put("PUT /api/v1/users/{id}/grants", ADMINS);
         MATRIX.put("POST /api/v1/users/{id}/disable", ADMINS);
         MATRIX.put("POST /api/v1/users/{id}/enable", ADMINS);
         MATRIX.put("POST /api/v1/users/{id}/reset-password", ADMINS);
@@ -180,7 +183,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         for (var role : USERS) {
             String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
             users.add(new User(UUID.randomUUID(), new Email(email), role, hasher.hash(PASSWORD.toCharArray()),
-                    Set.of(Role.valueOf(role)), UserStatus.ACTIVE, Instant.now(), null));
+                    Set.of(Role.valueOf(role)), Set.of(), UserStatus.ACTIVE, Instant.now(), null));
             credentials.put(role, "Bearer " + api.login(email, PASSWORD));
         }
         var system = new Origin(Actor.system("matrix"), RequestContext.system());

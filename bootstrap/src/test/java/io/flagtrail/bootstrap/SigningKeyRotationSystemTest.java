@@ -81,7 +81,7 @@ class SigningKeyRotationSystemTest {
             assertEquals(List.of(firstKeyId, newest.keyId()), report.signers().stream().map(KeyPeriod::keyId).toList(),
                     "the report shows the key that took over: " + report.summary());
             var bundle = new java.io.ByteArrayOutputStream();
-            context.getBean(EvidenceBundleUseCase.class).bundle(CHECK).writeTo(bundle);
+            context.getBean(EvidenceBundleUseCase.class).bundle(null, CHECK).writeTo(bundle);
             var offline = new VerifyBundleService().verify(new java.io.ByteArrayInputStream(bundle.toByteArray()));
             assertTrue(offline.verified(), offline.summary());
             assertTrue(offline.summary().contains("signed over time by 2 keys: " + firstKeyId), offline.summary());

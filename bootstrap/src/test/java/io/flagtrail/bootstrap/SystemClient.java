@@ -75,7 +75,7 @@ final class SystemClient {
     String addUser(String prefix, Role role) {
         String email = prefix + "-" + UUID.randomUUID() + "@example.com";
         bean(Users.class).add(new User(UUID.randomUUID(), new Email(email), role.name(),
-                bean(PasswordHasher.class).hash(PASSWORD.toCharArray()), Set.of(role), UserStatus.ACTIVE, Instant.now(),
+                bean(PasswordHasher.class).hash(PASSWORD.toCharArray()), Set.of(role), Set.of(), UserStatus.ACTIVE, Instant.now(),
                 null));
         return email;
     }

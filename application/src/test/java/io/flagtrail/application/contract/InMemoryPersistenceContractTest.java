@@ -29,8 +29,8 @@ public class InMemoryPersistenceContractTest implements PersistenceContract {
         Samples.addSolo(projects);
         var outbox = new InMemoryOutbox();
         var loginAttempts = new InMemoryLoginAttempts();
-        var sessions = new InMemorySessions();
         var users = new InMemoryUsers();
+        var sessions = new InMemorySessions().withUsers(users);
         var tree = new InMemoryTree(ledger);
         return new Stores(features, projects, ledger, ledger, tree, new InMemoryCheckpoints(), new InMemoryPurgeRecords(), outbox,
                 new InMemoryTransactions(features, projects, ledger, tree, outbox, loginAttempts, sessions, users),

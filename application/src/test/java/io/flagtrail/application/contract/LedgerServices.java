@@ -86,8 +86,13 @@ public final class LedgerServices {
     }
 
     public byte[] bundle() throws IOException {
+        return bundle(null);
+    }
+
+    /** The bundle with the entries of {@code selection} (a project, or an environment of one) on their own too. */
+    public byte[] bundle(io.flagtrail.domain.audit.AuditPlace selection) throws IOException {
         var out = new ByteArrayOutputStream();
-        evidence.bundle(Samples.ORIGIN).writeTo(out);
+        evidence.bundle(selection, Samples.ORIGIN).writeTo(out);
         return out.toByteArray();
     }
 }

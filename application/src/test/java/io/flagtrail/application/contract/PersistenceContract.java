@@ -217,6 +217,30 @@ public interface PersistenceContract {
     }
 
     @Test
+    default void entries_keep_their_place_and_queries_filter_by_it() {
+        var key = uniqueKey();
+        var recorder = commands();
+        recorder.create(command(key, null));
+        recorder.update(new UpdateFeatureCommand(Samples.SOLO, key, new FeaturePatch(null, null, 5, null, null), null,
+                null, ORIGIN));
+        var solo = Samples.SOLO.project().value();
+        var production = Samples.SOLO.environment().value();
+
+        var here = stores().ledger().query(new AuditQuery("feature", null, key.value(), null, null, null, solo,
+                production, null, null, 10, null)).items();
+        assertEquals(List.of(AuditAction.FEATURE_UPDATED, AuditAction.FEATURE_CREATED),
+                here.stream().map(e -> e.action()).toList());
+        assertTrue(here.stream().allMatch(e -> new io.flagtrail.domain.audit.AuditPlace(solo, production)
+                .equals(e.place())));
+        assertEquals(2, stores().ledger().query(new AuditQuery("feature", null, key.value(), null, null, null, solo, null,
+                null, null, 10, null)).items().size(), "the project alone");
+        assertTrue(stores().ledger().query(new AuditQuery("feature", null, key.value(), null, null, null, solo,
+                "development", null, null, 10, null)).items().isEmpty(), "another environment");
+        assertTrue(stores().ledger().query(new AuditQuery("feature", null, key.value(), null, null, null, "default",
+                null, null, null, 10, null)).items().isEmpty(), "another project");
+    }
+
+    @Test
     default void listing_filters_by_status_tag_and_escaped_text_and_pages_by_key() {
         String prefix = "l" + UUID.randomUUID().toString().substring(0, 8);
         var create = commands();
@@ -310,6 +334,10 @@ public interface PersistenceContract {
         var report = ledger.verify(null, null);
 
         assertTrue(report.verified(), report.summary());
+        assertEquals(List.of(AuditAction.FEATURE_UPDATED, AuditAction.FEATURE_CREATED), stores().ledger().query(
+                new AuditQuery("feature", null, key.value(), null, null, null, Samples.SOLO.project().value(),
+                        Samples.SOLO.environment().value(), null, null, 10, null)).items().stream()
+                .map(e -> e.action()).toList(), "a sealed entry keeps its place, which is not hashed");
         assertEquals(stores().chain().head().size(), report.verifiedUpTo());
         assertEquals(report.verifiedUpTo(), stores().checkpoints().latest().orElseThrow().size());
         var offline = new io.flagtrail.application.service.audit.VerifyBundleService()
@@ -430,11 +458,46 @@ public interface PersistenceContract {
     }
 
     @Test
+    default void a_users_grants_are_stored_found_by_project_and_part_of_the_sessions_standing() {
+        var project = new io.flagtrail.domain.project.ProjectKey("default");
+        var grants = java.util.Set.of(io.flagtrail.domain.user.Grant.parse("EDITOR@default/development"),
+                io.flagtrail.domain.user.Grant.parse("VIEWER@default"));
+        var user = io.flagtrail.domain.user.User.register(UUID.randomUUID(),
+                new io.flagtrail.domain.user.Email("grants-" + UUID.randomUUID() + "@example.com"), null, "hash",
+                java.util.Set.of(), grants, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS)).after();
+        stores().transactions().inTransaction(() -> {
+            stores().users().add(user);
+            return null;
+        });
+
+        assertEquals(grants, stores().users().findById(user.id()).orElseThrow().grants());
+        assertTrue(stores().users().withGrantsIn(project).stream().anyMatch(u -> u.id().equals(user.id())));
+        assertTrue(stores().users().withGrantsIn(new io.flagtrail.domain.project.ProjectKey("nowhere")).stream()
+                .noneMatch(u -> u.id().equals(user.id())));
+        var session = UUID.randomUUID();
+        stores().transactions().inTransaction(() -> {
+            stores().sessions().start(session, user.id(), Instant.now());
+            return null;
+        });
+        assertEquals(java.util.Set.of("EDITOR@default/development", "VIEWER@default"),
+                stores().sessions().standing(session).orElseThrow().access());
+
+        var fewer = user.changeGrants(java.util.Set.of(io.flagtrail.domain.user.Grant.parse("VIEWER@default")))
+                .orElseThrow().after();
+        stores().transactions().inTransaction(() -> {
+            stores().users().update(fewer);
+            return null;
+        });
+        assertEquals(fewer.grants(), stores().users().findById(user.id()).orElseThrow().grants());
+        assertEquals(java.util.Set.of("VIEWER@default"), stores().sessions().standing(session).orElseThrow().access());
+    }
+
+    @Test
     default void of_twenty_concurrent_refreshes_with_one_token_exactly_one_succeeds_and_the_session_is_revoked() throws Exception {
         var user = new io.flagtrail.domain.user.User(UUID.randomUUID(),
                 new io.flagtrail.domain.user.Email("race-" + UUID.randomUUID() + "@example.com"), "Race", "hash",
-                java.util.Set.of(io.flagtrail.domain.user.Role.VIEWER), io.flagtrail.domain.user.UserStatus.ACTIVE,
-                Instant.now(), null);
+                java.util.Set.of(io.flagtrail.domain.user.Role.VIEWER), java.util.Set.of(),
+                io.flagtrail.domain.user.UserStatus.ACTIVE, Instant.now(), null);
         stores().users().add(user);
         io.flagtrail.application.port.out.Clock clock = () -> Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         var service = new io.flagtrail.application.service.identity.SessionService(stores().sessions(),

@@ -73,6 +73,8 @@ public final class InMemoryAuditLedger implements AuditLedger, LedgerChain, Roll
                 && (q.actorId() == null || q.actorId().equals(e.actor().id()))
                 && (q.action() == null || q.action() == e.action())
                 && (q.category() == null || q.category() == e.category())
+                && (q.project() == null || e.place() != null && q.project().equals(e.place().project()))
+                && (q.environment() == null || e.place() != null && q.environment().equals(e.place().environment()))
                 && (q.from() == null || !e.occurredAt().isBefore(q.from()))
                 && (q.to() == null || e.occurredAt().isBefore(q.to()));
     }
@@ -156,8 +158,14 @@ public final class InMemoryAuditLedger implements AuditLedger, LedgerChain, Roll
         fields.put("id", e.id().toString());
         fields.put("action", e.action().name());
         fields.put("actor", e.actor().reference());
-        fields.put("subject", e.subject().type() + ":" + e.subject().id());
+        // the subject and snapshots as the real ledger form has them, so that a bundle's selection reads them alike
+        var subject = new java.util.LinkedHashMap<String, Object>();
+        subject.put("type", e.subject().type());
+        subject.put("id", e.subject().id());
+        subject.put("key", e.subject().key());
+        fields.put("subject", subject);
         fields.put("reason", e.reason());
+        fields.put("before", e.before());
         fields.put("after", e.after());
         fields.put("occurredAt", e.occurredAt().toString());
         return fields;

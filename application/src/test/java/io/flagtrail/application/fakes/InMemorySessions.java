@@ -95,7 +95,7 @@ public final class InMemorySessions implements Sessions, Rollbackable {
             return Optional.empty();
         }
         return users.findById(session.userId()).map(u -> new Standing(u.id(), session.revokedAt() != null, u.status(),
-                u.roles()));
+                u.roles(), u.grants()));
     }
 
     @Override

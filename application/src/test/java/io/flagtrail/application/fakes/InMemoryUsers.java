@@ -52,6 +52,12 @@ public final class InMemoryUsers implements Users, Rollbackable {
     }
 
     @Override
+    public synchronized java.util.List<User> withGrantsIn(io.flagtrail.domain.project.ProjectKey project) {
+        return byEmail.values().stream().filter(u -> u.grants().stream().anyMatch(g -> g.project().equals(project)))
+                .toList();
+    }
+
+    @Override
     public synchronized long countActiveWith(io.flagtrail.domain.user.Role role) {
         return byEmail.values().stream()
                 .filter(u -> u.status() == io.flagtrail.domain.user.UserStatus.ACTIVE && u.roles().contains(role)).count();
@@ -66,7 +72,7 @@ public final class InMemoryUsers implements Users, Rollbackable {
     public synchronized void recordLogin(UUID id, Instant at, String passwordHash) {
         var user = findById(id).orElseThrow();
         byEmail.put(user.email().normalized(), new User(user.id(), user.email(), user.displayName(), passwordHash,
-                user.roles(), user.status(), user.createdAt(), at));
+                user.roles(), user.grants(), user.status(), user.createdAt(), at));
     }
 
     @Override

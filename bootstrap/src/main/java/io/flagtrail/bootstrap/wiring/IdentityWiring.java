@@ -52,10 +52,11 @@ final class IdentityWiring {
     /** One service administers users and serves each user's own account. */
     @Singleton
     @Bean(typed = {ManageUsersUseCase.class, MyAccountUseCase.class})
-    UserAccountService userAccounts(Users users, PasswordHasher hasher, PasswordBlocklist blocklist, Sessions sessions,
-                                    StandingNotices notices, UserChanges changes, Transactions transactions,
-                                    Clock clock, IdGenerator ids) {
-        return new UserAccountService(users, hasher, blocklist, sessions, notices, changes, transactions, clock, ids);
+    UserAccountService userAccounts(Users users, Projects projects, PasswordHasher hasher, PasswordBlocklist blocklist,
+                                    Sessions sessions, StandingNotices notices, UserChanges changes,
+                                    Transactions transactions, Clock clock, IdGenerator ids) {
+        return new UserAccountService(users, projects, hasher, blocklist, sessions, notices, changes, transactions,
+                clock, ids);
     }
 
     @Singleton

@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One fact in the ledger: who did what to which subject, when, why, how (the field diff) and from where.
+ * One fact in the ledger: who did what to which subject, when, why, how (the field diff) and from where; what it
+ * records also says in which project and environment it applies, where it applies to one ({@link #place()}).
  * Snapshots are plain maps of JSON-friendly values (strings, numbers, booleans, lists, maps) so that any
  * subject type can be recorded and the ledger can hash a canonical form of them. The application writes entries
  * through one collaborator ({@code AuditTrail}); the persistence adapter reads them back.
@@ -37,6 +38,11 @@ public record AuditEntry(
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(occurredAt, "occurredAt");
         changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** The project and environment the entry applies to, derived from what it records; null where none. */
+    public AuditPlace place() {
+        return AuditPlace.of(subject, action, before, after);
     }
 
     /** The category is the action's: an entry cannot be filed under another. */

@@ -24,6 +24,11 @@ public enum VerificationFailure {
     KEY_PERIOD,
     /** An entry a signed purge record vouches for (retained, or where the chain resumes) has another hash. */
     PURGE_MISMATCH,
+    /**
+     * An evidence bundle's selection (the entries of one project or environment) leaves out an entry of its place,
+     * holds one of another place, or holds one that is not the chain's (offline verification).
+     */
+    SELECTION_MISMATCH,
     /** An exported entry or file is not well-formed (offline verification). */
     MALFORMED,
     /**

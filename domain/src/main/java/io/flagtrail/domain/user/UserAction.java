@@ -4,6 +4,7 @@ package io.flagtrail.domain.user;
 public enum UserAction {
     CREATED,
     ROLES_CHANGED,
+    GRANTS_CHANGED,
     DISABLED,
     ENABLED,
     PASSWORD_RESET,

@@ -3,6 +3,8 @@ package io.flagtrail.domain.user;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The domain event a user records for every change that changed something: the account before (null on creation)
@@ -21,6 +23,24 @@ public record UserChanged(UserAction action, User before, User after) {
 
     public Set<Role> revoked() {
         return before == null ? Set.of() : difference(before.roles(), after.roles());
+    }
+
+    /** Grants added by the change, in their written order. */
+    public SortedSet<Grant> grantsAdded() {
+        var added = new TreeSet<>(after.grants());
+        if (before != null) {
+            added.removeAll(before.grants());
+        }
+        return added;
+    }
+
+    public SortedSet<Grant> grantsRemoved() {
+        var removed = new TreeSet<Grant>();
+        if (before != null) {
+            removed.addAll(before.grants());
+            removed.removeAll(after.grants());
+        }
+        return removed;
     }
 
     private static Set<Role> difference(Set<Role> from, Set<Role> without) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class UserTest {
 
     final User admin = User.register(UUID.randomUUID(), new Email("admin@example.com"), "Admin", "hash",
-            Set.of(Role.ADMIN), Instant.EPOCH).after();
+            Set.of(Role.ADMIN), Set.of(), Instant.EPOCH).after();
     final AtomicInteger asked = new AtomicInteger();
 
     @Test
@@ -57,7 +57,7 @@ class UserTest {
     @Test
     void users_need_a_role_and_passwords_end_sessions() {
         assertThrows(InvalidInput.class, () -> User.register(UUID.randomUUID(), new Email("x@example.com"), null,
-                "hash", Set.of(), Instant.EPOCH));
+                "hash", Set.of(), Set.of(), Instant.EPOCH));
         var reset = admin.replacePassword("other", false);
         assertEquals(UserAction.PASSWORD_RESET, reset.action());
         assertEquals("other", reset.after().passwordHash());

@@ -34,12 +34,18 @@ final class AuditCommand extends CliCommand {
         @Option(names = "--actor-id") String actorId;
         @Option(names = "--action", description = "e.g. FEATURE_UPDATED") String action;
         @Option(names = "--category", description = "CHANGE, SECURITY or ACCESS") String category;
+        @Option(names = "--project", description = "entries placed in this project") String project;
+        @Option(names = "--env", description = "and in this environment of it (with --project)") String environment;
         @Option(names = "--from", description = "RFC 3339 instant, inclusive") String from;
         @Option(names = "--to", description = "RFC 3339 instant, exclusive") String to;
 
         AuditQuery query(int limit, String cursor) {
+            if (environment != null && project == null) {
+                throw InvalidInput.of("env", "is asked with --project (an environment key is the project's)");
+            }
             return new AuditQuery(subjectType, subjectId, subjectKey, actorId, named(AuditAction.class, "action", action),
-                    named(AuditCategory.class, "category", category), instant("from", from), instant("to", to), limit, cursor);
+                    named(AuditCategory.class, "category", category), project, environment, instant("from", from),
+                    instant("to", to), limit, cursor);
         }
 
         private static <E extends Enum<E>> E named(Class<E> type, String field, String value) {

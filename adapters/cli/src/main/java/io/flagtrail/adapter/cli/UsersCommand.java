@@ -3,6 +3,7 @@ package io.flagtrail.adapter.cli;
 import io.flagtrail.application.port.in.UserAccountUseCases.CreateUserCommand;
 import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
 import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.user.Grant;
 import io.flagtrail.domain.user.Role;
 import io.flagtrail.domain.user.User;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,33 +41,70 @@ final class UsersCommand extends CliCommand {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a user; the password is read from standard input (one line).")
     int create(@Option(names = "--email", required = true) String email, @Option(names = "--name") String name,
-               @Option(names = "--roles", required = true, split = ",", description = "e.g. EDITOR or VIEWER,AUDITOR")
-               List<String> roles) {
-        var created = users.create(new CreateUserCommand(email, name, roles(roles), passwordFromStdin(), CliOrigin.current()));
+               @Option(names = "--roles", split = ",", description = "global roles, e.g. EDITOR or VIEWER,AUDITOR")
+               List<String> roles,
+               @Option(names = "--grants", split = ",", description = "roles in a project or environment, e.g. "
+                       + "EDITOR@web/development,VIEWER@web") List<String> grants) {
+        var created = users.create(new CreateUserCommand(email, name, roles(roles == null ? List.of() : roles),
+                grants(grants == null ? List.of() : grants), passwordFromStdin(), CliOrigin.current()));
         print(view(created), Views.USER_COLUMNS);
         return 0;
     }
 
-    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Add roles to a user.")
+    @Command(name = "grant", mixinStandardHelpOptions = true,
+            description = "Add roles to a user: global (EDITOR) or in a project or environment (EDITOR@web/development).")
     int grant(@Parameters(index = "0", paramLabel = "USER") String user,
-              @Parameters(index = "1..*", paramLabel = "ROLE") List<String> roles) {
+              @Parameters(index = "1..*", paramLabel = "ROLE") List<String> named) {
         var found = find(user);
-        var all = EnumSet.noneOf(Role.class);
-        all.addAll(found.roles());
-        all.addAll(roles(roles));
-        print(view(users.changeRoles(found.id(), all, CliOrigin.current())), Views.USER_COLUMNS);
+        var roles = EnumSet.noneOf(Role.class);
+        roles.addAll(found.roles());
+        roles.addAll(roles(globalIn(named)));
+        var grants = new HashSet<>(found.grants());
+        grants.addAll(grants(scopedIn(named)));
+        print(view(change(found, roles, grants)), Views.USER_COLUMNS);
         return 0;
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Take roles from a user.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Take roles from a user: global (EDITOR) or in a project or environment (EDITOR@web).")
     int revoke(@Parameters(index = "0", paramLabel = "USER") String user,
-               @Parameters(index = "1..*", paramLabel = "ROLE") List<String> roles) {
+               @Parameters(index = "1..*", paramLabel = "ROLE") List<String> named) {
         var found = find(user);
-        var left = EnumSet.noneOf(Role.class);
-        left.addAll(found.roles());
-        left.removeAll(roles(roles));
-        print(view(users.changeRoles(found.id(), left, CliOrigin.current())), Views.USER_COLUMNS);
+        var roles = EnumSet.noneOf(Role.class);
+        roles.addAll(found.roles());
+        roles.removeAll(roles(globalIn(named)));
+        var grants = new HashSet<>(found.grants());
+        grants.removeAll(grants(scopedIn(named)));
+        print(view(change(found, roles, grants)), Views.USER_COLUMNS);
         return 0;
+    }
+
+    /**
+     * Grants first when some are added (the account always keeps a role or a grant, and a user given only grants
+     * would otherwise lose their last role first), roles first when grants go; each use case records its own change.
+     */
+    private User change(User user, Set<Role> roles, Set<Grant> grants) {
+        var origin = CliOrigin.current();
+        if (grants.containsAll(user.grants())) {
+            users.changeGrants(user.id(), grants, origin);
+            return users.changeRoles(user.id(), roles, origin);
+        }
+        users.changeRoles(user.id(), roles, origin);
+        return users.changeGrants(user.id(), grants, origin);
+    }
+
+    private static List<String> globalIn(List<String> named) {
+        return named.stream().filter(name -> !name.contains("@")).toList();
+    }
+
+    private static List<String> scopedIn(List<String> named) {
+        return named.stream().filter(name -> name.contains("@")).toList();
+    }
+
+    private static Set<Grant> grants(List<String> written) {
+        var grants = new HashSet<Grant>();
+        written.forEach(grant -> grants.add(Grant.parse(grant)));
+        return grants;
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user; every session ends.")

@@ -15,7 +15,8 @@ final class Views {
     static final List<String> FEATURE_COLUMNS = List.of("key", "name", "enabled", "rolloutPercentage", "defaultVariant",
             "tags", "version", "updatedAt");
     static final List<String> ENTRY_COLUMNS = List.of("occurredAt", "action", "actor", "subject", "reason");
-    static final List<String> USER_COLUMNS = List.of("email", "displayName", "roles", "status", "lastLoginAt");
+    static final List<String> USER_COLUMNS = List.of("email", "displayName", "roles", "grants", "status",
+            "lastLoginAt");
     static final List<String> API_KEY_COLUMNS = List.of("name", "prefix", "scopes", "expiresAt", "revoked", "lastUsedAt");
 
     private Views() {

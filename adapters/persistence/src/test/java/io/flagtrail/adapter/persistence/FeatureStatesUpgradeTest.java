@@ -144,6 +144,10 @@ abstract class FeatureStatesUpgradeTest extends DatabaseTest {
         var history = queries().history(Scope.COMPATIBILITY, key, 10, null, ORIGIN).items();
         assertEquals(List.of(AuditAction.FEATURE_UPDATED, AuditAction.FEATURE_CREATED),
                 history.stream().map(e -> e.action()).toList());
+        assertTrue(history.stream().allMatch(e -> new io.flagtrail.domain.audit.AuditPlace("default", "production")
+                .equals(e.place())), "V21_1 placed the entries from before projects where their features went");
+        assertEquals(2, ledger.query(new AuditQuery(null, null, null, null, null, null, "default", "production", null,
+                null, 10, null)).items().size());
 
         var then = queries().asOf(Scope.COMPATIBILITY, key, CREATED.plusSeconds(60), ORIGIN);
         assertEquals(1, then.version());

@@ -30,18 +30,19 @@ public final class SessionUseCases {
     }
 
     /**
-     * Checked on every authenticated request: the user is still active, still has the roles the token claims, and
-     * the session is not revoked; else {@code Unauthenticated}. So disabling, a role change or a logout takes effect
-     * on the very next request, not when the access token expires.
+     * Checked on every authenticated request: the user is still active, still has the roles and grants the token
+     * claims, and the session is not revoked; else {@code Unauthenticated}. So disabling, a role or grant change or a
+     * logout takes effect on the very next request, not when the access token expires. {@code tokenAccess} is what the
+     * token claims: its roles' names and its grants as written ({@code EDITOR@web/development}).
      */
     public interface CheckSessionUseCase {
-        void check(UUID userId, UUID sessionId, Collection<String> tokenRoles);
+        void check(UUID userId, UUID sessionId, Collection<String> tokenAccess);
 
         /**
          * The same check where it can be answered without blocking (the session's standing is in this instance's
          * memory): true when it passed, {@code Unauthenticated} when it failed, false when it could not be answered
          * so, and {@link #check} must be called where blocking is allowed. Lets the caller skip a thread hop.
          */
-        boolean checkWithoutBlocking(UUID userId, UUID sessionId, Collection<String> tokenRoles);
+        boolean checkWithoutBlocking(UUID userId, UUID sessionId, Collection<String> tokenAccess);
     }
 }

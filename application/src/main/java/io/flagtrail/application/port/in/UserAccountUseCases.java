@@ -1,6 +1,7 @@
 package io.flagtrail.application.port.in;
 
 import io.flagtrail.application.port.model.Page;
+import io.flagtrail.domain.user.Grant;
 import io.flagtrail.domain.user.Role;
 import io.flagtrail.domain.user.User;
 import java.util.Set;
@@ -13,10 +14,16 @@ public final class UserAccountUseCases {
     }
 
     /** A new user; the password is a char array so that it can be wiped after use. */
-    public record CreateUserCommand(String email, String displayName, Set<Role> roles, char[] password, Origin origin) {
+    /** A new account: global roles, grants in projects or environments, or both (at least one of either). */
+    public record CreateUserCommand(String email, String displayName, Set<Role> roles, Set<Grant> grants,
+                                    char[] password, Origin origin) {
+        public CreateUserCommand {
+            grants = grants == null ? Set.of() : Set.copyOf(grants);
+        }
+
         @Override
         public String toString() {
-            return "CreateUserCommand[email=" + email + ", roles=" + roles + ", password=***]";
+            return "CreateUserCommand[email=" + email + ", roles=" + roles + ", grants=" + grants + ", password=***]";
         }
     }
 
@@ -32,6 +39,12 @@ public final class UserAccountUseCases {
 
         /** Sets the user's roles; each role added or removed is recorded. The last active ADMIN keeps the role. */
         User changeRoles(UUID id, Set<Role> roles, Origin origin);
+
+        /**
+         * Replaces the user's grants in projects and environments; each grant added or removed is recorded. Every
+         * grant names a project (and environment) that exists, else 404 naming which.
+         */
+        User changeGrants(UUID id, Set<Grant> grants, Origin origin);
 
         /** Disables the user and ends every session at once. The last active ADMIN cannot be disabled. */
         User disable(UUID id, Origin origin);

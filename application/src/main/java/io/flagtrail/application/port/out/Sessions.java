@@ -1,8 +1,10 @@
 package io.flagtrail.application.port.out;
 
+import io.flagtrail.domain.user.Grant;
 import io.flagtrail.domain.user.Role;
 import io.flagtrail.domain.user.UserStatus;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,8 +36,23 @@ public interface Sessions {
 
     boolean active(UUID sessionId);
 
-    /** Where a session stands now: whose it is, whether it was revoked, and its user's status and roles today. */
-    record Standing(UUID userId, boolean revoked, UserStatus status, Set<Role> roles) {
+    /**
+     * Where a session stands now: whose it is, whether it was revoked, and its user's status, roles and grants today.
+     */
+    record Standing(UUID userId, boolean revoked, UserStatus status, Set<Role> roles, Set<Grant> grants) {
+
+        public Standing {
+            roles = Set.copyOf(roles);
+            grants = grants == null ? Set.of() : Set.copyOf(grants);
+        }
+
+        /** What a token must claim to be current: each role's name and each grant as written ({@code EDITOR@web}). */
+        public Set<String> access() {
+            var access = new HashSet<String>();
+            roles.forEach(role -> access.add(role.name()));
+            grants.forEach(grant -> access.add(grant.toString()));
+            return access;
+        }
     }
 
     /** One look-up for the per-request check (it runs on every authenticated request). */

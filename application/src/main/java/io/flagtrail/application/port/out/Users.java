@@ -4,7 +4,9 @@ import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.User;
 import java.time.Instant;
 import io.flagtrail.application.port.model.Page;
+import io.flagtrail.domain.project.ProjectKey;
 import io.flagtrail.domain.user.Role;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +29,12 @@ public interface Users {
 
     /** By e-mail, a page of {@code limit} after {@code cursor}. */
     Page<User> list(int limit, String cursor);
+
+    /**
+     * Users holding a grant in this project (in any of its environments, or in all): those whose grants a deletion of
+     * the project or one of its environments must revoke. May answer more; never fewer.
+     */
+    List<User> withGrantsIn(ProjectKey project);
 
     /** Active users holding this role (to refuse removing the last administrator). */
     long countActiveWith(Role role);

@@ -18,6 +18,8 @@ public final class AuditQueries {
         put(map, "actorId", q.actorId());
         put(map, "action", q.action() == null ? null : q.action().name());
         put(map, "category", q.category() == null ? null : q.category().name());
+        put(map, "project", q.project());
+        put(map, "environment", q.environment());
         put(map, "from", q.from() == null ? null : q.from().toString());
         put(map, "to", q.to() == null ? null : q.to().toString());
         put(map, "cursor", q.cursor());

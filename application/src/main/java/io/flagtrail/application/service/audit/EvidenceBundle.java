@@ -21,8 +21,11 @@ import java.util.TreeMap;
  *   checkpoint or the purge record the bundle holds (base64 X.509 Ed25519), retired ones included, with the issue
  *   times of the first and last thing each signed, so that a key swap shows and when it happened;</li>
  *   <li>{@code purge-record.json}, only when retention has purged the ledger: the latest signed purge record;</li>
+ *   <li>{@code selection.json}, only in a bundle for one project or environment: {@code {project, environment}};</li>
  *   <li>{@code entries.ndjson}: positions 1 to the checkpoint's size that are still held (all of them unless
  *   purged), one canonical entry per line;</li>
+ *   <li>{@code selected.ndjson}, with {@code selection.json}: the lines of {@code entries.ndjson} whose entries are
+ *   in the selection's place ({@link io.flagtrail.domain.audit.AuditPlace#of}), in order, every one of them;</li>
  *   <li>{@code manifest.json}: format, range, SHA-256 of each file above, and the rules to check them.</li>
  * </ol>
  * The entries are all there, so the verifier rebuilds the Merkle root at every checkpoint rather than taking
@@ -37,7 +40,9 @@ final class EvidenceBundle {
     static final String CHECKPOINTS = "checkpoints.ndjson";
     static final String KEYS = "public-keys.json";
     static final String PURGE = "purge-record.json";
+    static final String SELECTION = "selection.json";
     static final String ENTRIES = "entries.ndjson";
+    static final String SELECTED = "selected.ndjson";
     static final String MANIFEST = "manifest.json";
     static final String HASH_RULE = "hash = hex(SHA-256(utf8(prevHash) || utf8(RFC 8785 canonical JSON of the entry "
             + "line without its hash member))); prevHash of position 1 is 64 zeros; positions are gapless from 1";
@@ -53,6 +58,13 @@ final class EvidenceBundle {
     static final String PURGE_RULE = "positions up to purgedTo may be missing: every retained [position, hash] must be "
             + "present with that hash, the chain resumes at purgedTo + 1 from hashAtPurgedTo, and signature = "
             + "base64(Ed25519(RFC 8785 canonical JSON of {purgedTo, hashAtPurgedTo, retained, issuedAt, keyId}))";
+
+    static final String SELECTION_RULE = "selected.ndjson holds, in order and unchanged, exactly the lines of "
+            + "entries.ndjson whose place is the selection's: a feature entry's place is its after (else before) "
+            + "snapshot's project and environment (default/production when it names none); an environment entry's its "
+            + "subject key project/environment; a project entry's its subject key; a ROLE_GRANTED or ROLE_REVOKED "
+            + "entry of a user the place (project[/environment] after '@') of the one grant its snapshots' grants "
+            + "differ by; a selection without an environment holds its project's entries of every environment";
 
     private EvidenceBundle() {
     }

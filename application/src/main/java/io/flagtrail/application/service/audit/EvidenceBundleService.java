@@ -6,6 +6,7 @@ import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.domain.audit.AuditAction;
+import io.flagtrail.domain.audit.AuditPlace;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.ledger.Checkpoint;
@@ -20,6 +21,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -41,18 +43,25 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
     }
 
     @Override
-    public AuditDownload bundle(Origin origin) {
+    public AuditDownload bundle(AuditPlace place, Origin origin) {
+        var selection = Selection.of(place);
         var checkpoint = proofs.checkpoints().latest().orElseThrow(() ->
                 new NotFound("ledger.no_checkpoint", "no checkpoint has been signed yet; try again in a minute"));
         transactions.inTransaction(() -> {
-            trail.read(AuditAction.EVIDENCE_EXPORTED, origin, Map.of("to", checkpoint.size()));
+            var read = new LinkedHashMap<String, Object>();
+            read.put("to", checkpoint.size());
+            if (selection != null) {
+                read.put("selection", selection.toString());
+            }
+            trail.read(AuditAction.EVIDENCE_EXPORTED, origin, read);
             return null;
         });
         var purge = proofs.retention().latestPurge().orElse(null);
-        return out -> write(checkpoint, purge, out);
+        return out -> write(checkpoint, purge, selection, out);
     }
 
-    private void write(Checkpoint checkpoint, PurgeRecord purge, OutputStream out) throws IOException {
+    private void write(Checkpoint checkpoint, PurgeRecord purge, Selection selection, OutputStream out)
+            throws IOException {
         var digests = new LinkedHashMap<String, Object>();
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         file(zip, EvidenceBundle.CHECKPOINT, digests, stream -> stream.write(bytes(checkpoint.json())));
@@ -76,10 +85,18 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
         if (purge != null) {
             file(zip, EvidenceBundle.PURGE, digests, stream -> stream.write(bytes(EvidenceBundle.purgeJson(purge))));
         }
+        if (selection != null) {
+            file(zip, EvidenceBundle.SELECTION, digests, stream -> stream.write(bytes(selection.json())));
+        }
+        var selected = new HashSet<Long>();
         file(zip, EvidenceBundle.ENTRIES, digests, stream -> transactions.inTransaction(() -> {
             proofs.chain().read(1, checkpoint.size(), link -> {
                 try {
-                    stream.write(bytes(LedgerLines.ndjson(link) + "\n"));
+                    var line = LedgerLines.ndjson(link);
+                    if (selection != null && selection.holds(line)) {
+                        selected.add(link.position());
+                    }
+                    stream.write(bytes(line + "\n"));
                     return true;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -87,6 +104,22 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
             });
             return null;
         }));
+        if (selection != null) {
+            // the selected lines again, on their own: a second read of the chain, so that no line is held in memory
+            file(zip, EvidenceBundle.SELECTED, digests, stream -> transactions.inTransaction(() -> {
+                proofs.chain().read(1, checkpoint.size(), link -> {
+                    if (selected.contains(link.position())) {
+                        try {
+                            stream.write(bytes(LedgerLines.ndjson(link) + "\n"));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                    return true;
+                });
+                return null;
+            }));
+        }
         var manifest = new LinkedHashMap<String, Object>();
         manifest.put("format", EvidenceBundle.FORMAT);
         manifest.put("createdAt", LedgerTime.format(clock.now()));
@@ -96,6 +129,10 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
         manifest.put("hashRule", EvidenceBundle.HASH_RULE);
         manifest.put("signatureRule", EvidenceBundle.SIGNATURE_RULE);
         manifest.put("keyRule", EvidenceBundle.KEY_RULE);
+        if (selection != null) {
+            manifest.put("selected", selected.size());
+            manifest.put("selectionRule", EvidenceBundle.SELECTION_RULE);
+        }
         if (purge != null) {
             manifest.put("purgedTo", purge.purgedTo());
             manifest.put("purgeRule", EvidenceBundle.PURGE_RULE);

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
         Map<String, String> keys = null;
         var periods = new java.util.ArrayList<KeyPeriod>();
         PurgeRecord purge = null;
+        Selection selection = null;
+        var selected = new LinkedHashMap<Long, String>();
+        String selectionFailure = null;
         VerificationReport report = null;
         var digests = new HashMap<String, String>();
         for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -45,16 +49,25 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
                     case EvidenceBundle.KEYS -> keys = EvidenceBundle.keys(JsonReader.parseObject(text(digest)), periods);
                     case EvidenceBundle.PURGE -> purge = EvidenceBundle.purge(JsonReader.parseObject(text(digest)));
                     case EvidenceBundle.CHECKPOINTS -> checkpoints = Checkpoint.fromLines(text(digest));
+                    case EvidenceBundle.SELECTION -> selection = Selection.fromJson(JsonReader.parseObject(text(digest)));
+                    case EvidenceBundle.SELECTED -> {
+                        if (selection == null || report == null) {
+                            return malformed(EvidenceBundle.SELECTED + " comes after " + EvidenceBundle.SELECTION
+                                    + " and " + EvidenceBundle.ENTRIES);
+                        }
+                        selectionFailure = selected(digest, selected);
+                    }
                     case EvidenceBundle.ENTRIES -> {
                         // closing it reads the file to its end, so the digest covers all of it however far
                         // the entries were read
                         try (var ahead = new ReadAheadStream(digest)) {
-                            report = entries(ahead, checkpoint, checkpoints, trusted, keys, periods, purge);
+                            report = entries(ahead, checkpoint, checkpoints, trusted, keys, periods, purge, selection,
+                                    selected);
                         }
                     }
                     case EvidenceBundle.MANIFEST -> {
                         var failure = manifest(JsonReader.parseObject(text(digest)), digests, checkpoint,
-                                checkpoints != null, !periods.isEmpty(), purge);
+                                checkpoints != null, !periods.isEmpty(), purge, selection, selected.size());
                         if (failure != null) {
                             return failure;
                         }
@@ -71,12 +84,54 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
         if (report == null || !digests.containsKey(EvidenceBundle.MANIFEST)) {
             return malformed("the bundle lacks " + (report == null ? EvidenceBundle.ENTRIES : EvidenceBundle.MANIFEST));
         }
-        return report;
+        if (selection == null || !report.verified()) {
+            return report;
+        }
+        if (selectionFailure != null) {
+            return new VerificationReport(false, 1, report.verifiedUpTo(), report.entriesChecked(),
+                    report.checkpoint(), null, VerificationFailure.SELECTION_MISMATCH, selectionFailure, purge);
+        }
+        return report.withSelection("the " + selected.size() + " entries of " + selection);
+    }
+
+    /**
+     * Checks {@code selected.ndjson} against the entries of the selection's place as the verifier found them in
+     * {@code entries.ndjson} (position to hash, in order): the same lines, every one, no other. Answers why not, or
+     * null.
+     */
+    private static String selected(InputStream in, Map<Long, String> expected) throws IOException {
+        var lines = new ByteLines(in);
+        var sealed = new SealedLine();
+        var next = expected.entrySet().iterator();
+        long line = 0;
+        while (lines.next()) {
+            line++;
+            try {
+                sealed.read(lines.line(), lines.length());
+            } catch (IllegalArgumentException e) {
+                return "line " + line + " of " + EvidenceBundle.SELECTED + " is not an entry: " + e.getMessage();
+            }
+            if (!next.hasNext()) {
+                return "position " + sealed.position() + " is selected but is not an entry of the selection's place";
+            }
+            var wanted = next.next();
+            if (sealed.position() != wanted.getKey()) {
+                return sealed.position() < wanted.getKey()
+                        ? "position " + sealed.position() + " is selected but is not an entry of the selection's place"
+                        : "the selection leaves out position " + wanted.getKey() + ", an entry of its place";
+            }
+            if (!sealed.computedHash().equals(wanted.getValue())) {
+                return "the selected line at position " + sealed.position() + " is not the chain's entry there";
+            }
+        }
+        return next.hasNext() ? "the selection leaves out position " + next.next().getKey() + ", an entry of its place"
+                : null;
     }
 
     private static VerificationReport entries(InputStream in, Checkpoint checkpoint, List<Checkpoint> checkpoints,
                                               List<Checkpoint> trusted, Map<String, String> keys,
-                                              List<KeyPeriod> periods, PurgeRecord purge) throws IOException {
+                                              List<KeyPeriod> periods, PurgeRecord purge, Selection selection,
+                                              Map<Long, String> selected) throws IOException {
         if (checkpoint == null || keys == null) {
             throw new IllegalArgumentException("the checkpoint and keys must come before the entries");
         }
@@ -111,6 +166,10 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
             if (!verifier.accept(sealed.position(), sealed.prevHash(), sealed.storedHash(), sealed.computedHash())) {
                 break;
             }
+            if (selection != null
+                    && selection.holds(new String(lines.line(), 0, lines.length(), StandardCharsets.UTF_8))) {
+                selected.put(sealed.position(), sealed.computedHash());
+            }
         }
         return verifier.finish();
     }
@@ -118,7 +177,8 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
     @SuppressWarnings("unchecked")
     private static VerificationReport manifest(Map<String, Object> manifest, Map<String, String> digests,
                                                Checkpoint checkpoint, boolean listsCheckpoints,
-                                               boolean listsPeriods, PurgeRecord purge) {
+                                               boolean listsPeriods, PurgeRecord purge, Selection selection,
+                                               int selectedCount) {
         var format = manifest.get("format");
         boolean third = EvidenceBundle.FORMAT.equals(format);
         boolean second = third || EvidenceBundle.FORMAT_2.equals(format);
@@ -140,6 +200,15 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
             listed.add(EvidenceBundle.PURGE);
         }
         listed.add(EvidenceBundle.ENTRIES);
+        if (selection != null) {
+            listed.add(EvidenceBundle.SELECTION);
+            listed.add(EvidenceBundle.SELECTED);
+            if (!(manifest.get("selected") instanceof Number count) || count.longValue() != selectedCount) {
+                return new VerificationReport(false, 1, 0, 0, null, 0L, VerificationFailure.SELECTION_MISMATCH,
+                        "the manifest counts " + manifest.get("selected") + " selected entries; the entries hold "
+                                + selectedCount + " of " + selection, purge);
+            }
+        }
         if (!files.keySet().equals(new java.util.HashSet<>(listed))) {
             return malformed("the manifest lists " + files.keySet() + " but the bundle holds " + listed);
         }

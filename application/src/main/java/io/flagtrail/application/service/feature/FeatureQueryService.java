@@ -101,6 +101,20 @@ public final class FeatureQueryService
         });
     }
 
+    /** By the feature's key within its project: keys are unique per project and kept by deleted features. */
+    @Override
+    public Page<AuditEntry> historyEverywhere(ProjectKey project, FeatureKey key, int limit, String cursor,
+                                              Origin origin) {
+        return transactions.inTransaction(() -> {
+            everywhere(project, key);
+            var query = new AuditQuery(FeatureLedgerEntries.SUBJECT_TYPE, null, key.value(), null, null, null,
+                    project.value(), null, null, null, limit, cursor);
+            var page = ledger.query(query);
+            trail.read(AuditAction.AUDIT_HISTORY_READ, origin, AuditQueries.describe(query));
+            return page;
+        });
+    }
+
     /**
      * Rebuilt from the ledger alone: the {@code after} snapshot of the last change at or before the instant, with
      * creation taken from the FEATURE_CREATED entry. For the current instant this equals the live feature.

@@ -58,8 +58,8 @@ public final class BootstrapAdminService implements BootstrapAdminUseCase {
             if (users.count() > 0) {
                 return Optional.empty();
             }
-            var created = User.register(ids.newId(), email, "Administrator", hasher.hash(password), Set.of(Role.ADMIN),
-                    clock.now());
+            var created = User.register(ids.newId(), email, "Administrator", hasher.hash(password),
+                    Set.of(Role.ADMIN), Set.of(), clock.now());
             users.add(created.after());
             changes.record(created, BOOTSTRAP, "initial administrator");
             log.info("initial administrator created", "email", email.value(), "generatedPassword", generate);

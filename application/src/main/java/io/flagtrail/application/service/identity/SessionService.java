@@ -28,7 +28,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Login sessions with opaque rotating refresh tokens ({@code ftr_} + 256 random bits; only their SHA-256 is stored).
@@ -131,27 +130,26 @@ public final class SessionService
     }
 
     @Override
-    public void check(UUID userId, UUID sessionId, Collection<String> tokenRoles) {
-        judge(sessionId == null ? null : sessions.standing(sessionId).orElse(null), userId, tokenRoles);
+    public void check(UUID userId, UUID sessionId, Collection<String> tokenAccess) {
+        judge(sessionId == null ? null : sessions.standing(sessionId).orElse(null), userId, tokenAccess);
     }
 
     @Override
-    public boolean checkWithoutBlocking(UUID userId, UUID sessionId, Collection<String> tokenRoles) {
+    public boolean checkWithoutBlocking(UUID userId, UUID sessionId, Collection<String> tokenAccess) {
         if (sessionId == null) {
             throw ended();
         }
         var standing = sessions.remembered(sessionId);
-        standing.ifPresent(s -> judge(s, userId, tokenRoles));
+        standing.ifPresent(s -> judge(s, userId, tokenAccess));
         return standing.isPresent();
     }
 
-    private static void judge(Sessions.Standing standing, UUID userId, Collection<String> tokenRoles) {
+    private static void judge(Sessions.Standing standing, UUID userId, Collection<String> tokenAccess) {
         if (standing == null || standing.revoked() || !standing.userId().equals(userId)
                 || standing.status() != UserStatus.ACTIVE) {
             throw ended();
         }
-        Set<String> roles = standing.roles().stream().map(Enum::name).collect(Collectors.toSet());
-        if (!roles.equals(Set.copyOf(tokenRoles))) {
+        if (!standing.access().equals(Set.copyOf(tokenAccess))) {
             throw ended();
         }
     }

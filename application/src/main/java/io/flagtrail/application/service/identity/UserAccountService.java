@@ -9,6 +9,7 @@ import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.PasswordBlocklist;
 import io.flagtrail.application.port.out.PasswordHasher;
+import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Sessions;
 import io.flagtrail.application.port.out.StandingNotices;
 import io.flagtrail.application.port.out.Transactions;
@@ -17,6 +18,7 @@ import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.error.Violations;
 import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.Grant;
 import io.flagtrail.domain.user.PasswordRules;
 import io.flagtrail.domain.user.Role;
 import io.flagtrail.domain.user.User;
@@ -42,6 +44,7 @@ public final class UserAccountService implements ManageUsersUseCase, MyAccountUs
             UserAction.PASSWORD_RESET, "password reset", UserAction.PASSWORD_CHANGED, "password changed");
 
     private final Users users;
+    private final Projects projects;
     private final PasswordHasher hasher;
     private final PasswordBlocklist blocklist;
     private final Sessions sessions;
@@ -51,10 +54,11 @@ public final class UserAccountService implements ManageUsersUseCase, MyAccountUs
     private final Clock clock;
     private final IdGenerator ids;
 
-    public UserAccountService(Users users, PasswordHasher hasher, PasswordBlocklist blocklist, Sessions sessions,
-                              StandingNotices notices, UserChanges changes, Transactions transactions, Clock clock,
-                              IdGenerator ids) {
+    public UserAccountService(Users users, Projects projects, PasswordHasher hasher, PasswordBlocklist blocklist,
+                              Sessions sessions, StandingNotices notices, UserChanges changes, Transactions transactions,
+                              Clock clock, IdGenerator ids) {
         this.users = users;
+        this.projects = projects;
         this.hasher = hasher;
         this.blocklist = blocklist;
         this.sessions = sessions;
@@ -71,15 +75,17 @@ public final class UserAccountService implements ManageUsersUseCase, MyAccountUs
             var email = new AtomicReference<Email>();
             new Violations()
                     .include(() -> email.set(new Email(command.email())))
-                    .check(command.roles() != null && !command.roles().isEmpty(), "roles",
-                            "must name at least one of " + Arrays.toString(Role.values()))
+                    .check(command.roles() != null && (!command.roles().isEmpty() || !command.grants().isEmpty()),
+                            "roles", "must name at least one of " + Arrays.toString(Role.values())
+                                    + ", or grants at least one ROLE@project[/environment]")
                     .check(command.displayName() == null || command.displayName().length() <= 200, "displayName",
                             "must be at most 200 characters")
                     .include(() -> newPassword(command.password(), "password"))
                     .throwIfAny();
             var created = User.register(ids.newId(), email.get(), command.displayName(),
-                    hasher.hash(command.password()), command.roles(), clock.now());
+                    hasher.hash(command.password()), command.roles(), command.grants(), clock.now());
             return transactions.inTransaction(() -> {
+                requirePlaces(command.grants());
                 users.add(created.after());
                 changes.record(created, command.origin(), null);
                 return created.after();
@@ -108,6 +114,14 @@ public final class UserAccountService implements ManageUsersUseCase, MyAccountUs
     @Override
     public User changeRoles(UUID id, Set<Role> roles, Origin origin) {
         return change(id, origin, user -> user.changeRoles(roles, this::activeAdmins));
+    }
+
+    @Override
+    public User changeGrants(UUID id, Set<Grant> grants, Origin origin) {
+        return change(id, origin, user -> {
+            requirePlaces(grants == null ? Set.of() : grants);
+            return user.changeGrants(grants);
+        });
     }
 
     @Override
@@ -175,6 +189,18 @@ public final class UserAccountService implements ManageUsersUseCase, MyAccountUs
             notices.awaitHeard();
         }
         return user;
+    }
+
+    /** A grant names a place that exists (404 naming the project, else the environment). */
+    private void requirePlaces(Set<Grant> grants) {
+        for (var grant : grants) {
+            var project = projects.find(grant.project())
+                    .orElseThrow(() -> NotFound.project(grant.project().value()));
+            if (grant.environment() != null && projects.environments(project.id()).stream()
+                    .noneMatch(e -> e.key().equals(grant.environment()))) {
+                throw NotFound.environment(grant.project().value(), grant.environment().value());
+            }
+        }
     }
 
     private long activeAdmins() {

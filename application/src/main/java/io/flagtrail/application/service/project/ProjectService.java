@@ -16,6 +16,7 @@ import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.feature.FeatureChanges;
+import io.flagtrail.application.service.identity.GrantRevocations;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.Severity;
 import io.flagtrail.domain.audit.Subject;
@@ -51,16 +52,18 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
     private final Projects projects;
     private final Features features;
     private final FeatureChanges featureChanges;
+    private final GrantRevocations grants;
     private final AuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public ProjectService(Projects projects, Features features, FeatureChanges featureChanges, AuditTrail trail,
-                          Transactions transactions, Clock clock, IdGenerator ids) {
+    public ProjectService(Projects projects, Features features, FeatureChanges featureChanges, GrantRevocations grants,
+                          AuditTrail trail, Transactions transactions, Clock clock, IdGenerator ids) {
         this.projects = projects;
         this.features = features;
         this.featureChanges = featureChanges;
+        this.grants = grants;
         this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
@@ -167,7 +170,7 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
                     + "is what /api/v1/features and API keys without a project address: it cannot be deleted");
         }
         var stamp = stamp(command.origin(), command.reason());
-        transactions.inTransaction(() -> {
+        int revoked = transactions.inTransaction(() -> {
             var project = projects.lock(command.project()).orElseThrow(() -> noProject(command.project()));
             var environment = projects.lockEnvironment(project.id(), command.key())
                     .orElseThrow(() -> noEnvironment(command.project(), command.key()));
@@ -183,8 +186,12 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
             features.removeStates(environment.id());
             projects.delete(environment);
             recordEnvironment(AuditAction.ENVIRONMENT_DELETED, project, environment, null, stamp, command.origin());
-            return null;
+            return grants.revokeIn(project.key(), environment.key(), command.origin(),
+                    "environment '" + environment.key() + "' deleted: " + command.reason().text());
         });
+        if (revoked > 0) {
+            grants.awaitHeard();
+        }
     }
 
     /**

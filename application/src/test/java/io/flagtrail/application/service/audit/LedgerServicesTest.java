@@ -184,6 +184,38 @@ class LedgerServicesTest {
     }
 
     @Test
+    void a_bundle_for_one_environment_holds_its_entries_on_their_own_and_the_verifier_checks_it_holds_all()
+            throws IOException {
+        changes(3);
+        recorder.create(new io.flagtrail.application.port.in.CreateFeatureCommand(
+                io.flagtrail.domain.project.Scope.COMPATIBILITY, FeatureServicesTest.KEY,
+                new io.flagtrail.domain.feature.FeatureAttributes("elsewhere", "", 1, java.util.List.of(), null), false,
+                null, FeatureServicesTest.ORIGIN));
+        sealAll();
+        var solo = io.flagtrail.application.contract.Samples.SOLO;
+
+        var out = new ByteArrayOutputStream();
+        evidence.bundle(new io.flagtrail.domain.audit.AuditPlace(solo.project().value(), solo.environment().value()),
+                FeatureServicesTest.ORIGIN).writeTo(out);
+        var report = new VerifyBundleService().verify(new ByteArrayInputStream(out.toByteArray()));
+
+        assertTrue(report.verified(), report.summary());
+        assertTrue(report.summary().contains("its selection holds the 3 entries of solo/production"), report.summary());
+        var files = unzip(out.toByteArray());
+        var selected = new String(files.get("selected.ndjson"), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        assertEquals(3, selected.length, "the creation elsewhere (default/production) is not in it");
+
+        var fewer = String.join("\n", java.util.Arrays.copyOf(selected, 2)) + "\n";
+        var dropped = new VerifyBundleService().verify(new ByteArrayInputStream(zip(files, "selected.ndjson",
+                fewer.getBytes(java.nio.charset.StandardCharsets.UTF_8), true)));
+        assertEquals(VerificationFailure.SELECTION_MISMATCH, dropped.failure(), dropped.summary());
+        var elsewhere = new VerifyBundleService().verify(new ByteArrayInputStream(zip(files, "selection.json",
+                "{\"environment\":\"production\",\"project\":\"default\"}".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8), true)));
+        assertEquals(VerificationFailure.SELECTION_MISMATCH, elsewhere.failure(), elsewhere.summary());
+    }
+
+    @Test
     void a_bundle_with_any_single_byte_of_an_entry_changed_is_rejected_even_with_a_recomputed_manifest()
             throws IOException {
         changes(3);
@@ -274,7 +306,7 @@ class LedgerServicesTest {
 
     private byte[] bundle() throws IOException {
         var out = new ByteArrayOutputStream();
-        evidence.bundle(FeatureServicesTest.ORIGIN).writeTo(out);
+        evidence.bundle(null, FeatureServicesTest.ORIGIN).writeTo(out);
         return out.toByteArray();
     }
 

@@ -25,7 +25,7 @@ class CachingSessionsTest {
     final HeardNotices notices = new HeardNotices();
     final CachingSessions sessions = new CachingSessions(store, notices, clock, Duration.ofSeconds(30));
     final User alice = new User(UUID.randomUUID(), new Email("alice@example.com"), "Alice", "hash",
-            Set.of(Role.EDITOR), UserStatus.ACTIVE, clock.now(), null);
+            Set.of(Role.EDITOR), Set.of(), UserStatus.ACTIVE, clock.now(), null);
     final UUID session = UUID.randomUUID();
 
     CachingSessionsTest() {

@@ -85,7 +85,7 @@ class LogInServiceTest {
     void wrong_password_unknown_email_and_disabled_user_fail_alike() {
         bootstrap.ensureAdmin(new BootstrapAdminCommand("admin@example.com", "a-long-password".toCharArray()));
         users.add(new User(UUID.randomUUID(), new Email("off@example.com"), "Off", hasher.hash("a-long-password".toCharArray()),
-                Set.of(Role.VIEWER), UserStatus.DISABLED, clock.now(), null));
+                Set.of(Role.VIEWER), Set.of(), UserStatus.DISABLED, clock.now(), null));
 
         var wrong = assertThrows(Unauthenticated.class, () -> logIn.logIn(command("admin@example.com", "nope")));
         var unknown = assertThrows(Unauthenticated.class, () -> logIn.logIn(command("who@example.com", "nope")));
@@ -102,7 +102,7 @@ class LogInServiceTest {
     void a_hash_made_with_old_parameters_is_replaced_on_login() {
         var id = UUID.randomUUID();
         users.add(new User(id, new Email("old@example.com"), "Old", "v1:" + new StringBuilder("a-long-password").reverse(),
-                Set.of(Role.EDITOR), UserStatus.ACTIVE, clock.now(), null));
+                Set.of(Role.EDITOR), Set.of(), UserStatus.ACTIVE, clock.now(), null));
 
         logIn.logIn(command("old@example.com", "a-long-password"));
 

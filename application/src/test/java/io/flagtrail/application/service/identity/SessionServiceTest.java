@@ -40,7 +40,7 @@ class SessionServiceTest {
     final SessionService service = new SessionService(sessions, notices, users, new AuditTrail(ledger, clock, new SequentialIds()),
             new InMemoryTransactions(users, store, ledger), clock, new SequentialIds(), Duration.ofDays(14));
     final User alice = new User(UUID.randomUUID(), new Email("alice@example.com"), "Alice", "hash",
-            Set.of(Role.EDITOR), UserStatus.ACTIVE, clock.now(), null);
+            Set.of(Role.EDITOR), Set.of(), UserStatus.ACTIVE, clock.now(), null);
     final RequestContext context = RequestContext.system();
 
     SessionServiceTest() {
@@ -134,7 +134,7 @@ class SessionServiceTest {
         var session = service.start(alice, context);
 
         assertThrows(Unauthenticated.class, () -> service.check(alice.id(), session.sessionId(), List.of("ADMIN")));
-        users.replace(new User(alice.id(), alice.email(), "Alice", "hash", Set.of(Role.EDITOR), UserStatus.DISABLED,
+        users.replace(new User(alice.id(), alice.email(), "Alice", "hash", Set.of(Role.EDITOR), Set.of(), UserStatus.DISABLED,
                 alice.createdAt(), null));
         notices.hear(); // as the user service announces the change it stores
         assertThrows(Unauthenticated.class, () -> service.check(alice.id(), session.sessionId(), List.of("EDITOR")));

@@ -9,6 +9,7 @@ import io.flagtrail.application.fakes.FixedClock;
 import io.flagtrail.application.fakes.HeardNotices;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
 import io.flagtrail.application.fakes.InMemoryOutbox;
+import io.flagtrail.application.fakes.InMemoryProjects;
 import io.flagtrail.application.fakes.InMemorySessions;
 import io.flagtrail.application.fakes.InMemoryTransactions;
 import io.flagtrail.application.fakes.InMemoryUsers;
@@ -22,6 +23,8 @@ import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.RequestContext;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.error.NotFound;
+import io.flagtrail.domain.user.Grant;
 import io.flagtrail.domain.user.Role;
 import io.flagtrail.domain.user.UserStatus;
 import java.time.Duration;
@@ -40,7 +43,8 @@ class UserAccountServiceTest {
     final CachingSessions sessions = new CachingSessions(store, notices, clock, Duration.ofMinutes(1));
     final InMemoryTransactions transactions = new InMemoryTransactions(users, store, ledger, outbox);
     final ReversibleHasher hasher = new ReversibleHasher();
-    final UserAccountService accounts = new UserAccountService(users, hasher,
+    final InMemoryProjects projects = InMemoryProjects.seeded();
+    final UserAccountService accounts = new UserAccountService(users, projects, hasher,
             password -> new String(password).equalsIgnoreCase("password1234"), sessions, notices,
             new UserChanges(new AuditTrail(ledger, clock, new SequentialIds()), outbox, clock, new SequentialIds()),
             transactions, clock, new SequentialIds());
@@ -72,6 +76,49 @@ class UserAccountServiceTest {
         assertEquals(1, notices.announced());
         assertThrows(io.flagtrail.domain.error.Unauthenticated.class,
                 () -> sessionService.check(user.id(), session.sessionId(), java.util.List.of("EDITOR")));
+    }
+
+    @Test
+    void grants_in_projects_and_environments_are_recorded_one_entry_each_and_end_stale_tokens() {
+        var developer = new CreateUserCommand("dev@example.com", null, Set.of(),
+                Set.of(Grant.parse("EDITOR@default/development")), "a fine passphrase".toCharArray(), admin);
+        var user = accounts.create(developer);
+        assertEquals(Set.of(Grant.parse("EDITOR@default/development")), user.grants(), "grants alone are enough");
+        var session = sessionService.start(user, RequestContext.system());
+        sessionService.check(user.id(), session.sessionId(), java.util.List.of("EDITOR@default/development"));
+
+        var changed = accounts.changeGrants(user.id(), Set.of(Grant.parse("VIEWER@default"),
+                Grant.parse("EDITOR@default/production")), admin);
+
+        assertEquals(2, count(AuditAction.ROLE_GRANTED));
+        assertEquals(1, count(AuditAction.ROLE_REVOKED));
+        assertEquals(java.util.List.of("EDITOR@default/production", "VIEWER@default"),
+                ledger.entries().getLast().after().get("grants"));
+        assertEquals(2, changed.grants().size());
+        assertEquals(1, notices.announced());
+        assertThrows(io.flagtrail.domain.error.Unauthenticated.class, () -> sessionService.check(user.id(),
+                session.sessionId(), java.util.List.of("EDITOR@default/development")), "the token's grants are stale");
+    }
+
+    @Test
+    void a_grant_names_a_place_that_exists_and_a_role_that_can_be_granted_there() {
+        var user = accounts.create(command("g@example.com", Set.of(Role.VIEWER), "a fine passphrase"));
+        long entries = ledger.entries().size();
+
+        var project = assertThrows(NotFound.class,
+                () -> accounts.changeGrants(user.id(), Set.of(Grant.parse("EDITOR@web")), admin));
+        assertTrue(project.getMessage().contains("web"), project.getMessage());
+        var environment = assertThrows(NotFound.class,
+                () -> accounts.changeGrants(user.id(), Set.of(Grant.parse("EDITOR@default/staging")), admin));
+        assertTrue(environment.getMessage().contains("staging"), environment.getMessage());
+        assertThrows(InvalidInput.class, () -> Grant.parse("ADMIN@default"));
+        assertThrows(InvalidInput.class, () -> Grant.parse("EDITOR@"));
+        assertThrows(InvalidInput.class, () -> Grant.parse("EDITOR@default/"));
+        assertThrows(InvalidInput.class, () -> Grant.parse("editor-default"));
+        assertThrows(InvalidInput.class, () -> accounts.changeRoles(user.id(), Set.of(), admin),
+                "no role and no grant leaves the account nothing to do");
+        assertEquals(entries, ledger.entries().size(), "nothing refused was recorded");
+        assertEquals(Set.of(), users.findById(user.id()).orElseThrow().grants());
     }
 
     @Test
@@ -133,6 +180,6 @@ class UserAccountServiceTest {
     }
 
     private CreateUserCommand command(String email, Set<Role> roles, String password) {
-        return new CreateUserCommand(email, null, roles, password.toCharArray(), admin);
+        return new CreateUserCommand(email, null, roles, Set.of(), password.toCharArray(), admin);
     }
 }

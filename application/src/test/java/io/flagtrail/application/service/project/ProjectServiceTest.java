@@ -7,6 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.fakes.FixedClock;
+import io.flagtrail.application.fakes.HeardNotices;
+import io.flagtrail.application.fakes.InMemoryUsers;
+import io.flagtrail.application.service.identity.GrantRevocations;
+import io.flagtrail.application.service.identity.UserChanges;
+import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.Grant;
+import io.flagtrail.domain.user.User;
+import java.util.Set;
+import java.util.UUID;
 import io.flagtrail.application.fakes.InMemoryAuditLedger;
 import io.flagtrail.application.fakes.InMemoryProjects;
 import io.flagtrail.application.fakes.InMemoryTransactions;
@@ -52,10 +61,13 @@ class ProjectServiceTest {
     final FixedClock clock = new FixedClock(Instant.parse("2026-12-01T09:00:00Z"));
     final InMemoryFeatures features = new InMemoryFeatures();
     final InMemoryOutbox outbox = new InMemoryOutbox();
-    final InMemoryTransactions transactions = new InMemoryTransactions(projects, features, ledger, outbox);
+    final InMemoryUsers users = new InMemoryUsers();
+    final InMemoryTransactions transactions = new InMemoryTransactions(projects, features, users, ledger, outbox);
     final SequentialIds ids = new SequentialIds();
+    final HeardNotices notices = new HeardNotices();
     final ProjectService service = new ProjectService(projects, features,
             Wiring.featureChanges(ledger, outbox, clock, ids, new RecordingLogger(), new CountingMetrics()),
+            new GrantRevocations(users, new UserChanges(new AuditTrail(ledger, clock, ids), outbox, clock, ids), notices),
             new AuditTrail(ledger, clock, ids), transactions, clock, ids);
     final FeatureCommandService featureCommands = Wiring.featureCommands(features, projects, ledger, outbox,
             transactions, clock, ids, new RecordingLogger(), new CountingMetrics());
@@ -126,6 +138,34 @@ class ProjectServiceTest {
         assertEquals("Staging", deleted.before().get("name"));
         assertTrue(deleted.changes().stream().allMatch(c -> c.to() == null));
         assertThrows(NotFound.class, () -> service.environment(web, staging));
+    }
+
+    @Test
+    void deleting_an_environment_revokes_the_grants_in_it_each_recorded_and_announced() {
+        service.create(new CreateProject(web, "Web", null, null, null, admin));
+        service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, false, null, null,
+                admin));
+        var grants = Set.of(Grant.parse("EDITOR@web/staging"), Grant.parse("VIEWER@web"),
+                Grant.parse("EDITOR@web/development"));
+        var dev = User.register(UUID.randomUUID(), new Email("dev@example.com"), null, "hash", Set.of(), grants,
+                clock.now()).after();
+        users.add(dev);
+        int announced = notices.announced();
+
+        service.delete(new DeleteEnvironment(web, staging, null, false, new Reason("staging retired"), admin));
+
+        assertEquals(Set.of(Grant.parse("VIEWER@web"), Grant.parse("EDITOR@web/development")),
+                users.findById(dev.id()).orElseThrow().grants(), "the project-wide grant and the other environment's stay");
+        var revoked = ledger.entries().getLast();
+        assertEquals(AuditAction.ROLE_REVOKED, revoked.action());
+        assertEquals(dev.id().toString(), revoked.subject().id());
+        assertEquals("environment 'staging' deleted: staging retired", revoked.reason());
+        assertEquals(announced + 1, notices.announced(), "announced, so that no instance honours the grant from memory");
+
+        service.create(new CreateEnvironment(web, staging, "Staging again", EnvironmentType.STAGING, null, false, null,
+                null, admin));
+        assertFalse(users.findById(dev.id()).orElseThrow().grants().contains(Grant.parse("EDITOR@web/staging")),
+                "a place created again under the same key starts with no one in it");
     }
 
     @Test

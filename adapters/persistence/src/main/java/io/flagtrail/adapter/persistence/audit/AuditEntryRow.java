@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * An audit entry as stored; snapshots and changes are JSON text. Written to {@code audit_pending} (hence the mapped
- * table), read from there or from {@code audit_entries} once sealed: the two tables have the same columns (ADR 0010).
+ * table), read from there or from {@code audit_entries} once sealed: the two tables have the same columns (ADR 0010). The place columns
+ * ({@code project_key}, {@code env_key}) are an index for filters, not hashed.
  */
 @MappedEntity("audit_pending")
 record AuditEntryRow(
@@ -38,5 +39,7 @@ record AuditEntryRow(
         Instant occurredAt,
         @Nullable Long position,
         @Nullable String prevHash,
-        @Nullable String hash) {
+        @Nullable String hash,
+        @Nullable String projectKey,
+        @Nullable String envKey) {
 }

@@ -39,6 +39,8 @@ interface AuditEntryRowMapper {
     @Mapping(target = "channel", source = "context.channel")
     @Mapping(target = "clientIp", source = "context.ip")
     @Mapping(target = "userAgent", source = "context.userAgent")
+    @Mapping(target = "projectKey", expression = "java(entry.place() == null ? null : entry.place().project())")
+    @Mapping(target = "envKey", expression = "java(entry.place() == null ? null : entry.place().environment())")
     AuditEntryRow toRow(AuditEntry entry, @Context JsonColumns json);
 
     default AuditEntry toEntry(AuditEntryRow row, JsonColumns json) {

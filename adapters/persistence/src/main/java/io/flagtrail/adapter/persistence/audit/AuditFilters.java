@@ -18,6 +18,8 @@ final class AuditFilters {
         equal(select, args, "actor_id", query.actorId());
         equal(select, args, "action", query.action() == null ? null : query.action().name());
         equal(select, args, "category", query.category() == null ? null : query.category().name());
+        equal(select, args, "project_key", query.project());
+        equal(select, args, "env_key", query.environment());
         if (query.from() != null) {
             select.append(" AND occurred_at >= ?");
             args.add(query.from().atOffset(ZoneOffset.UTC));

@@ -16,10 +16,14 @@ import java.util.Map;
  */
 public final class LedgerForm {
 
-    /** The columns {@link #fields} reads, by position (looking columns up by name costs more than hashing them). */
+    /**
+     * The columns {@link #fields} reads, by position (looking columns up by name costs more than hashing them), and
+     * the place columns after them, which are not hashed but move with the entry when it is sealed.
+     */
     static final String COLUMNS = "seq, id, category, action, outcome, severity, actor_type, actor_id, "
             + "actor_name, actor_email, subject_type, subject_id, subject_key, reason, before_state, after_state, changes, "
-            + "request_id, traceparent, channel, client_ip, user_agent, occurred_at, position, prev_hash, hash";
+            + "request_id, traceparent, channel, client_ip, user_agent, occurred_at, position, prev_hash, hash, "
+            + "project_key, env_key";
     /** Sealed entries. */
     static final String SELECT = "SELECT " + COLUMNS + " FROM audit_entries";
     /** Entries waiting to be sealed (the chain's columns null). */

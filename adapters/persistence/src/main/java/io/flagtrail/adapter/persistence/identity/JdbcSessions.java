@@ -65,10 +65,11 @@ final class JdbcSessions implements Sessions {
 
     @Override
     public Optional<Standing> standing(UUID sessionId) {
-        return sql.lookUp("SELECT s.user_id, s.revoked_at, u.status, u.roles FROM auth_sessions s "
+        return sql.lookUp("SELECT s.user_id, s.revoked_at, u.status, u.roles, u.role_grants FROM auth_sessions s "
                 + "JOIN users u ON u.id = s.user_id WHERE s.id = ?", List.of(sessionId), rs -> rs.next()
                 ? Optional.of(new Standing(rs.getObject(1, UUID.class), rs.getObject(2) != null,
-                        UserStatus.valueOf(rs.getString(3)), UserRowMapper.rolesOf(rs.getString(4))))
+                        UserStatus.valueOf(rs.getString(3)), UserRowMapper.rolesOf(rs.getString(4)),
+                        UserRowMapper.grantsOf(rs.getString(5))))
                 : Optional.empty());
     }
 

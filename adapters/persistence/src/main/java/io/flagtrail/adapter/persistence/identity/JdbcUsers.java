@@ -7,6 +7,7 @@ import io.flagtrail.adapter.persistence.SqlErrors;
 import io.flagtrail.application.port.model.Page;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.project.ProjectKey;
 import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.Role;
 import io.flagtrail.domain.user.User;
@@ -66,8 +67,9 @@ final class JdbcUsers implements Users {
     @Override
     public void update(User user) {
         var row = mapper.toRow(user);
-        sql.update("UPDATE users SET display_name = ?, password_hash = ?, roles = ?, status = ? WHERE id = ?",
-                List.of(row.displayName(), row.passwordHash(), row.roles(), row.status(), row.id()));
+        sql.update("UPDATE users SET display_name = ?, password_hash = ?, roles = ?, role_grants = ?, status = ? "
+                + "WHERE id = ?", List.of(row.displayName(), row.passwordHash(), row.roles(), row.roleGrants(),
+                row.status(), row.id()));
     }
 
     @Override
@@ -83,6 +85,15 @@ final class JdbcUsers implements Users {
         var found = sql.entities(select.toString(), args, UserRow.class);
         var page = KeysetPage.of(found, limit, UserRow::emailNormalized);
         return new Page<>(page.items().stream().map(mapper::toUser).toList(), page.nextCursor());
+    }
+
+    @Override
+    public List<User> withGrantsIn(ProjectKey project) {
+        // keys are [a-z0-9_-]: '_' is LIKE's one-character wildcard, so this may find more; the caller's domain rule
+        // (User.revokeGrantsIn) decides exactly which grants are in the place
+        return sql.entities("SELECT * FROM users WHERE ',' || role_grants || ',' LIKE ? OR role_grants LIKE ?",
+                List.of("%@" + project.value() + ",%", "%@" + project.value() + "/%"), UserRow.class)
+                .stream().map(mapper::toUser).toList();
     }
 
     @Override

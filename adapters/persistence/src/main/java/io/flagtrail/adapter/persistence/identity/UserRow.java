@@ -6,7 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A user as stored in {@code users}; roles as a comma-separated list. */
+/** A user as stored in {@code users}; roles and grants as comma-separated lists. */
 @MappedEntity("users")
 record UserRow(
         @Id UUID id,
@@ -15,6 +15,7 @@ record UserRow(
         String displayName,
         String passwordHash,
         String roles,
+        String roleGrants,
         String status,
         Instant createdAt,
         @Nullable Instant lastLoginAt) {

@@ -1,6 +1,7 @@
 package io.flagtrail.adapter.persistence.identity;
 
 import io.flagtrail.domain.user.Email;
+import io.flagtrail.domain.user.Grant;
 import io.flagtrail.domain.user.Role;
 import io.flagtrail.domain.user.User;
 import java.util.Arrays;
@@ -15,8 +16,10 @@ interface UserRowMapper {
 
     @Mapping(target = "email", source = "email.value")
     @Mapping(target = "emailNormalized", expression = "java(user.email().normalized())")
+    @Mapping(target = "roleGrants", source = "grants")
     UserRow toRow(User user);
 
+    @Mapping(target = "grants", source = "roleGrants")
     User toUser(UserRow row);
 
     default Email email(String value) {
@@ -25,6 +28,16 @@ interface UserRowMapper {
 
     default String roles(Set<Role> roles) {
         return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    default String grants(Set<Grant> grants) {
+        return grants.stream().sorted().map(Grant::toString).collect(Collectors.joining(","));
+    }
+
+    /** The role_grants column ({@code EDITOR@web/development,VIEWER@web}) as grants. */
+    static Set<Grant> grantsOf(String stored) {
+        return stored == null ? Set.of() : Arrays.stream(stored.split(",")).filter(g -> !g.isBlank()).map(Grant::parse)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The roles column ({@code ADMIN,EDITOR}) as roles; the one reading of it, also for hand-written SQL. */

@@ -16,7 +16,11 @@ public record AuditEntryResponse(UUID id, String category, String action, String
                                  ActorView actor, SubjectView subject, @Nullable String reason,
                                  @Nullable @Schema(types = {"object", "null"}) Map<String, Object> before,
                                  @Nullable @Schema(types = {"object", "null"}) Map<String, Object> after,
-                                 List<ChangeView> changes, ContextView context, Instant occurredAt) {
+                                 List<ChangeView> changes, ContextView context, Instant occurredAt,
+                                 @Nullable @Schema(types = {"string", "null"}, description = "the project the change "
+                                         + "applies to, where it applies to one") String project,
+                                 @Nullable @Schema(types = {"string", "null"}, description = "the environment of "
+                                         + "that project, where the change is of one") String environment) {
 
     @Serdeable
     @Schema(name = "AuditActor")
@@ -51,6 +55,7 @@ public record AuditEntryResponse(UUID id, String category, String action, String
                 e.changes().stream().map(c -> new ChangeView(c.field(), c.from(), c.to())).toList(),
                 new ContextView(context.requestId(), context.traceparent(), context.channel().name(), context.ip(),
                         context.userAgent()),
-                e.occurredAt());
+                e.occurredAt(), e.place() == null ? null : e.place().project(),
+                e.place() == null ? null : e.place().environment());
     }
 }

@@ -4,6 +4,7 @@ import io.flagtrail.adapter.web.http.Params;
 import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.AuditCategory;
+import io.flagtrail.domain.error.InvalidInput;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
@@ -16,12 +17,16 @@ import io.micronaut.http.annotation.QueryValue;
 record AuditFilter(@Nullable @QueryValue String subjectType, @Nullable @QueryValue String subjectId,
                    @Nullable @QueryValue String subjectKey, @Nullable @QueryValue String actorId,
                    @Nullable @QueryValue String action, @Nullable @QueryValue String category,
+                   @Nullable @QueryValue String project, @Nullable @QueryValue String environment,
                    @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
 
     AuditQuery query(int limit, String cursor) {
+        if (environment != null && project == null) {
+            throw InvalidInput.of("environment", "is asked with its project (an environment key is the project's)");
+        }
         return new AuditQuery(subjectType, subjectId, subjectKey, actorId,
                 Params.enumValue(AuditAction.class, "action", action),
-                Params.enumValue(AuditCategory.class, "category", category),
+                Params.enumValue(AuditCategory.class, "category", category), project, environment,
                 Params.instant("from", from), Params.instant("to", to), limit, cursor);
     }
 }

@@ -16,6 +16,8 @@ import io.flagtrail.adapter.web.http.Origins;
 import io.flagtrail.adapter.web.http.PageResponse;
 import io.flagtrail.adapter.web.http.Params;
 import io.flagtrail.adapter.web.http.ProblemResponses;
+import io.flagtrail.domain.audit.AuditPlace;
+import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.LedgerProofUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
@@ -83,14 +85,23 @@ final class LedgerController {
                 to == null ? null : Params.positiveLong("to", to)));
     }
 
-    /** A zip that the offline verifier ({@code java -jar flagtrail.jar verify-bundle <file>}) checks without us. */
+    /**
+     * A zip that the offline verifier ({@code java -jar flagtrail.jar verify-bundle <file>}) checks without us; with
+     * {@code project} (and {@code environment}) it also holds that place's entries on their own, checked complete.
+     */
     @Get("/evidence")
     @Produces({"application/zip", MediaType.ALL})
     @Operation(operationId = "evidenceBundle", summary = "Download an evidence bundle that verifies offline")
     @ApiResponse(responseCode = "200", description = "a zip that `flagtrail verify-bundle` checks offline",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
-    MutableHttpResponse<Flux<byte[]>> evidence(HttpRequest<?> request, Authentication user) {
-        return Downloads.stream(evidence.bundle(Origins.of(request, user)), MediaType.of("application/zip"),
+    MutableHttpResponse<Flux<byte[]>> evidence(HttpRequest<?> request, Authentication user,
+                                               @Nullable @QueryValue String project,
+                                               @Nullable @QueryValue String environment) {
+        if (environment != null && project == null) {
+            throw InvalidInput.of("environment", "is asked with its project (an environment key is the project's)");
+        }
+        var selection = project == null ? null : new AuditPlace(project, environment);
+        return Downloads.stream(evidence.bundle(selection, Origins.of(request, user)), MediaType.of("application/zip"),
                 "flagtrail-evidence.zip");
     }
 

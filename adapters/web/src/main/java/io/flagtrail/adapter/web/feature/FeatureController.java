@@ -1,5 +1,6 @@
 package io.flagtrail.adapter.web.feature;
 
+import io.flagtrail.adapter.web.http.CompatibilityScope;
 import io.flagtrail.adapter.web.http.ChangeResponses;
 import io.flagtrail.adapter.web.http.NotFoundResponse;
 import io.flagtrail.adapter.web.http.ProblemDetails;
@@ -37,6 +38,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * the compatibility routes (ADR 0012): they address the default project's production environment.
  */
 @Controller("/api/v1/features")
+@CompatibilityScope
 @ProblemResponses
 @Tag(name = "Features")
 @ExecuteOn(TaskExecutors.BLOCKING)

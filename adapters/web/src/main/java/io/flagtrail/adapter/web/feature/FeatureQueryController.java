@@ -1,6 +1,7 @@
 package io.flagtrail.adapter.web.feature;
 
 import io.flagtrail.adapter.web.audit.AuditEntryResponse;
+import io.flagtrail.adapter.web.http.CompatibilityScope;
 import io.flagtrail.adapter.web.http.NotFoundResponse;
 import io.flagtrail.adapter.web.http.PageResponse;
 import io.flagtrail.adapter.web.http.ProblemResponses;
@@ -28,6 +29,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * version as ETag and answers 304 to an If-None-Match that names it.
  */
 @Controller("/api/v1/features")
+@CompatibilityScope
 @ProblemResponses
 @Tag(name = "Features")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -7,6 +7,7 @@ import io.flagtrail.adapter.web.http.Params;
 import io.flagtrail.adapter.web.http.ReasonRequest;
 import io.flagtrail.adapter.web.http.Scopes;
 import io.flagtrail.adapter.web.http.Versions;
+import io.flagtrail.adapter.web.identity.ScopedRoles;
 import io.flagtrail.application.port.in.CreateFeatureCommand;
 import io.flagtrail.application.port.in.CreateFeatureUseCase;
 import io.flagtrail.application.port.in.FeatureAsOfUseCase;
@@ -38,6 +39,11 @@ import java.net.URI;
  * ({@code /api/v1/projects/{project}/environments/{environment}/features}) answer alike, each feature as that
  * environment shows it, its version (that environment's) as ETag. An API key bound to another environment is
  * refused (403) on every one of them.
+ *
+ * <p>A caller's roles here include their grants in this environment ({@code ScopedSecuredAnnotationRule}). What
+ * changes what every environment serves (variants, deletion, restoration) needs EDITOR throughout the project;
+ * creating a feature, and its name, description, tags and owner, need EDITOR here only: the feature is off
+ * everywhere else, and those fields change no evaluation.
  */
 @Singleton
 final class FeatureRoutes {
@@ -49,10 +55,12 @@ final class FeatureRoutes {
     private final ListFeaturesUseCase list;
     private final FeatureHistoryUseCase history;
     private final FeatureAsOfUseCase asOf;
+    private final ScopedRoles roles;
 
     FeatureRoutes(CreateFeatureUseCase create, UpdateFeatureUseCase update, TransitionFeatureUseCase transition,
                   GetFeatureUseCase get, ListFeaturesUseCase list, FeatureHistoryUseCase history,
-                  FeatureAsOfUseCase asOf) {
+                  FeatureAsOfUseCase asOf, ScopedRoles roles) {
+        this.roles = roles;
         this.create = create;
         this.update = update;
         this.transition = transition;
@@ -81,6 +89,9 @@ final class FeatureRoutes {
     MutableHttpResponse<FeatureResponse> update(Scope scope, HttpRequest<?> request, Authentication user, String key,
                                                 UpdateFeatureRequest body, String ifMatch, String reasonHeader) {
         Scopes.requireReachable(user, scope);
+        if (body.patch().targeting().variants() != null) {
+            roles.requireThroughout(user, "EDITOR", scope.project(), "changing the variants");
+        }
         var updated = update.update(new UpdateFeatureCommand(scope, new FeatureKey(key), body.patch(),
                 Versions.fromIfMatch(ifMatch), Reason.ofNullable(ReasonRequest.of(body.reason(), reasonHeader)),
                 Origins.of(request, user)));
@@ -91,6 +102,10 @@ final class FeatureRoutes {
                                                     String key, FeatureTransition kind, ReasonRequest body,
                                                     String ifMatch, String reasonHeader) {
         Scopes.requireReachable(user, scope);
+        if (kind == FeatureTransition.DELETE || kind == FeatureTransition.RESTORE) {
+            roles.requireThroughout(user, "EDITOR", scope.project(),
+                    kind == FeatureTransition.DELETE ? "deleting a feature" : "restoring a feature");
+        }
         var reason = Reason.ofNullable(ReasonRequest.of(body == null ? null : body.reason(), reasonHeader));
         var changed = transition.transition(new TransitionFeatureCommand(scope, new FeatureKey(key), kind,
                 Versions.fromIfMatch(ifMatch), reason, Origins.of(request, user)));

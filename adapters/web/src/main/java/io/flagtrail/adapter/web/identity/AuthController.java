@@ -1,5 +1,6 @@
 package io.flagtrail.adapter.web.identity;
 
+import io.flagtrail.domain.user.Grant;
 import io.flagtrail.adapter.web.http.AnonymousOperation;
 import io.flagtrail.adapter.web.http.Origins;
 import io.flagtrail.adapter.web.http.ProblemDetails;
@@ -34,6 +35,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -120,10 +122,14 @@ final class AuthController {
 
     private TokenResponse tokens(IssuedSession session) {
         var user = session.user();
+        var claims = new HashMap<String, Object>(Map.of(Origins.EMAIL_CLAIM, user.email().value(),
+                Origins.NAME_CLAIM, user.displayName(), SESSION_CLAIM, session.sessionId().toString(),
+                "token_use", "access"));
+        if (!user.grants().isEmpty()) {
+            claims.put(ScopedRoles.GRANTS_CLAIM, user.grants().stream().sorted().map(Grant::toString).toList());
+        }
         var authentication = Authentication.build(user.id().toString(),
-                user.roles().stream().map(Enum::name).sorted().toList(),
-                Map.of(Origins.EMAIL_CLAIM, user.email().value(), Origins.NAME_CLAIM, user.displayName(),
-                        SESSION_CLAIM, session.sessionId().toString(), "token_use", "access"));
+                user.roles().stream().map(Enum::name).sorted().toList(), claims);
         int expiresIn = accessTokens.getExpiration();
         String token = tokens.generateToken(authentication, expiresIn)
                 .orElseThrow(() -> new IllegalStateException("no access token could be signed"));

@@ -47,7 +47,7 @@ final class MeController {
     }
 
     @Get
-    @Operation(operationId = "me", summary = "The caller: id, e-mail, roles")
+    @Operation(operationId = "me", summary = "The caller: id, e-mail, roles, grants")
     UserView me(Authentication user) {
         return UserView.of(account.me(UUID.fromString(user.getName())));
     }

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.config.TokenConfiguration;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +23,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * After the token's signature and expiry are checked, asks whether its user is still active with the same roles and
- * its session still open: a disabled user, a changed role or a logout is refused on the very next request with 401,
+ * grants and its session still open: a disabled user, a changed role or grant or a logout is refused on the very next
+ * request with 401,
  * not when the token expires. Answered on the event loop when this instance remembers the session's standing (the
  * common case, ADR 0013); else the check reads the database on a blocking thread, so the request makes that thread
  * hop only when it must.
@@ -77,7 +79,7 @@ final class SessionCheckFilter implements Ordered {
 
     /** One of the use case's two checks: true when it answered (passed), false when it could not answer. */
     private interface Check {
-        boolean answer(UUID userId, @Nullable UUID sessionId, List<String> tokenRoles);
+        boolean answer(UUID userId, @Nullable UUID sessionId, List<String> tokenAccess);
     }
 
     /** The check asked with the token's claims; an id that is not a UUID is an ended session. */
@@ -93,8 +95,14 @@ final class SessionCheckFilter implements Ordered {
         } catch (IllegalArgumentException e) {
             throw new Unauthenticated("auth.session_ended", "the token does not name a valid session; log in again");
         }
-        return check.answer(userId, sessionId,
-                roles instanceof Collection<?> names ? names.stream().map(String::valueOf).toList() : List.of());
+        var access = new ArrayList<String>();
+        if (roles instanceof Collection<?> names) {
+            names.forEach(name -> access.add(String.valueOf(name)));
+        }
+        if (attributes.get(ScopedRoles.GRANTS_CLAIM) instanceof Collection<?> grants) {
+            grants.forEach(grant -> access.add(String.valueOf(grant)));
+        }
+        return check.answer(userId, sessionId, access);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.flagtrail.adapter.web.http.ProblemResponses;
 import io.flagtrail.application.port.in.UserAccountUseCases.CreateUserCommand;
 import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
 import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.user.Grant;
 import io.flagtrail.domain.user.Role;
 import io.flagtrail.domain.user.User;
 import io.micronaut.core.annotation.Nullable;
@@ -37,12 +38,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@code /api/v1/users}, ADMIN only: create, list, read, change roles, disable, enable, reset a password. */
+/**
+ * {@code /api/v1/users}, ADMIN only: create, list, read, change roles and grants, disable, enable, reset a password.
+ * A grant is written {@code ROLE@project} or {@code ROLE@project/environment} (EDITOR or VIEWER).
+ */
 @Controller("/api/v1/users")
 @ProblemResponses
 @Tag(name = "Users")
@@ -52,27 +57,34 @@ final class UserController {
 
     @Serdeable
     @Schema(name = "User")
-    record UserView(UUID id, String email, String displayName, List<String> roles, String status, Instant createdAt,
-                    @Nullable Instant lastLoginAt) {
+    record UserView(UUID id, String email, String displayName, List<String> roles, List<String> grants, String status,
+                    Instant createdAt, @Nullable Instant lastLoginAt) {
         static UserView of(User u) {
             return new UserView(u.id(), u.email().value(), u.displayName(),
-                    u.roles().stream().map(Enum::name).sorted().toList(), u.status().name(), u.createdAt(), u.lastLoginAt());
+                    u.roles().stream().map(Enum::name).sorted().toList(),
+                    u.grants().stream().sorted().map(Grant::toString).toList(), u.status().name(), u.createdAt(),
+                    u.lastLoginAt());
         }
     }
 
     @Serdeable
     @Schema(name = "CreateUserRequest")
     record CreateUserRequest(@Nullable String email, @Nullable String displayName, @Nullable List<String> roles,
-                             @Nullable String password) {
+                             @Nullable List<String> grants, @Nullable String password) {
         @Override
         public String toString() {
-            return "CreateUserRequest[email=" + email + ", roles=" + roles + ", password=***]";
+            return "CreateUserRequest[email=" + email + ", roles=" + roles + ", grants=" + grants + ", password=***]";
         }
     }
 
     @Serdeable
     @Schema(name = "RolesRequest")
     record RolesRequest(@Nullable List<String> roles) {
+    }
+
+    @Serdeable
+    @Schema(name = "GrantsRequest")
+    record GrantsRequest(@Nullable List<String> grants) {
     }
 
     @Serdeable
@@ -98,7 +110,7 @@ final class UserController {
     @ApiResponse(responseCode = "409", description = "the key or e-mail is taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     MutableHttpResponse<UserView> create(HttpRequest<?> request, Authentication admin, @Body CreateUserRequest body) {
         var created = users.create(new CreateUserCommand(body.email(), body.displayName(), roles(body.roles()),
-                chars(body.password()), Origins.of(request, admin)));
+                grants(body.grants()), chars(body.password()), Origins.of(request, admin)));
         return HttpResponse.created(UserView.of(created), URI.create("/api/v1/users/" + created.id()));
     }
 
@@ -124,6 +136,18 @@ final class UserController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     UserView roles(HttpRequest<?> request, Authentication admin, @PathVariable String id, @Body RolesRequest body) {
         return UserView.of(users.changeRoles(id(id), roles(body.roles()), Origins.of(request, admin)));
+    }
+
+    @Put("/{id}/grants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setUserGrants", summary = "Replace a user's grants in projects and environments "
+            + "(ROLE@project or ROLE@project/environment; EDITOR or VIEWER)")
+    @NotFoundResponse
+    UserView grants(HttpRequest<?> request, Authentication admin, @PathVariable String id, @Body GrantsRequest body) {
+        if (body.grants() == null) {
+            throw InvalidInput.of("grants", "must be a list (empty to remove every grant)");
+        }
+        return UserView.of(users.changeGrants(id(id), grants(body.grants()), Origins.of(request, admin)));
     }
 
     @Post("/{id}/disable")
@@ -157,9 +181,10 @@ final class UserController {
         return secret == null ? new char[0] : secret.toCharArray();
     }
 
+    /** The roles named; none is for the account to refuse unless it has grants. */
     private static Set<Role> roles(List<String> names) {
-        if (names == null || names.isEmpty()) {
-            throw InvalidInput.of("roles", "must name at least one of " + List.of(Role.values()));
+        if (names == null) {
+            return Set.of();
         }
         var roles = EnumSet.noneOf(Role.class);
         for (var name : names) {
@@ -170,6 +195,14 @@ final class UserController {
             }
         }
         return roles;
+    }
+
+    private static Set<Grant> grants(List<String> written) {
+        var grants = new HashSet<Grant>();
+        if (written != null) {
+            written.forEach(grant -> grants.add(Grant.parse(grant)));
+        }
+        return grants;
     }
 
     private static UUID id(String id) {
