@@ -5,5 +5,3 @@ alter table audit_pending add column project_key varchar(32);
 alter table audit_pending add column env_key varchar(32);
 alter table audit_entries add column project_key varchar(32);
 alter table audit_entries add column env_key varchar(32);
--- As every filter's index, ending with (occurred_at, seq) (ADR 0009); per partition on PostgreSQL.
-create index ix_audit_place_time on audit_entries (project_key, env_key, occurred_at, seq);

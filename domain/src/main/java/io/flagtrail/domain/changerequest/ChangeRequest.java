@@ -1,0 +1,256 @@
+package io.flagtrail.domain.changerequest;
+
+import io.flagtrail.domain.actor.Actor;
+import io.flagtrail.domain.change.Text;
+import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.error.PermissionDenied;
+import io.flagtrail.domain.error.StaleVersion;
+import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.project.Scope;
+import io.flagtrail.domain.user.Role;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A proposal to change feature states in one environment, reviewed before it is applied: four eyes as a domain rule.
+ * Immutable: each step answers the {@link ChangeRequestChanged} holding the request after it, or refuses.
+ *
+ * <ul>
+ *   <li>Only the author edits, submits, withdraws; an edit voids every approval (the approved diff is not the one
+ *   that would be applied) and submits the request again.</li>
+ *   <li>An approval is admitted by the environment's {@link ApprovalPolicy} (never the author's own, unless the
+ *   policy allows it; ADMIN is not exempt), once per approver; the request is APPROVED when it has as many as the
+ *   policy requires.</li>
+ *   <li>Applying re-checks the policy (it may have become stricter) and that every feature is still at the version
+ *   the request was based on; if one moved, the request is CONFLICTED and nothing is applied.</li>
+ *   <li>A rejection, withdrawal or cancellation needs a reason and stays, with it, for the record.</li>
+ * </ul>
+ */
+public record ChangeRequest(UUID id, Scope scope, String title, Actor author, ChangeRequestState state,
+                            List<ProposedChange> changes, List<Approval> approvals, Actor decidedBy, String decision,
+                            Instant scheduledFor, long version, Instant createdAt, Instant updatedAt) {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_CHANGES = 100;
+    public static final int MAX_TEXT = 500;
+
+    public ChangeRequest {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        changes = List.copyOf(changes);
+        approvals = List.copyOf(approvals);
+    }
+
+    /** A new request, not yet submitted: its author may still change it at will. */
+    public static ChangeRequestChanged draft(UUID id, Scope scope, String title, Actor author,
+                                             List<ProposedChange> changes, Instant at) {
+        requireTitle(title);
+        requireChanges(changes);
+        return new ChangeRequestChanged(ChangeRequestAction.DRAFTED, null, new ChangeRequest(id, scope, title.strip(),
+                author, ChangeRequestState.DRAFT, changes, List.of(), null, null, null, 1, at, at));
+    }
+
+    /** The author's new proposal: every approval is void, and a submitted or conflicted request is submitted again. */
+    public ChangeRequestChanged edit(List<ProposedChange> changed, Actor actor, Long expected, Instant at) {
+        expectVersion(expected);
+        requireAuthor(actor, "edit");
+        if (!state.isEditable()) {
+            throw notNow("edited");
+        }
+        requireChanges(changed);
+        var next = state == ChangeRequestState.DRAFT ? ChangeRequestState.DRAFT : ChangeRequestState.SUBMITTED;
+        return step(ChangeRequestAction.EDITED, copy(next, changed, List.of(), null, null, null, at));
+    }
+
+    public ChangeRequestChanged submit(Actor actor, Instant at) {
+        requireAuthor(actor, "submit");
+        if (state != ChangeRequestState.DRAFT) {
+            throw notNow("submitted");
+        }
+        return step(ChangeRequestAction.SUBMITTED, copy(ChangeRequestState.SUBMITTED, changes, approvals, null, null,
+                null, at));
+    }
+
+    /**
+     * One approval, admitted by {@code policy} ({@code roles}: the approver's roles where the request is); the
+     * request is APPROVED once it has the approvals the policy requires.
+     */
+    public ChangeRequestChanged approve(Actor approver, Set<Role> roles, ApprovalPolicy policy, String comment,
+                                        Long expected, Instant at) {
+        expectVersion(expected);
+        if (state != ChangeRequestState.SUBMITTED) {
+            throw notNow("approved");
+        }
+        policy.admit(approver, roles, author);
+        if (approvals.stream().anyMatch(a -> ApprovalPolicy.sameActor(a.approver(), approver))) {
+            throw new Conflict("change_request.already_approved", approver.displayName()
+                    + " has approved this request already; another approver is needed");
+        }
+        var given = new ArrayList<>(approvals);
+        given.add(new Approval(approver, at, optionalText("comment", comment)));
+        var next = given.size() >= policy.requiredApprovals() ? ChangeRequestState.APPROVED
+                : ChangeRequestState.SUBMITTED;
+        return step(ChangeRequestAction.APPROVED, copy(next, changes, given, null, null, null, at));
+    }
+
+    /** An approver's no, with the reason: final, and kept. */
+    public ChangeRequestChanged reject(Actor approver, Set<Role> roles, ApprovalPolicy policy, String reason,
+                                       Instant at) {
+        if (state != ChangeRequestState.SUBMITTED && state != ChangeRequestState.APPROVED) {
+            throw notNow("rejected");
+        }
+        policy.admit(approver, roles, author);
+        return step(ChangeRequestAction.REJECTED, copy(ChangeRequestState.REJECTED, changes, approvals, approver,
+                requiredText("reason", reason), null, at));
+    }
+
+    /** The author takes the request back, with the reason: final, and kept. */
+    public ChangeRequestChanged withdraw(Actor actor, String reason, Instant at) {
+        requireAuthor(actor, "withdraw");
+        if (state.isFinal()) {
+            throw notNow("withdrawn");
+        }
+        return step(ChangeRequestAction.WITHDRAWN, copy(ChangeRequestState.WITHDRAWN, changes, approvals, actor,
+                requiredText("reason", reason), null, at));
+    }
+
+    /** An approved request, to be applied at {@code when} (after now) by the scheduler, not by a person. */
+    public ChangeRequestChanged schedule(Actor actor, Instant when, Instant at) {
+        if (state != ChangeRequestState.APPROVED) {
+            throw notNow("scheduled");
+        }
+        if (when == null || !when.isAfter(at)) {
+            throw InvalidInput.of("at", "must be an instant after now (" + at + ")");
+        }
+        return step(ChangeRequestAction.SCHEDULED, copy(ChangeRequestState.SCHEDULED, changes, approvals, actor, null,
+                when, at));
+    }
+
+    public ChangeRequestChanged cancel(Actor actor, String reason, Instant at) {
+        if (state != ChangeRequestState.SCHEDULED) {
+            throw notNow("cancelled");
+        }
+        return step(ChangeRequestAction.CANCELLED, copy(ChangeRequestState.CANCELLED, changes, approvals, actor,
+                requiredText("reason", reason), scheduledFor, at));
+    }
+
+    /**
+     * Applies the request, or finds that it cannot be: it must have the approvals {@code policy} requires now (409
+     * {@code change_request.not_approved} naming how many are missing), be due when scheduled, and find every
+     * feature at the version it was based on ({@code current}: each feature's state version now). A feature that
+     * moved on makes the request CONFLICTED (answered, so that it is recorded) and nothing is applied.
+     */
+    public ChangeRequestChanged apply(Map<FeatureKey, Long> current, ApprovalPolicy policy, Actor actor, Instant at) {
+        if (state == ChangeRequestState.CONFLICTED) {
+            throw new Conflict("change_request.conflicted", "the request is conflicted: features it changes moved on "
+                    + "since it was based on them; rebase it (edit), and have it approved again");
+        }
+        if (state != ChangeRequestState.APPROVED && state != ChangeRequestState.SCHEDULED) {
+            throw new Conflict("change_request.not_approved", "a " + state.name().toLowerCase(java.util.Locale.ROOT)
+                    + " request cannot be applied: it needs " + missing(policy) + " more approval(s) first");
+        }
+        if (approvals.size() < policy.requiredApprovals()) {
+            throw new Conflict("change_request.not_approved", "the environment's policy now requires "
+                    + policy.requiredApprovals() + " approvals; the request has " + approvals.size());
+        }
+        if (state == ChangeRequestState.SCHEDULED && at.isBefore(scheduledFor)) {
+            throw new Conflict("change_request.not_due", "the request is scheduled for " + scheduledFor);
+        }
+        var moved = new ArrayList<String>();
+        for (var change : changes) {
+            Long now = current.get(change.feature());
+            if (now == null || now != change.baseVersion()) {
+                moved.add(change.feature() + " (based on version " + change.baseVersion() + ", now "
+                        + (now == null ? "gone" : now) + ")");
+            }
+        }
+        if (!moved.isEmpty()) {
+            return step(ChangeRequestAction.CONFLICTED, copy(ChangeRequestState.CONFLICTED, changes, approvals, actor,
+                    "moved on: " + String.join(", ", moved), null, at));
+        }
+        return step(ChangeRequestAction.APPLIED, copy(ChangeRequestState.APPLIED, changes, approvals, actor, null,
+                scheduledFor, at));
+    }
+
+    private int missing(ApprovalPolicy policy) {
+        return Math.max(1, policy.requiredApprovals() - approvals.size());
+    }
+
+    private void expectVersion(Long expected) {
+        if (expected != null && expected != version) {
+            throw new StaleVersion("change request " + id, expected, version);
+        }
+    }
+
+    private void requireAuthor(Actor actor, String what) {
+        if (!ApprovalPolicy.sameActor(actor, author)) {
+            throw new PermissionDenied("change_request.not_the_author", "only the author of a change request may "
+                    + what + " it");
+        }
+    }
+
+    private Conflict notNow(String what) {
+        return new Conflict("change_request." + state.name().toLowerCase(java.util.Locale.ROOT),
+                "a " + state.name().toLowerCase(java.util.Locale.ROOT) + " change request cannot be " + what);
+    }
+
+    private ChangeRequestChanged step(ChangeRequestAction action, ChangeRequest after) {
+        return new ChangeRequestChanged(action, this, after);
+    }
+
+    private ChangeRequest copy(ChangeRequestState newState, List<ProposedChange> newChanges, List<Approval> newApprovals,
+                               Actor newDecidedBy, String newDecision, Instant newScheduledFor, Instant at) {
+        var stamped = at.isBefore(updatedAt) ? updatedAt : at;
+        return new ChangeRequest(id, scope, title, author, newState, newChanges, newApprovals, newDecidedBy,
+                newDecision, newScheduledFor, version + 1, createdAt, stamped);
+    }
+
+    private static void requireTitle(String title) {
+        if (title == null || title.isBlank() || title.length() > MAX_TITLE || Text.hasControlCharacters(title, false)) {
+            throw InvalidInput.of("title", "must be 1-" + MAX_TITLE + " characters on one line");
+        }
+    }
+
+    private static void requireChanges(List<ProposedChange> changes) {
+        if (changes == null || changes.isEmpty() || changes.size() > MAX_CHANGES) {
+            throw InvalidInput.of("changes", "must hold 1-" + MAX_CHANGES + " feature changes");
+        }
+        Set<FeatureKey> seen = new HashSet<>();
+        for (var change : changes) {
+            if (!seen.add(change.feature())) {
+                throw InvalidInput.of("changes", "changes feature '" + change.feature() + "' twice; one change each");
+            }
+            if (change.changesNothing()) {
+                throw InvalidInput.of("changes", "the change of '" + change.feature() + "' changes nothing");
+            }
+        }
+    }
+
+    private static String requiredText(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw InvalidInput.of(field, "is required: it stays on the record");
+        }
+        return optionalText(field, text);
+    }
+
+    private static String optionalText(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > MAX_TEXT) {
+            throw InvalidInput.of(field, "must be at most " + MAX_TEXT + " characters");
+        }
+        return text.strip();
+    }
+}
