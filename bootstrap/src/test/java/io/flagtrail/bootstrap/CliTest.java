@@ -340,6 +340,34 @@ abstract class CliTest {
     }
 
     @Test
+    void grants_in_a_project_or_environment_are_given_and_taken_beside_roles_and_bad_ones_are_named() {
+        String email = "grants-" + UUID.randomUUID() + "@example.com";
+        var stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("a long cli passphrase\n".getBytes()));
+            var created = cli("users", "create", "--email", email, "--grants", "EDITOR@default/development");
+            assertEquals(0, created.exit(), created.err());
+            assertEquals(List.of("EDITOR@default/development"), created.json().get("grants"), "grants alone suffice");
+        } finally {
+            System.setIn(stdin);
+        }
+
+        var granted = cli("users", "grant", email, "VIEWER", "EDITOR@default");
+        assertEquals(0, granted.exit(), granted.err());
+        assertEquals(List.of("VIEWER"), granted.json().get("roles"));
+        assertEquals(List.of("EDITOR@default", "EDITOR@default/development"), granted.json().get("grants"));
+        var revoked = cli("users", "revoke", email, "EDITOR@default/development");
+        assertEquals(List.of("EDITOR@default"), revoked.json().get("grants"));
+
+        var global = cli("users", "grant", email, "ADMIN@default");
+        assertEquals(2, global.exit(), "bad input");
+        assertTrue(global.err().contains("global role"), global.err());
+        var nowhere = cli("users", "grant", email, "EDITOR@default/nowhere");
+        assertEquals(3, nowhere.exit(), nowhere.err());
+        assertTrue(nowhere.err().contains("nowhere"), nowhere.err());
+    }
+
+    @Test
     void db_info_lists_the_applied_migrations_and_migrate_has_nothing_left_to_do() {
         var info = cli("db", "info").list();
         assertTrue(info.stream().anyMatch(m -> "4".equals(m.get("version")) && "SUCCESS".equals(m.get("state"))), info.toString());

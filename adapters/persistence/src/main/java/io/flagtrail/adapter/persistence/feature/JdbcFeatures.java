@@ -81,6 +81,13 @@ final class JdbcFeatures implements Features {
         return one(BY_KEY + " FOR UPDATE", project, key);
     }
 
+    /**
+     * Two statements, deliberately: the states are read after the definition's lock is held, in a snapshot of their
+     * own. One statement joining them {@code FOR UPDATE OF f} loses updates on PostgreSQL under concurrent changes
+     * (tried, 2026-12-08: the persistence contract's concurrency tests failed): a statement that waited for the lock
+     * re-reads the locked row only, and the joined states stay as its snapshot had them, before the change it waited
+     * for.
+     */
     private Optional<FeatureRecord> one(String select, ProjectKey project, FeatureKey key) {
         var definition = sql.query(select, List.of(project.value(), key.value()),
                 rs -> rs.next() ? FeatureColumns.definition(rs, project) : null);
