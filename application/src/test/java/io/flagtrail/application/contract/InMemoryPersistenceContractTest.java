@@ -32,10 +32,13 @@ public class InMemoryPersistenceContractTest implements PersistenceContract {
         var users = new InMemoryUsers();
         var sessions = new InMemorySessions().withUsers(users);
         var tree = new InMemoryTree(ledger);
+        var changeRequests = new io.flagtrail.application.fakes.InMemoryChangeRequests();
         return new Stores(features, projects, ledger, ledger, tree, new InMemoryCheckpoints(), new InMemoryPurgeRecords(), outbox,
-                new InMemoryTransactions(features, projects, ledger, tree, outbox, loginAttempts, sessions, users),
+                new InMemoryTransactions(features, projects, ledger, tree, outbox, loginAttempts, sessions, users,
+                        changeRequests),
                 new InMemoryServerSecrets(), loginAttempts, sessions, users,
-                new io.flagtrail.application.fakes.InMemoryWitnessedCheckpoints(), new io.flagtrail.application.fakes.OneTable());
+                new io.flagtrail.application.fakes.InMemoryWitnessedCheckpoints(), new io.flagtrail.application.fakes.OneTable(),
+                changeRequests);
     }
 
     @Override

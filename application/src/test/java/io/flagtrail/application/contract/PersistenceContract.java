@@ -241,6 +241,57 @@ public interface PersistenceContract {
     }
 
     @Test
+    default void a_change_request_round_trips_lands_only_on_its_version_and_lists_newest_first_by_state() {
+        var scope = Samples.SOLO;
+        var alice = new io.flagtrail.domain.actor.Actor(io.flagtrail.domain.actor.ActorType.USER, "alice-" + UUID.randomUUID(),
+                "Alice", "alice@example.com");
+        var bob = new io.flagtrail.domain.actor.Actor(io.flagtrail.domain.actor.ActorType.USER, "bob", "Bob", null);
+        var at = Instant.parse("2026-12-08T09:00:00Z");
+        var before = new java.util.LinkedHashMap<String, Object>();
+        before.put("enabled", false);
+        before.put("offVariant", null);
+        var change = new io.flagtrail.domain.changerequest.ProposedChange(new FeatureKey("cr-" + UUID.randomUUID()), 3,
+                before, java.util.Map.of("enabled", true));
+        // time-ordered ids, as the service's (UUIDv7): the second is the newer
+        long now = System.currentTimeMillis();
+        var first = io.flagtrail.domain.changerequest.ChangeRequest.draft(
+                new UUID((now << 16) | 0x7000L, 0x8000000000000000L | (UUID.randomUUID().getLeastSignificantBits() >>> 2)),
+                scope, "Switch it on", alice, List.of(change), at).after();
+        var second = io.flagtrail.domain.changerequest.ChangeRequest.draft(
+                new UUID(((now + 1) << 16) | 0x7000L, 0x8000000000000000L | (UUID.randomUUID().getLeastSignificantBits() >>> 2)),
+                scope, "Another", alice, List.of(change), at).after();
+        stores().transactions().inTransaction(() -> {
+            stores().changeRequests().add(first);
+            stores().changeRequests().add(second);
+            return null;
+        });
+        var policy = new io.flagtrail.domain.changerequest.ApprovalPolicy(1,
+                java.util.Set.of(io.flagtrail.domain.user.Role.EDITOR), java.util.Set.of(), false);
+        var submitted = first.submit(alice, at.plusSeconds(1)).after();
+        var approved = submitted.approve(bob, java.util.Set.of(io.flagtrail.domain.user.Role.EDITOR), policy, "fine",
+                null, at.plusSeconds(2)).after();
+
+        assertTrue(stores().transactions().inTransaction(() -> stores().changeRequests().update(submitted, 1)));
+        assertFalse(stores().transactions().inTransaction(() -> stores().changeRequests().update(submitted, 1)),
+                "a second step from the same version does not land");
+        assertTrue(stores().transactions().inTransaction(() -> stores().changeRequests().update(approved, 2)));
+
+        var stored = stores().changeRequests().find(first.id()).orElseThrow();
+        assertEquals(io.flagtrail.domain.changerequest.ChangeRequestState.APPROVED, stored.state());
+        assertEquals(approved.approvals(), stored.approvals());
+        assertEquals(approved.changes(), stored.changes(), "the diff approved, its nulls kept");
+        assertEquals(alice, stored.author());
+        assertEquals(3, stored.version());
+        var newestFirst = stores().changeRequests().list(scope, java.util.Set.of(), 1, null);
+        assertEquals(List.of(second.id()), newestFirst.items().stream().map(r -> r.id()).toList());
+        assertEquals(List.of(first.id()), stores().changeRequests().list(scope, java.util.Set.of(), 1,
+                newestFirst.nextCursor()).items().stream().map(r -> r.id()).toList());
+        assertEquals(List.of(first.id()), stores().changeRequests().list(scope,
+                java.util.Set.of(io.flagtrail.domain.changerequest.ChangeRequestState.APPROVED), 10, null).items()
+                .stream().map(r -> r.id()).filter(id -> id.equals(first.id()) || id.equals(second.id())).toList());
+    }
+
+    @Test
     default void listing_filters_by_status_tag_and_escaped_text_and_pages_by_key() {
         String prefix = "l" + UUID.randomUUID().toString().substring(0, 8);
         var create = commands();

@@ -12,6 +12,7 @@ import io.flagtrail.application.port.out.LoginAttempts;
 import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.ServerSecrets;
 import io.flagtrail.application.port.out.Sessions;
+import io.flagtrail.application.port.out.ChangeRequests;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.application.port.out.WitnessedCheckpoints;
@@ -20,5 +21,5 @@ import io.flagtrail.application.port.out.WitnessedCheckpoints;
 public record Stores(Features features, Projects projects, AuditLedger ledger, LedgerChain chain, LedgerTree tree, Checkpoints checkpoints,
                      LedgerRetention retention, EventPublisher events, Transactions transactions, ServerSecrets secrets,
                      LoginAttempts loginAttempts, Sessions sessions, Users users, WitnessedCheckpoints witnessed,
-                     LedgerPartitions partitions) {
+                     LedgerPartitions partitions, ChangeRequests changeRequests) {
 }

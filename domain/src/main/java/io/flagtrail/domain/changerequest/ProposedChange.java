@@ -3,6 +3,8 @@ package io.flagtrail.domain.changerequest;
 import io.flagtrail.domain.audit.FieldChange;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.feature.FeatureKey;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +20,9 @@ public record ProposedChange(FeatureKey feature, long baseVersion, Map<String, O
 
     public ProposedChange {
         Objects.requireNonNull(feature, "feature");
-        before = Map.copyOf(Objects.requireNonNull(before, "before"));
-        after = Map.copyOf(Objects.requireNonNull(after, "after"));
+        // a state's snapshot may hold nulls (no owner, no off variant): kept as given, not Map.copyOf
+        before = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(before, "before")));
+        after = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(after, "after")));
         if (baseVersion < 1) {
             throw InvalidInput.of("baseVersion", "must be a version the feature had (1 or more)");
         }

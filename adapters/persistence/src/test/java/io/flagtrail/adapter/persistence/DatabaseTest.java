@@ -42,6 +42,7 @@ abstract class DatabaseTest implements TestPropertyProvider {
     @Inject io.flagtrail.application.port.out.LedgerTree tree;
     @Inject io.flagtrail.application.port.out.WitnessedCheckpoints witnessed;
     @Inject io.flagtrail.application.port.out.LedgerPartitions partitions;
+    @Inject io.flagtrail.application.port.out.ChangeRequests changeRequests;
 
     final TestDatabase.Target database = database();
     /** The time of every change the tests make: strictly increasing, so "between two changes" needs no sleep. */
@@ -61,7 +62,7 @@ abstract class DatabaseTest implements TestPropertyProvider {
     /** The JDBC adapters as the storage contract sees them. */
     public Stores stores() {
         return new Stores(features, projects, ledger, chain, tree, checkpoints, retention, events, transactions, secrets, loginAttempts,
-                sessions, users, witnessed, partitions);
+                sessions, users, witnessed, partitions, changeRequests);
     }
 
     /** The project of {@link Samples#SOLO}, where the tests' features go (one entry per creation). */

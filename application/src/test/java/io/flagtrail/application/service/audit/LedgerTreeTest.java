@@ -50,7 +50,8 @@ class LedgerTreeTest {
         services.sealAll();
         var withoutTree = new Stores(stores.features(), stores.projects(), stores.ledger(), stores.chain(), new InMemoryTree(stores.chain()),
                 stores.checkpoints(), stores.retention(), stores.events(), stores.transactions(), stores.secrets(),
-                stores.loginAttempts(), stores.sessions(), stores.users(), stores.witnessed(), stores.partitions());
+                stores.loginAttempts(), stores.sessions(), stores.users(), stores.witnessed(), stores.partitions(),
+                stores.changeRequests());
         var upgraded = new LedgerServices(withoutTree, services.witness, services.signer);
         changes(2);
 
