@@ -1,5 +1,6 @@
 package io.flagtrail.domain.audit;
 
+import io.flagtrail.domain.error.InvalidInput;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,17 @@ public record AuditPlace(String project, String environment) {
 
     public AuditPlace {
         Objects.requireNonNull(project, "project");
+    }
+
+    /**
+     * The place a reader asks for (a filter, a bundle's selection): none when neither is given; an environment only
+     * with its project (400 naming {@code environment}: an environment key is the project's).
+     */
+    public static AuditPlace asked(String project, String environment) {
+        if (environment != null && project == null) {
+            throw InvalidInput.of("environment", "is asked with its project (an environment key is the project's)");
+        }
+        return project == null ? null : new AuditPlace(project, environment);
     }
 
     /**

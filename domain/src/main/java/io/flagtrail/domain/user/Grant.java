@@ -3,9 +3,13 @@ package io.flagtrail.domain.user;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.ProjectKey;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A role held in one project (every environment of it) or in one environment of one project, written
@@ -55,6 +59,20 @@ public record Grant(Role role, ProjectKey project, EnvironmentKey environment) i
             throw malformed(text);
         }
         return new Grant(role, project, environment);
+    }
+
+    /** Each of {@code written} parsed as {@link #parse} does (none for null); the first that is not a grant refused. */
+    public static Set<Grant> parseAll(Collection<String> written) {
+        var grants = new HashSet<Grant>();
+        if (written != null) {
+            written.forEach(text -> grants.add(parse(text)));
+        }
+        return grants;
+    }
+
+    /** The grants as written, in their order: how tokens, snapshots, views and the store show them. */
+    public static List<String> written(Collection<Grant> grants) {
+        return grants.stream().sorted().map(Grant::toString).toList();
     }
 
     /** Whether the grant holds in this environment of this project. */

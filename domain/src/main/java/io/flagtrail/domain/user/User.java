@@ -142,7 +142,7 @@ public record User(UUID id, Email email, String displayName, String passwordHash
         map.put("roles", roles.stream().map(Enum::name).sorted().toList());
         if (!held.isEmpty()) {
             // only where there are any: an account without grants is recorded as it was before grants existed
-            map.put("grants", held.stream().sorted().map(Grant::toString).toList());
+            map.put("grants", Grant.written(held));
         }
         map.put("status", status.name());
         return map;

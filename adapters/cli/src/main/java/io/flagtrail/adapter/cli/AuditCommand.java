@@ -7,6 +7,7 @@ import io.flagtrail.application.port.in.VerifyLedgerUseCase;
 import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.AuditCategory;
+import io.flagtrail.domain.audit.AuditPlace;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.json.JsonReader;
 import jakarta.inject.Inject;
@@ -40,9 +41,7 @@ final class AuditCommand extends CliCommand {
         @Option(names = "--to", description = "RFC 3339 instant, exclusive") String to;
 
         AuditQuery query(int limit, String cursor) {
-            if (environment != null && project == null) {
-                throw InvalidInput.of("env", "is asked with --project (an environment key is the project's)");
-            }
+            AuditPlace.asked(project, environment);
             return new AuditQuery(subjectType, subjectId, subjectKey, actorId, named(AuditAction.class, "action", action),
                     named(AuditCategory.class, "category", category), project, environment, instant("from", from),
                     instant("to", to), limit, cursor);

@@ -46,7 +46,7 @@ final class UsersCommand extends CliCommand {
                @Option(names = "--grants", split = ",", description = "roles in a project or environment, e.g. "
                        + "EDITOR@web/development,VIEWER@web") List<String> grants) {
         var created = users.create(new CreateUserCommand(email, name, roles(roles == null ? List.of() : roles),
-                grants(grants == null ? List.of() : grants), passwordFromStdin(), CliOrigin.current()));
+                Grant.parseAll(grants), passwordFromStdin(), CliOrigin.current()));
         print(view(created), Views.USER_COLUMNS);
         return 0;
     }
@@ -60,7 +60,7 @@ final class UsersCommand extends CliCommand {
         roles.addAll(found.roles());
         roles.addAll(roles(globalIn(named)));
         var grants = new HashSet<>(found.grants());
-        grants.addAll(grants(scopedIn(named)));
+        grants.addAll(Grant.parseAll(scopedIn(named)));
         print(view(change(found, roles, grants)), Views.USER_COLUMNS);
         return 0;
     }
@@ -74,7 +74,7 @@ final class UsersCommand extends CliCommand {
         roles.addAll(found.roles());
         roles.removeAll(roles(globalIn(named)));
         var grants = new HashSet<>(found.grants());
-        grants.removeAll(grants(scopedIn(named)));
+        grants.removeAll(Grant.parseAll(scopedIn(named)));
         print(view(change(found, roles, grants)), Views.USER_COLUMNS);
         return 0;
     }
@@ -99,12 +99,6 @@ final class UsersCommand extends CliCommand {
 
     private static List<String> scopedIn(List<String> named) {
         return named.stream().filter(name -> name.contains("@")).toList();
-    }
-
-    private static Set<Grant> grants(List<String> written) {
-        var grants = new HashSet<Grant>();
-        written.forEach(grant -> grants.add(Grant.parse(grant)));
-        return grants;
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user; every session ends.")

@@ -31,13 +31,13 @@ interface UserRowMapper {
     }
 
     default String grants(Set<Grant> grants) {
-        return grants.stream().sorted().map(Grant::toString).collect(Collectors.joining(","));
+        return String.join(",", Grant.written(grants));
     }
 
     /** The role_grants column ({@code EDITOR@web/development,VIEWER@web}) as grants. */
     static Set<Grant> grantsOf(String stored) {
-        return stored == null ? Set.of() : Arrays.stream(stored.split(",")).filter(g -> !g.isBlank()).map(Grant::parse)
-                .collect(Collectors.toUnmodifiableSet());
+        return stored == null ? Set.of()
+                : Set.copyOf(Grant.parseAll(Arrays.stream(stored.split(",")).filter(g -> !g.isBlank()).toList()));
     }
 
     /** The roles column ({@code ADMIN,EDITOR}) as roles; the one reading of it, also for hand-written SQL. */

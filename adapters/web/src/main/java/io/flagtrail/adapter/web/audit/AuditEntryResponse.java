@@ -46,6 +46,7 @@ public record AuditEntryResponse(UUID id, String category, String action, String
 
     public static AuditEntryResponse from(AuditEntry e) {
         var actor = e.actor();
+        var place = e.place();
         var context = e.context();
         return new AuditEntryResponse(e.id(), e.category().name(), e.action().name(), e.outcome().name(),
                 e.severity().name(),
@@ -55,7 +56,6 @@ public record AuditEntryResponse(UUID id, String category, String action, String
                 e.changes().stream().map(c -> new ChangeView(c.field(), c.from(), c.to())).toList(),
                 new ContextView(context.requestId(), context.traceparent(), context.channel().name(), context.ip(),
                         context.userAgent()),
-                e.occurredAt(), e.place() == null ? null : e.place().project(),
-                e.place() == null ? null : e.place().environment());
+                e.occurredAt(), place == null ? null : place.project(), place == null ? null : place.environment());
     }
 }

@@ -4,7 +4,7 @@ import io.flagtrail.adapter.web.http.Params;
 import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.AuditCategory;
-import io.flagtrail.domain.error.InvalidInput;
+import io.flagtrail.domain.audit.AuditPlace;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
@@ -21,9 +21,7 @@ record AuditFilter(@Nullable @QueryValue String subjectType, @Nullable @QueryVal
                    @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
 
     AuditQuery query(int limit, String cursor) {
-        if (environment != null && project == null) {
-            throw InvalidInput.of("environment", "is asked with its project (an environment key is the project's)");
-        }
+        AuditPlace.asked(project, environment);
         return new AuditQuery(subjectType, subjectId, subjectKey, actorId,
                 Params.enumValue(AuditAction.class, "action", action),
                 Params.enumValue(AuditCategory.class, "category", category), project, environment,

@@ -17,7 +17,6 @@ import io.flagtrail.adapter.web.http.PageResponse;
 import io.flagtrail.adapter.web.http.Params;
 import io.flagtrail.adapter.web.http.ProblemResponses;
 import io.flagtrail.domain.audit.AuditPlace;
-import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.application.port.in.EvidenceBundleUseCase;
 import io.flagtrail.application.port.in.LedgerProofUseCase;
 import io.flagtrail.application.port.in.LedgerStatusUseCase;
@@ -97,11 +96,7 @@ final class LedgerController {
     MutableHttpResponse<Flux<byte[]>> evidence(HttpRequest<?> request, Authentication user,
                                                @Nullable @QueryValue String project,
                                                @Nullable @QueryValue String environment) {
-        if (environment != null && project == null) {
-            throw InvalidInput.of("environment", "is asked with its project (an environment key is the project's)");
-        }
-        var selection = project == null ? null : new AuditPlace(project, environment);
-        return Downloads.stream(evidence.bundle(selection, Origins.of(request, user)), MediaType.of("application/zip"),
+        return Downloads.stream(evidence.bundle(AuditPlace.asked(project, environment), Origins.of(request, user)), MediaType.of("application/zip"),
                 "flagtrail-evidence.zip");
     }
 

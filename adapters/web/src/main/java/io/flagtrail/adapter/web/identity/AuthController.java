@@ -126,7 +126,7 @@ final class AuthController {
                 Origins.NAME_CLAIM, user.displayName(), SESSION_CLAIM, session.sessionId().toString(),
                 "token_use", "access"));
         if (!user.grants().isEmpty()) {
-            claims.put(ScopedRoles.GRANTS_CLAIM, user.grants().stream().sorted().map(Grant::toString).toList());
+            claims.put(ScopedRoles.GRANTS_CLAIM, Grant.written(user.grants()));
         }
         var authentication = Authentication.build(user.id().toString(),
                 user.roles().stream().map(Enum::name).sorted().toList(), claims);

@@ -38,7 +38,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -62,7 +61,7 @@ final class UserController {
         static UserView of(User u) {
             return new UserView(u.id(), u.email().value(), u.displayName(),
                     u.roles().stream().map(Enum::name).sorted().toList(),
-                    u.grants().stream().sorted().map(Grant::toString).toList(), u.status().name(), u.createdAt(),
+                    Grant.written(u.grants()), u.status().name(), u.createdAt(),
                     u.lastLoginAt());
         }
     }
@@ -110,7 +109,7 @@ final class UserController {
     @ApiResponse(responseCode = "409", description = "the key or e-mail is taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     MutableHttpResponse<UserView> create(HttpRequest<?> request, Authentication admin, @Body CreateUserRequest body) {
         var created = users.create(new CreateUserCommand(body.email(), body.displayName(), roles(body.roles()),
-                grants(body.grants()), chars(body.password()), Origins.of(request, admin)));
+                Grant.parseAll(body.grants()), chars(body.password()), Origins.of(request, admin)));
         return HttpResponse.created(UserView.of(created), URI.create("/api/v1/users/" + created.id()));
     }
 
@@ -147,7 +146,7 @@ final class UserController {
         if (body.grants() == null) {
             throw InvalidInput.of("grants", "must be a list (empty to remove every grant)");
         }
-        return UserView.of(users.changeGrants(id(id), grants(body.grants()), Origins.of(request, admin)));
+        return UserView.of(users.changeGrants(id(id), Grant.parseAll(body.grants()), Origins.of(request, admin)));
     }
 
     @Post("/{id}/disable")
@@ -195,14 +194,6 @@ final class UserController {
             }
         }
         return roles;
-    }
-
-    private static Set<Grant> grants(List<String> written) {
-        var grants = new HashSet<Grant>();
-        if (written != null) {
-            written.forEach(grant -> grants.add(Grant.parse(grant)));
-        }
-        return grants;
     }
 
     private static UUID id(String id) {
