@@ -78,7 +78,7 @@ class ApiKeySystemTest {
 
     @Test
     void only_admins_manage_keys_and_bad_scopes_are_named() {
-        assertEquals(403, api.send("GET", "/api/v1/api-keys", system.userWith(io.flagtrail.domain.user.Role.EDITOR), null)
+        assertEquals(403, api.send("GET", "/api/v1/api-keys", system.userWith(io.flagtrail.domain.actor.Role.EDITOR), null)
                 .status());
         var bad = system.createKey("x", List.of("features:delete"));
         assertProblem(bad, 400, "validation.failed");
@@ -88,7 +88,7 @@ class ApiKeySystemTest {
 
     @Test
     void a_refused_route_is_recorded_as_access_denied_with_who_and_which_route() {
-        String viewer = system.userWith(io.flagtrail.domain.user.Role.VIEWER);
+        String viewer = system.userWith(io.flagtrail.domain.actor.Role.VIEWER);
         assertEquals(403, api.send("POST", "/api/v1/features", viewer, "{\"key\":\"" + uniqueKey() + "\",\"name\":\"N\"}")
                 .status());
 

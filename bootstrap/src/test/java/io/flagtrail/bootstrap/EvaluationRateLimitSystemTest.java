@@ -2,7 +2,7 @@ package io.flagtrail.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.testsupport.Poll;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;

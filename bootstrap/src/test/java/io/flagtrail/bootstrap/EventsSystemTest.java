@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.application.port.in.DispatchEventsUseCase;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.testsupport.Poll;
 import java.nio.file.Files;
 import java.time.Duration;

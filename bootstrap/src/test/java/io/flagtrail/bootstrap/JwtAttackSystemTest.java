@@ -16,7 +16,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.domain.user.Email;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import io.flagtrail.domain.user.UserStatus;
 import io.flagtrail.testsupport.TestDatabase;

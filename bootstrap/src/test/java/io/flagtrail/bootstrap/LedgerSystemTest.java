@@ -13,7 +13,7 @@ import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.json.JsonReader;
 import io.flagtrail.domain.ledger.LedgerHash;
 import io.flagtrail.domain.ledger.MerkleTree;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.testsupport.Poll;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package io.flagtrail.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 import java.util.UUID;

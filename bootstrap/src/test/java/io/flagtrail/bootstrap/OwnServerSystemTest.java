@@ -3,7 +3,7 @@ package io.flagtrail.bootstrap;
 import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.domain.user.Email;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import io.flagtrail.domain.user.UserStatus;
 import io.flagtrail.testsupport.TestDatabase;

@@ -4,7 +4,7 @@ import static io.flagtrail.bootstrap.SystemClient.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,9 +49,12 @@ class ProjectsSystemTest {
         assertEquals("/api/v1/projects/" + key, created.header("Location"));
 
         var staging = api.send("POST", "/api/v1/projects/" + key + "/environments", admin,
-                "{\"key\":\"staging\",\"name\":\"Staging\",\"type\":\"Staging\",\"sortOrder\":50,\"protected\":true}");
+                "{\"key\":\"staging\",\"name\":\"Staging\",\"type\":\"Staging\",\"sortOrder\":50,"
+                        + "\"approvalPolicy\":{\"requiredApprovals\":1,\"approverRoles\":[\"editor\"]}}");
         assertEquals(201, staging.status(), staging.raw().body());
         assertEquals(true, staging.json().get("protected"));
+        assertEquals(Map.of("requiredApprovals", 1, "approverRoles", List.of("EDITOR"), "approverUsers", List.of(),
+                "authorMayApprove", false), staging.json().get("approvalPolicy"));
         assertEquals(List.of("development", "staging", "production"),
                 keys(api.send("GET", "/api/v1/projects/" + key + "/environments", admin, null).json().get("items")));
 

@@ -11,7 +11,7 @@ import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.apikey.ApiKeyScope;
 import io.flagtrail.domain.audit.RequestContext;
 import io.flagtrail.domain.user.Email;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import io.flagtrail.domain.user.UserStatus;
 import io.flagtrail.testsupport.TestDatabase;

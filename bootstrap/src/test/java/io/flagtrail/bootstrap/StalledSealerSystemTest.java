@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.bootstrap.jobs.SealingLagAlarm;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.testsupport.Poll;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

@@ -9,7 +9,7 @@ import io.flagtrail.application.port.in.LedgerStatusUseCase;
 import io.flagtrail.application.port.out.PasswordHasher;
 import io.flagtrail.application.port.out.Users;
 import io.flagtrail.domain.user.Email;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import io.flagtrail.domain.user.UserStatus;
 import io.flagtrail.testsupport.Poll;

@@ -6,7 +6,7 @@ import static io.flagtrail.bootstrap.SystemClient.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.flagtrail.application.contract;
 
+import io.flagtrail.domain.project.ApprovalPolicy;
 import static io.flagtrail.application.contract.Samples.ORIGIN;
 import static io.flagtrail.application.contract.Samples.command;
 import static io.flagtrail.application.contract.Samples.uniqueKey;
@@ -265,10 +266,10 @@ public interface PersistenceContract {
             stores().changeRequests().add(second);
             return null;
         });
-        var policy = new io.flagtrail.domain.changerequest.ApprovalPolicy(1,
-                java.util.Set.of(io.flagtrail.domain.user.Role.EDITOR), java.util.Set.of(), false);
+        var policy = new io.flagtrail.domain.project.ApprovalPolicy(1,
+                java.util.Set.of(io.flagtrail.domain.actor.Role.EDITOR), java.util.Set.of(), false);
         var submitted = first.submit(alice, at.plusSeconds(1)).after();
-        var approved = submitted.approve(bob, java.util.Set.of(io.flagtrail.domain.user.Role.EDITOR), policy, "fine",
+        var approved = submitted.approve(bob, java.util.Set.of(io.flagtrail.domain.actor.Role.EDITOR), policy, "fine",
                 null, at.plusSeconds(2)).after();
 
         assertTrue(stores().transactions().inTransaction(() -> stores().changeRequests().update(submitted, 1)));
@@ -547,7 +548,7 @@ public interface PersistenceContract {
     default void of_twenty_concurrent_refreshes_with_one_token_exactly_one_succeeds_and_the_session_is_revoked() throws Exception {
         var user = new io.flagtrail.domain.user.User(UUID.randomUUID(),
                 new io.flagtrail.domain.user.Email("race-" + UUID.randomUUID() + "@example.com"), "Race", "hash",
-                java.util.Set.of(io.flagtrail.domain.user.Role.VIEWER), java.util.Set.of(),
+                java.util.Set.of(io.flagtrail.domain.actor.Role.VIEWER), java.util.Set.of(),
                 io.flagtrail.domain.user.UserStatus.ACTIVE, Instant.now(), null);
         stores().users().add(user);
         io.flagtrail.application.port.out.Clock clock = () -> Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);

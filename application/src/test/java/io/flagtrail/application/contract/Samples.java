@@ -63,7 +63,7 @@ public final class Samples {
         var project = io.flagtrail.domain.project.Project.create(UUID.randomUUID(), SOLO.project(), "Solo", "", null, stamp);
         projects.add(project);
         projects.add(io.flagtrail.domain.project.Environment.create(UUID.randomUUID(), project.id(), SOLO.environment(),
-                "Production", io.flagtrail.domain.project.EnvironmentType.PRODUCTION, 0, false, stamp));
+                "Production", io.flagtrail.domain.project.EnvironmentType.PRODUCTION, 0, null, stamp));
     }
 
     public static FeatureKey uniqueKey() {

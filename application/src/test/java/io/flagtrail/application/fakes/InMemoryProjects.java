@@ -39,9 +39,9 @@ public final class InMemoryProjects implements Projects, Rollbackable {
                 "Default", "The project every installation starts with", null, stamp);
         store.add(project);
         store.add(Environment.create(UUID.fromString("00000000-0000-7000-8000-00000000e001"), project.id(),
-                EnvironmentKey.DEVELOPMENT, "Development", EnvironmentType.DEVELOPMENT, 0, false, stamp));
+                EnvironmentKey.DEVELOPMENT, "Development", EnvironmentType.DEVELOPMENT, 0, null, stamp));
         store.add(Environment.create(UUID.fromString("00000000-0000-7000-8000-00000000e002"), project.id(),
-                EnvironmentKey.PRODUCTION, "Production", EnvironmentType.PRODUCTION, 100, false, stamp));
+                EnvironmentKey.PRODUCTION, "Production", EnvironmentType.PRODUCTION, 100, null, stamp));
         return store;
     }
 

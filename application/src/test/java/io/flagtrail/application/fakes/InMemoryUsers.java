@@ -58,7 +58,7 @@ public final class InMemoryUsers implements Users, Rollbackable {
     }
 
     @Override
-    public synchronized long countActiveWith(io.flagtrail.domain.user.Role role) {
+    public synchronized long countActiveWith(io.flagtrail.domain.actor.Role role) {
         return byEmail.values().stream()
                 .filter(u -> u.status() == io.flagtrail.domain.user.UserStatus.ACTIVE && u.roles().contains(role)).count();
     }

@@ -1,7 +1,7 @@
 package io.flagtrail.domain.apikey;
 
 import io.flagtrail.domain.error.InvalidInput;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package io.flagtrail.domain.changerequest;
 
+import io.flagtrail.domain.project.ApprovalPolicy;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.change.Text;
 import io.flagtrail.domain.error.Conflict;
@@ -8,7 +9,7 @@ import io.flagtrail.domain.error.PermissionDenied;
 import io.flagtrail.domain.error.StaleVersion;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.project.Scope;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

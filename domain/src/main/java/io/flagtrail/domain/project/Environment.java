@@ -11,11 +11,12 @@ import java.util.UUID;
 
 /**
  * An environment of one project (development, staging, production, ...): its key is unique within the project and
- * never changes; its name, type, place in the project's order ({@code sortOrder}, 0-10000) and whether it is
- * protected (its changes go through change requests, issue 19) do.
+ * never changes; its name, type, place in the project's order ({@code sortOrder}, 0-10000) and its
+ * {@link ApprovalPolicy} do. An environment whose policy requires approvals is <em>protected</em>: its feature states
+ * change only through approved change requests (ADR 0014).
  */
 public record Environment(UUID id, UUID projectId, EnvironmentKey key, String name, EnvironmentType type,
-                          int sortOrder, boolean isProtected, Revision revision) {
+                          int sortOrder, ApprovalPolicy policy, Revision revision) {
 
     public static final int MAX_NAME = 120;
     public static final int MAX_SORT_ORDER = 10_000;
@@ -25,6 +26,7 @@ public record Environment(UUID id, UUID projectId, EnvironmentKey key, String na
         Objects.requireNonNull(projectId, "projectId");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(revision, "revision");
+        policy = policy == null ? ApprovalPolicy.DIRECT : policy;
         new Violations()
                 .check(name != null && !name.isBlank() && name.length() <= MAX_NAME && !Text.hasControlCharacters(name, false),
                         "name", "must be 1-" + MAX_NAME + " characters on one line")
@@ -34,22 +36,27 @@ public record Environment(UUID id, UUID projectId, EnvironmentKey key, String na
     }
 
     public static Environment create(UUID id, UUID projectId, EnvironmentKey key, String name, EnvironmentType type,
-                                     int sortOrder, boolean isProtected, ChangeStamp stamp) {
-        return new Environment(id, projectId, key, name, type, sortOrder, isProtected, Revision.first(stamp));
+                                     int sortOrder, ApprovalPolicy policy, ChangeStamp stamp) {
+        return new Environment(id, projectId, key, name, type, sortOrder, policy, Revision.first(stamp));
     }
 
     /**
      * This environment with the given fields changed (null leaves one as it is), at the next version; this very
      * environment when nothing changes. {@code expected} is the version the caller saw (If-Match).
      */
-    public Environment change(String newName, EnvironmentType newType, Integer newSortOrder, Boolean newProtected,
-                              Long expected, ChangeStamp stamp) {
+    public Environment change(String newName, EnvironmentType newType, Integer newSortOrder,
+                              ApprovalPolicy newPolicy, Long expected, ChangeStamp stamp) {
         expectVersion(expected);
         var changed = new Environment(id, projectId, key, newName != null ? newName : name,
                 newType != null ? newType : type, newSortOrder != null ? newSortOrder : sortOrder,
-                newProtected != null ? newProtected : isProtected, revision);
+                newPolicy != null ? newPolicy : policy, revision);
         return changed.snapshot().equals(snapshot()) ? this : new Environment(id, projectId, key, changed.name,
-                changed.type, changed.sortOrder, changed.isProtected, revision.next(stamp));
+                changed.type, changed.sortOrder, changed.policy, revision.next(stamp));
+    }
+
+    /** Whether changes to feature states here must go through approved change requests. */
+    public boolean isProtected() {
+        return policy.requiresApproval();
     }
 
     /** The rule for a change based on an earlier read (If-Match), as for features. */
@@ -66,7 +73,8 @@ public record Environment(UUID id, UUID projectId, EnvironmentKey key, String na
         map.put("name", name);
         map.put("type", type.name());
         map.put("sortOrder", sortOrder);
-        map.put("protected", isProtected);
+        map.put("protected", isProtected());
+        map.put("approvalPolicy", policy.snapshot());
         return map;
     }
 }

@@ -1,5 +1,6 @@
 package io.flagtrail.domain.user;
 
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.ProjectKey;

@@ -1,5 +1,6 @@
 package io.flagtrail.domain.user;
 
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.actor.ActorType;
 import io.flagtrail.domain.error.Conflict;

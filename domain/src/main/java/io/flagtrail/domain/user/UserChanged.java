@@ -1,5 +1,6 @@
 package io.flagtrail.domain.user;
 
+import io.flagtrail.domain.actor.Role;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;

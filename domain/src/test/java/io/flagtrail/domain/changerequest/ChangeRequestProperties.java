@@ -1,11 +1,12 @@
 package io.flagtrail.domain.changerequest;
 
+import io.flagtrail.domain.project.ApprovalPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.error.DomainException;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

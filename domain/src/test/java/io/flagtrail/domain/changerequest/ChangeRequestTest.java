@@ -1,5 +1,6 @@
 package io.flagtrail.domain.changerequest;
 
+import io.flagtrail.domain.project.ApprovalPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +15,7 @@ import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.ProjectKey;
 import io.flagtrail.domain.project.Scope;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

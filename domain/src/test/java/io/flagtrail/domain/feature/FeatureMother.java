@@ -31,7 +31,7 @@ public final class FeatureMother {
     }
 
     public static Environment environment(String id, EnvironmentKey key, EnvironmentType type, int order) {
-        return Environment.create(UUID.fromString(id), PROJECT.id(), key, key.value(), type, order, false,
+        return Environment.create(UUID.fromString(id), PROJECT.id(), key, key.value(), type, order, null,
                 new ChangeStamp(ALICE, T0, null));
     }
 

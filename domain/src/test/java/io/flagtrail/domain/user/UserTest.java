@@ -1,5 +1,6 @@
 package io.flagtrail.domain.user;
 
+import io.flagtrail.domain.actor.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

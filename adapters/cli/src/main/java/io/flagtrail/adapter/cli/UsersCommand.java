@@ -4,7 +4,7 @@ import io.flagtrail.application.port.in.UserAccountUseCases.CreateUserCommand;
 import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.user.Grant;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -130,15 +130,7 @@ final class UsersCommand extends CliCommand {
     }
 
     private static Set<Role> roles(List<String> names) {
-        var roles = EnumSet.noneOf(Role.class);
-        for (var name : names) {
-            try {
-                roles.add(Role.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw InvalidInput.of("roles", "'" + name + "' is not one of " + List.of(Role.values()));
-            }
-        }
-        return roles;
+        return Role.parseAll("roles", names);
     }
 
     private static char[] passwordFromStdin() {

@@ -8,6 +8,8 @@ import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.change.ChangeStamp;
+import io.flagtrail.domain.actor.Role;
+import io.flagtrail.domain.project.ApprovalPolicy;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.EnvironmentType;
@@ -15,6 +17,7 @@ import io.flagtrail.domain.project.Project;
 import io.flagtrail.domain.project.ProjectKey;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,10 @@ abstract class ProjectsTest extends DatabaseTest {
     @Inject Projects projects;
 
     final ChangeStamp stamp = new ChangeStamp(Actor.system("test"), clock.now(), null);
+
+    /** Two approvals by editors or one named user; the author may not approve. */
+    private static final ApprovalPolicy FOUR_EYES = new ApprovalPolicy(2, Set.of(Role.EDITOR, Role.ADMIN),
+            Set.of("u-1", "u-2"), false);
 
     @Test
     void every_installation_has_the_default_project_with_development_and_production() {
@@ -45,19 +52,20 @@ abstract class ProjectsTest extends DatabaseTest {
         transactions.inTransaction(() -> {
             projects.add(project);
             projects.add(Environment.create(UUID.randomUUID(), project.id(), new EnvironmentKey("qa"), "QA",
-                    EnvironmentType.TEST, 20, true, stamp));
+                    EnvironmentType.TEST, 20, FOUR_EYES, stamp));
             projects.add(Environment.create(UUID.randomUUID(), project.id(), EnvironmentKey.PRODUCTION, "Prod",
-                    EnvironmentType.PRODUCTION, 10, false, stamp));
+                    EnvironmentType.PRODUCTION, 10, null, stamp));
             return null;
         });
 
         assertEquals(project, projects.find(key).orElseThrow());
         var environments = projects.environments(project.id());
         assertEquals(List.of("production", "qa"), environments.stream().map(e -> e.key().value()).toList());
-        assertTrue(environments.getLast().isProtected());
+        assertEquals(FOUR_EYES, environments.getLast().policy(), "the policy reads back as stored");
+        assertEquals(ApprovalPolicy.DIRECT, environments.getFirst().policy());
         var taken = assertThrows(Conflict.class, () -> transactions.inTransaction(() -> {
             projects.add(Environment.create(UUID.randomUUID(), project.id(), new EnvironmentKey("qa"), "Again",
-                    EnvironmentType.TEST, 30, false, stamp));
+                    EnvironmentType.TEST, 30, null, stamp));
             return null;
         }));
         assertEquals("environment.key_taken", taken.code());
@@ -73,7 +81,7 @@ abstract class ProjectsTest extends DatabaseTest {
         var key = new ProjectKey("q-" + UUID.randomUUID().toString().substring(0, 8));
         var project = Project.create(UUID.randomUUID(), key, "Q", null, null, stamp);
         var staging = Environment.create(UUID.randomUUID(), project.id(), new EnvironmentKey("staging"), "Staging",
-                EnvironmentType.STAGING, 0, false, stamp);
+                EnvironmentType.STAGING, 0, null, stamp);
         transactions.inTransaction(() -> {
             projects.add(project);
             projects.add(staging);
@@ -85,7 +93,7 @@ abstract class ProjectsTest extends DatabaseTest {
             var locked = projects.lock(key).orElseThrow();
             projects.update(locked.change("Q project", null, "owner", 1L, later));
             var env = projects.lockEnvironment(project.id(), staging.key()).orElseThrow();
-            projects.update(env.change(null, EnvironmentType.TEST, null, true, 1L, later));
+            projects.update(env.change(null, EnvironmentType.TEST, null, FOUR_EYES, 1L, later));
             return null;
         });
 
@@ -95,7 +103,7 @@ abstract class ProjectsTest extends DatabaseTest {
         assertEquals(later.at(), changed.revision().updatedAt());
         var env = projects.environments(project.id()).getFirst();
         assertEquals(EnvironmentType.TEST, env.type());
-        assertTrue(env.isProtected());
+        assertEquals(FOUR_EYES, env.policy());
         transactions.inTransaction(() -> {
             projects.delete(env);
             return null;

@@ -1,6 +1,7 @@
 package io.flagtrail.application.port.in;
 
 import io.flagtrail.domain.change.Reason;
+import io.flagtrail.domain.project.ApprovalPolicy;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.EnvironmentType;
@@ -35,16 +36,17 @@ public final class ProjectUseCases {
 
     /**
      * {@code cloneFrom} (optional) names an environment of the project whose states the new one copies (on or off
-     * as they are there); without it every feature is off in the new environment.
+     * as they are there); without it every feature is off in the new environment. A null {@code policy} is
+     * {@link ApprovalPolicy#DIRECT}.
      */
     public record CreateEnvironment(ProjectKey project, EnvironmentKey key, String name, EnvironmentType type,
-                                    Integer sortOrder, boolean isProtected, EnvironmentKey cloneFrom, Reason reason,
+                                    Integer sortOrder, ApprovalPolicy policy, EnvironmentKey cloneFrom, Reason reason,
                                     Origin origin) {
     }
 
     /** Null fields stay as they are. */
     public record ChangeEnvironment(ProjectKey project, EnvironmentKey key, String name, EnvironmentType type,
-                                    Integer sortOrder, Boolean isProtected, Long expectedVersion, Reason reason,
+                                    Integer sortOrder, ApprovalPolicy policy, Long expectedVersion, Reason reason,
                                     Origin origin) {
     }
 

@@ -2,7 +2,7 @@ package io.flagtrail.application.port.in;
 
 import io.flagtrail.application.port.model.Page;
 import io.flagtrail.domain.user.Grant;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import java.util.Set;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.flagtrail.application.port.out;
 
 import io.flagtrail.domain.user.Grant;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.UserStatus;
 import java.time.Instant;
 import java.util.HashSet;

@@ -5,7 +5,7 @@ import io.flagtrail.domain.user.User;
 import java.time.Instant;
 import io.flagtrail.application.port.model.Page;
 import io.flagtrail.domain.project.ProjectKey;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -13,7 +13,7 @@ import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.audit.RequestContext;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.user.Email;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import java.security.SecureRandom;
 import java.util.Optional;

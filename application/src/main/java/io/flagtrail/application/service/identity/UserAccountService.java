@@ -20,7 +20,7 @@ import io.flagtrail.domain.error.Violations;
 import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.Grant;
 import io.flagtrail.domain.user.PasswordRules;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import io.flagtrail.domain.user.UserAction;
 import io.flagtrail.domain.user.UserChanged;

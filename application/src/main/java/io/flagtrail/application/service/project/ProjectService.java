@@ -96,9 +96,9 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
             projects.add(project);
             recordProject(AuditAction.PROJECT_CREATED, null, project, stamp, command.origin());
             var development = Environment.create(ids.newId(), project.id(), EnvironmentKey.DEVELOPMENT, "Development",
-                    EnvironmentType.DEVELOPMENT, 0, false, stamp);
+                    EnvironmentType.DEVELOPMENT, 0, null, stamp);
             var production = Environment.create(ids.newId(), project.id(), EnvironmentKey.PRODUCTION, "Production",
-                    EnvironmentType.PRODUCTION, 100, false, stamp);
+                    EnvironmentType.PRODUCTION, 100, null, stamp);
             for (var environment : List.of(development, production)) {
                 projects.add(environment);
                 recordEnvironment(AuditAction.ENVIRONMENT_CREATED, project, null, environment, stamp, command.origin());
@@ -135,7 +135,7 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
                     : Math.min(Environment.MAX_SORT_ORDER,
                             existing.stream().mapToInt(Environment::sortOrder).max().orElse(-10) + 10);
             var environment = Environment.create(ids.newId(), project.id(), command.key(), command.name(),
-                    command.type(), order, command.isProtected(), stamp);
+                    command.type(), order, command.policy(), stamp);
             projects.add(environment);
             recordEnvironment(AuditAction.ENVIRONMENT_CREATED, project, null, environment, stamp, command.origin());
             placeFeatures(project, environment, command.cloneFrom(), stamp, command.origin());
@@ -150,7 +150,7 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
             var project = projects.find(command.project()).orElseThrow(() -> noProject(command.project()));
             var before = projects.lockEnvironment(project.id(), command.key())
                     .orElseThrow(() -> noEnvironment(command.project(), command.key()));
-            var after = before.change(command.name(), command.type(), command.sortOrder(), command.isProtected(),
+            var after = before.change(command.name(), command.type(), command.sortOrder(), command.policy(),
                     command.expectedVersion(), stamp);
             if (after != before) {
                 projects.update(after);

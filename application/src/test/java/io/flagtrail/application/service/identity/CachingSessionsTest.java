@@ -8,7 +8,7 @@ import io.flagtrail.application.fakes.HeardNotices;
 import io.flagtrail.application.fakes.InMemorySessions;
 import io.flagtrail.application.fakes.InMemoryUsers;
 import io.flagtrail.domain.user.Email;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import io.flagtrail.domain.user.UserStatus;
 import java.time.Duration;

@@ -23,7 +23,7 @@ import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.TooManyAttempts;
 import io.flagtrail.domain.error.Unauthenticated;
 import io.flagtrail.domain.user.Email;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import io.flagtrail.domain.user.UserStatus;
 import java.time.Duration;

@@ -25,7 +25,7 @@ import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.user.Grant;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.UserStatus;
 import java.time.Duration;
 import java.time.Instant;

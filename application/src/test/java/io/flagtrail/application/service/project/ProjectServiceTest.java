@@ -37,6 +37,8 @@ import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.error.StaleVersion;
 import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.project.Environment;
+import io.flagtrail.domain.actor.Role;
+import io.flagtrail.domain.project.ApprovalPolicy;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.EnvironmentType;
 import io.flagtrail.domain.project.ProjectKey;
@@ -121,10 +123,11 @@ class ProjectServiceTest {
     void an_environment_is_added_after_the_last_changed_and_deleted_with_a_reason() {
         service.create(new CreateProject(web, "Web", null, null, null, admin));
 
-        var added = service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, false,
+        var added = service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, null,
                 null, null, admin));
         assertEquals(110, added.sortOrder(), "after production (100)");
-        var changed = service.change(new ChangeEnvironment(web, staging, null, null, 50, true, 1L, null, admin));
+        var changed = service.change(new ChangeEnvironment(web, staging, null, null, 50,
+                new ApprovalPolicy(1, Set.of(Role.ADMIN), Set.of(), false), 1L, null, admin));
         assertEquals(List.of("development", "staging", "production"),
                 service.get(web).environments().stream().map(e -> e.key().value()).toList());
         assertTrue(changed.isProtected());
@@ -143,7 +146,7 @@ class ProjectServiceTest {
     @Test
     void deleting_an_environment_revokes_the_grants_in_it_each_recorded_and_announced() {
         service.create(new CreateProject(web, "Web", null, null, null, admin));
-        service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, false, null, null,
+        service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, null, null, null,
                 admin));
         var grants = Set.of(Grant.parse("EDITOR@web/staging"), Grant.parse("VIEWER@web"),
                 Grant.parse("EDITOR@web/development"));
@@ -162,7 +165,7 @@ class ProjectServiceTest {
         assertEquals("environment 'staging' deleted: staging retired", revoked.reason());
         assertEquals(announced + 1, notices.announced(), "announced, so that no instance honours the grant from memory");
 
-        service.create(new CreateEnvironment(web, staging, "Staging again", EnvironmentType.STAGING, null, false, null,
+        service.create(new CreateEnvironment(web, staging, "Staging again", EnvironmentType.STAGING, null, null, null,
                 null, admin));
         assertFalse(users.findById(dev.id()).orElseThrow().grants().contains(Grant.parse("EDITOR@web/staging")),
                 "a place created again under the same key starts with no one in it");
@@ -178,7 +181,7 @@ class ProjectServiceTest {
         }
         int before = ledger.entries().size();
 
-        service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, false, null, null,
+        service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, null, null, null,
                 admin));
 
         var created = ledger.entries().subList(before + 1, ledger.entries().size());
@@ -202,7 +205,7 @@ class ProjectServiceTest {
         featureCommands.create(new CreateFeatureCommand(inDevelopment, new FeatureKey("search"),
                 new FeatureAttributes("Search", "", 100, List.of(), null), false, null, admin));
 
-        service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, false,
+        service.create(new CreateEnvironment(web, staging, "Staging", EnvironmentType.STAGING, null, null,
                 EnvironmentKey.DEVELOPMENT, new Reason("try the release"), admin));
 
         var checkout = io.flagtrail.domain.feature.Feature.reconstitute(features.find(web, new FeatureKey("checkout"))
@@ -216,7 +219,7 @@ class ProjectServiceTest {
         assertEquals(2, entries.size());
         assertEquals("try the release (environment 'staging' cloned from 'development')", entries.getFirst().reason());
         var missing = assertThrows(NotFound.class, () -> service.create(new CreateEnvironment(web,
-                new EnvironmentKey("qa"), "QA", EnvironmentType.TEST, null, false, new EnvironmentKey("nope"), null, admin)));
+                new EnvironmentKey("qa"), "QA", EnvironmentType.TEST, null, null, new EnvironmentKey("nope"), null, admin)));
         assertEquals("environment.not_found", missing.code());
     }
 

@@ -9,7 +9,7 @@ import io.flagtrail.application.port.out.Users;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.project.ProjectKey;
 import io.flagtrail.domain.user.Email;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import jakarta.inject.Singleton;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.flagtrail.adapter.persistence.identity;
 
 import io.flagtrail.domain.user.Email;
 import io.flagtrail.domain.user.Grant;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import java.util.Arrays;
 import java.util.Set;

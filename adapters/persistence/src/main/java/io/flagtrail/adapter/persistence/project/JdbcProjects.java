@@ -3,7 +3,9 @@ package io.flagtrail.adapter.persistence.project;
 import io.flagtrail.adapter.persistence.Sql;
 import io.flagtrail.adapter.persistence.SqlErrors;
 import io.flagtrail.application.port.out.Projects;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.project.ApprovalPolicy;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.EnvironmentType;
@@ -19,7 +21,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Projects in {@code projects}, environments in {@code environments}; a change locks its row until it commits. */
 @Singleton
@@ -28,7 +32,7 @@ final class JdbcProjects implements Projects {
     private static final String PROJECT = "SELECT id, project_key, name, description, owner, version, created_at, "
             + "created_by, updated_at, updated_by FROM projects";
     private static final String ENVIRONMENT = "SELECT id, project_id, env_key, name, env_type, sort_order, "
-            + "is_protected, version, created_at, created_by, updated_at, updated_by FROM environments";
+            + "required_approvals, approver_roles, approver_users, author_may_approve, version, created_at, created_by, updated_at, updated_by FROM environments";
 
     private final Sql sql;
 
@@ -91,11 +95,13 @@ final class JdbcProjects implements Projects {
     public void add(Environment e) {
         var r = e.revision();
         try {
-            sql.update("INSERT INTO environments (id, project_id, env_key, name, env_type, sort_order, is_protected, "
-                    + "version, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            var p = e.policy();
+            sql.update("INSERT INTO environments (id, project_id, env_key, name, env_type, sort_order, "
+                    + "required_approvals, approver_roles, approver_users, author_may_approve, version, created_at, "
+                    + "created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Arrays.asList(e.id(), e.projectId(), e.key().value(), e.name(), e.type().name(), e.sortOrder(),
-                            e.isProtected(), r.version(), utc(r.createdAt()), r.createdBy(), utc(r.updatedAt()),
-                            r.updatedBy()));
+                            p.requiredApprovals(), roles(p), users(p), p.authorMayApprove(), r.version(),
+                            utc(r.createdAt()), r.createdBy(), utc(r.updatedAt()), r.updatedBy()));
         } catch (RuntimeException failure) {
             if (SqlErrors.hasState(failure, SqlErrors.UNIQUE_VIOLATION)) {
                 throw new Conflict("environment.key_taken", "the project already has an environment '" + e.key() + "'");
@@ -107,10 +113,12 @@ final class JdbcProjects implements Projects {
     @Override
     public void update(Environment e) {
         var r = e.revision();
-        expectOne(sql.update("UPDATE environments SET name = ?, env_type = ?, sort_order = ?, is_protected = ?, "
-                + "version = ?, updated_at = ?, updated_by = ? WHERE id = ?", Arrays.asList(e.name(), e.type().name(),
-                e.sortOrder(), e.isProtected(), r.version(), utc(r.updatedAt()), r.updatedBy(), e.id())),
-                "environment " + e.key());
+        var p = e.policy();
+        expectOne(sql.update("UPDATE environments SET name = ?, env_type = ?, sort_order = ?, required_approvals = ?, "
+                + "approver_roles = ?, approver_users = ?, author_may_approve = ?, version = ?, updated_at = ?, "
+                + "updated_by = ? WHERE id = ?", Arrays.asList(e.name(), e.type().name(), e.sortOrder(),
+                p.requiredApprovals(), roles(p), users(p), p.authorMayApprove(), r.version(), utc(r.updatedAt()),
+                r.updatedBy(), e.id())), "environment " + e.key());
     }
 
     @Override
@@ -122,6 +130,25 @@ final class JdbcProjects implements Projects {
         if (rows != 1) {
             throw new IllegalStateException(what + " is not stored: it cannot be changed");
         }
+    }
+
+    /** The policy's roles and named users as comma-separated lists, sorted so that equal policies store alike. */
+    private static String roles(ApprovalPolicy p) {
+        return String.join(",", p.approverRoles().stream().map(Enum::name).sorted().toList());
+    }
+
+    private static String users(ApprovalPolicy p) {
+        return String.join(",", p.approverUsers().stream().sorted().toList());
+    }
+
+    private static ApprovalPolicy policy(ResultSet rs) throws SQLException {
+        return new ApprovalPolicy(rs.getInt("required_approvals"),
+                split(rs.getString("approver_roles")).stream().map(Role::valueOf).collect(Collectors.toSet()),
+                Set.copyOf(split(rs.getString("approver_users"))), rs.getBoolean("author_may_approve"));
+    }
+
+    private static List<String> split(String list) {
+        return list.isEmpty() ? List.of() : List.of(list.split(","));
     }
 
     private static Optional<Project> oneProject(ResultSet rs) throws SQLException {
@@ -137,7 +164,7 @@ final class JdbcProjects implements Projects {
         return new Environment(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
                 new EnvironmentKey(rs.getString("env_key")), rs.getString("name"),
                 EnvironmentType.valueOf(rs.getString("env_type")), rs.getInt("sort_order"),
-                rs.getBoolean("is_protected"), revision(rs));
+                policy(rs), revision(rs));
     }
 
     private static Revision revision(ResultSet rs) throws SQLException {

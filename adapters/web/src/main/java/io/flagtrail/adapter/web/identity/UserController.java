@@ -10,7 +10,7 @@ import io.flagtrail.application.port.in.UserAccountUseCases.CreateUserCommand;
 import io.flagtrail.application.port.in.UserAccountUseCases.ManageUsersUseCase;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.user.Grant;
-import io.flagtrail.domain.user.Role;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.user.User;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -182,18 +182,7 @@ final class UserController {
 
     /** The roles named; none is for the account to refuse unless it has grants. */
     private static Set<Role> roles(List<String> names) {
-        if (names == null) {
-            return Set.of();
-        }
-        var roles = EnumSet.noneOf(Role.class);
-        for (var name : names) {
-            try {
-                roles.add(Role.valueOf(String.valueOf(name).strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw InvalidInput.of("roles", "'" + name + "' is not one of " + List.of(Role.values()));
-            }
-        }
-        return roles;
+        return Role.parseAll("roles", names);
     }
 
     private static UUID id(String id) {

@@ -150,7 +150,8 @@ final class ProjectController {
             throw InvalidInput.of("type", "must be one of development, test, staging, production");
         }
         var created = manage.create(new CreateEnvironment(key, environmentKey(body.key()), body.name(),
-                EnvironmentType.of("type", body.type()), body.sortOrder(), Boolean.TRUE.equals(body.isProtected()),
+                EnvironmentType.of("type", body.type()), body.sortOrder(),
+                body.approvalPolicy() == null ? null : body.approvalPolicy().policy(),
                 body.cloneFrom() == null ? null : environmentKey(body.cloneFrom()), reason(body.reason(), reasonHeader),
                 Origins.of(request, admin)));
         return withEtag(HttpResponse.created(EnvironmentResponse.of(created),
@@ -169,7 +170,7 @@ final class ProjectController {
     @Patch("/{project}/environments/{environment}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Secured("ADMIN")
-    @Operation(operationId = "updateEnvironment", summary = "Change an environment's name, type, order or protection")
+    @Operation(operationId = "updateEnvironment", summary = "Change an environment's name, type, order or approval policy")
     @NotFoundResponse
     @ChangeResponses
     MutableHttpResponse<EnvironmentResponse> updateEnvironment(HttpRequest<?> request, Authentication admin,
@@ -180,7 +181,7 @@ final class ProjectController {
                                                                @Nullable @Header(ReasonRequest.HEADER) String reasonHeader) {
         var changed = manage.change(new ChangeEnvironment(projectKey(project), environmentKey(environment),
                 body.name(), body.type() == null ? null : EnvironmentType.of("type", body.type()), body.sortOrder(),
-                body.isProtected(), Versions.fromIfMatch(ifMatch), reason(body.reason(), reasonHeader),
+                body.approvalPolicy() == null ? null : body.approvalPolicy().policy(), Versions.fromIfMatch(ifMatch), reason(body.reason(), reasonHeader),
                 Origins.of(request, admin)));
         return withEtag(HttpResponse.ok(EnvironmentResponse.of(changed)), changed);
     }

@@ -2,6 +2,8 @@ package io.flagtrail.adapter.web.project;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.flagtrail.application.port.in.ProjectUseCases.ProjectView;
+import io.flagtrail.domain.actor.Role;
+import io.flagtrail.domain.project.ApprovalPolicy;
 import io.flagtrail.domain.project.Environment;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The JSON of projects and environments, and what their create and change requests carry. */
 final class ProjectViews {
@@ -34,13 +37,38 @@ final class ProjectViews {
     @Schema(name = "Environment")
     record EnvironmentResponse(String key, String name, String type, int sortOrder,
                                @JsonProperty("protected")
-                               @Schema(description = "changes go through change requests (issue 19)") boolean isProtected,
+                               @Schema(description = "its policy requires approvals: feature states here change only "
+                                       + "through approved change requests") boolean isProtected,
+                               ApprovalPolicyBody approvalPolicy,
                                long version, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
         static EnvironmentResponse of(Environment e) {
             var r = e.revision();
             return new EnvironmentResponse(e.key().value(), e.name(), e.type().name().toLowerCase(Locale.ROOT),
-                    e.sortOrder(), e.isProtected(), r.version(), r.createdAt(), r.createdBy(), r.updatedAt(),
-                    r.updatedBy());
+                    e.sortOrder(), e.isProtected(), ApprovalPolicyBody.of(e.policy()), r.version(), r.createdAt(),
+                    r.createdBy(), r.updatedAt(), r.updatedBy());
+        }
+    }
+
+    /** An environment's approval policy as JSON, both ways; absent fields are 0, none and false. */
+    @Serdeable
+    @Schema(name = "ApprovalPolicy")
+    record ApprovalPolicyBody(@Nullable @Schema(description = "approvals a change request needs, 0-10; 0: changes "
+                                      + "are made directly") Integer requiredApprovals,
+                              @Nullable @Schema(description = "roles whose holders (in the environment) may approve")
+                              List<String> approverRoles,
+                              @Nullable @Schema(description = "ids of users who may approve") List<String> approverUsers,
+                              @Nullable @Schema(description = "whether the author may approve their own request "
+                                      + "(false unless set)") Boolean authorMayApprove) {
+        static ApprovalPolicyBody of(ApprovalPolicy p) {
+            return new ApprovalPolicyBody(p.requiredApprovals(),
+                    p.approverRoles().stream().map(Enum::name).sorted().toList(),
+                    p.approverUsers().stream().sorted().toList(), p.authorMayApprove());
+        }
+
+        ApprovalPolicy policy() {
+            return new ApprovalPolicy(requiredApprovals == null ? 0 : requiredApprovals,
+                    Role.parseAll("approvalPolicy.approverRoles", approverRoles),
+                    approverUsers == null ? Set.of() : Set.copyOf(approverUsers), Boolean.TRUE.equals(authorMayApprove));
         }
     }
 
@@ -61,18 +89,17 @@ final class ProjectViews {
     record CreateEnvironmentRequest(@Nullable String key, @Nullable String name,
                                     @Nullable @Schema(description = "development, test, staging or production") String type,
                                     @Nullable @Schema(description = "0-10000; after the last one when absent") Integer sortOrder,
-                                    @Nullable @JsonProperty("protected") Boolean isProtected,
+                                    @Nullable @Schema(description = "changes made directly when absent")
+                                    ApprovalPolicyBody approvalPolicy,
                                     @Nullable @Schema(description = "an environment of the project whose feature states "
                                             + "the new one copies; without it every feature is off there") String cloneFrom,
                                     @Nullable String reason) {
     }
 
     @Serdeable
-    @Schema(name = "UpdateEnvironmentRequest", description = "absent fields stay as they are")
+    @Schema(name = "UpdateEnvironmentRequest", description = "absent fields stay as they are; a policy is replaced "
+            + "whole")
     record UpdateEnvironmentRequest(@Nullable String name, @Nullable String type, @Nullable Integer sortOrder,
-                                    @Nullable @JsonProperty("protected") Boolean isProtected,
-                                    @Nullable @Schema(description = "an environment of the project whose feature states "
-                                            + "the new one copies; without it every feature is off there") String cloneFrom,
-                                    @Nullable String reason) {
+                                    @Nullable ApprovalPolicyBody approvalPolicy, @Nullable String reason) {
     }
 }

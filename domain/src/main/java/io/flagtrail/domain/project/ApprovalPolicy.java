@@ -1,10 +1,12 @@
-package io.flagtrail.domain.changerequest;
+package io.flagtrail.domain.project;
 
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.actor.ActorType;
+import io.flagtrail.domain.actor.Role;
 import io.flagtrail.domain.error.PermissionDenied;
 import io.flagtrail.domain.error.Violations;
-import io.flagtrail.domain.user.Role;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,7 +60,18 @@ public record ApprovalPolicy(int requiredApprovals, Set<Role> approverRoles, Set
         }
     }
 
-    static boolean sameActor(Actor one, Actor other) {
+    /** The audited picture, as JSON-friendly values in a fixed order (roles and named users sorted). */
+    public Map<String, Object> snapshot() {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("requiredApprovals", requiredApprovals);
+        map.put("approverRoles", approverRoles.stream().map(Enum::name).sorted().toList());
+        map.put("approverUsers", approverUsers.stream().sorted().toList());
+        map.put("authorMayApprove", authorMayApprove);
+        return map;
+    }
+
+    /** Whether two actors are the same one (a user is never the same as an API key with the same id). */
+    public static boolean sameActor(Actor one, Actor other) {
         return one.type() == other.type() && one.id().equals(other.id());
     }
 
