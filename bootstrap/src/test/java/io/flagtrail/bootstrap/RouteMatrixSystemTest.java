@@ -97,6 +97,18 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/features/{key}/disable", USER_WRITERS);
         MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/features/{key}/restore", USER_WRITERS);
         MATRIX.put("GET /api/v1/projects/{project}/environments/{environment}/features/{key}/history", USER_FEATURE_AND_AUDIT_READERS);
+        // change requests: EDITOR proposes and applies; approving needs only to read there, the policy decides who
+        MATRIX.put("GET /api/v1/projects/{project}/environments/{environment}/change-requests", USER_FEATURE_AND_AUDIT_READERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests", USER_WRITERS);
+        MATRIX.put("GET /api/v1/projects/{project}/environments/{environment}/change-requests/{id}", USER_FEATURE_AND_AUDIT_READERS);
+        MATRIX.put("PUT /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/changes", USER_WRITERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/submit", USER_WRITERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/approve", USER_READERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/reject", USER_READERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/withdraw", USER_WRITERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/apply", USER_WRITERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/schedule", USER_WRITERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/cancel", USER_WRITERS);
         MATRIX.put("GET /api/v1/projects/{project}/features/{key}", USER_FEATURE_AND_AUDIT_READERS);
         MATRIX.put("GET /api/v1/projects/{project}/features/{key}/history", USER_FEATURE_AND_AUDIT_READERS);
         MATRIX.put("GET /api/v1/projects", FEATURE_AND_AUDIT_READERS);

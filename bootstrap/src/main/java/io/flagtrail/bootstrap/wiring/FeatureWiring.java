@@ -37,10 +37,13 @@ final class FeatureWiring {
         return new FeatureChanges(trail, events, ids, log, metrics);
     }
 
-    /** One service makes every change to features, the import included: it is exposed under each of those use cases. */
+    /**
+     * One service makes every change to features, the import included: it is exposed under each of those use cases,
+     * and as itself to the change requests, whose approved changes it applies.
+     */
     @Singleton
     @Bean(typed = {CreateFeatureUseCase.class, UpdateFeatureUseCase.class, TransitionFeatureUseCase.class,
-            ImportFeaturesUseCase.class})
+            ImportFeaturesUseCase.class, FeatureCommandService.class})
     FeatureCommandService featureCommands(Features features, Projects projects, FeatureChanges changes,
                                           Transactions transactions, Clock clock, IdGenerator ids) {
         return new FeatureCommandService(features, projects, changes, transactions, clock, ids);

@@ -37,7 +37,7 @@ public record AuditPlace(String project, String environment) {
 
     /**
      * The place of an entry: a feature's is the one its snapshots name (from before projects: default/production); an
-     * environment's is its subject key {@code project/environment}; a project's its key; a grant's (ROLE_GRANTED or
+     * environment's and a change request's is its subject key {@code project/environment}; a project's its key; a grant's (ROLE_GRANTED or
      * ROLE_REVOKED of a user, one grant per entry) the place of the one grant its snapshots differ by. Null for any
      * other entry.
      */
@@ -45,7 +45,7 @@ public record AuditPlace(String project, String environment) {
                                 Map<String, Object> after) {
         return switch (subject.type()) {
             case "feature" -> feature(after != null ? after : before);
-            case "environment" -> environment(subject.key());
+            case "environment", "change-request" -> environment(subject.key());
             case "project" -> subject.key() == null ? null : new AuditPlace(subject.key(), null);
             case "user" -> action == AuditAction.ROLE_GRANTED || action == AuditAction.ROLE_REVOKED
                     ? grant(before, after) : null;

@@ -13,6 +13,7 @@ import io.flagtrail.domain.actor.Role;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -182,6 +183,39 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
         }
         return step(ChangeRequestAction.APPLIED, copy(ChangeRequestState.APPLIED, changes, approvals, actor, null,
                 scheduledFor, at));
+    }
+
+    /**
+     * The audited picture: where, what and who, in a fixed order, as JSON-friendly values. Each proposed change keeps
+     * its before and after, so the entry of an approval proves exactly what was approved.
+     */
+    public Map<String, Object> snapshot() {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("project", scope.project().value());
+        map.put("environment", scope.environment().value());
+        map.put("title", title);
+        map.put("state", state.name());
+        map.put("author", author.reference());
+        map.put("changes", changes.stream().map(c -> {
+            var change = new LinkedHashMap<String, Object>();
+            change.put("feature", c.feature().value());
+            change.put("baseVersion", c.baseVersion());
+            change.put("before", c.before());
+            change.put("after", c.after());
+            return change;
+        }).toList());
+        map.put("approvals", approvals.stream().map(a -> {
+            var approval = new LinkedHashMap<String, Object>();
+            approval.put("approver", a.approver().reference());
+            approval.put("at", a.at().toString());
+            approval.put("comment", a.comment());
+            return approval;
+        }).toList());
+        map.put("decidedBy", decidedBy == null ? null : decidedBy.reference());
+        map.put("decision", decision);
+        map.put("scheduledFor", scheduledFor == null ? null : scheduledFor.toString());
+        map.put("version", version);
+        return map;
     }
 
     private int missing(ApprovalPolicy policy) {

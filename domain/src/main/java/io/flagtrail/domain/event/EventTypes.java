@@ -1,7 +1,11 @@
 package io.flagtrail.domain.event;
 
+import io.flagtrail.domain.changerequest.ChangeRequestAction;
 import io.flagtrail.domain.feature.FeatureAction;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /** The event catalogue: every type Flagtrail publishes. Names are a published contract; never rename one. */
 public final class EventTypes {
@@ -16,11 +20,20 @@ public final class EventTypes {
     public static final String USER_DISABLED = "UserDisabled";
     public static final String USER_ENABLED = "UserEnabled";
     public static final String USER_ROLES_CHANGED = "UserRolesChanged";
+    /** Every step of a change request is one event: {@code ChangeRequestDrafted} ... {@code ChangeRequestApplied}. */
+    public static final String CHANGE_REQUEST_PREFIX = "ChangeRequest";
 
-    public static final List<String> ALL = List.of(FEATURE_CREATED, FEATURE_UPDATED, FEATURE_ENABLED, FEATURE_DISABLED,
-            FEATURE_DELETED, FEATURE_RESTORED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_ROLES_CHANGED);
+    public static final List<String> ALL = Stream.concat(Stream.of(FEATURE_CREATED, FEATURE_UPDATED, FEATURE_ENABLED,
+                    FEATURE_DISABLED, FEATURE_DELETED, FEATURE_RESTORED, USER_CREATED, USER_DISABLED, USER_ENABLED,
+                    USER_ROLES_CHANGED), Arrays.stream(ChangeRequestAction.values()).map(EventTypes::of)).toList();
 
     private EventTypes() {
+    }
+
+    /** {@code ChangeRequestApproved} for APPROVED, and so on. */
+    public static String of(ChangeRequestAction action) {
+        var name = action.name();
+        return CHANGE_REQUEST_PREFIX + name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
     }
 
     public static String of(FeatureAction action) {

@@ -6,9 +6,11 @@ import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.error.StaleVersion;
 import io.flagtrail.domain.error.Violations;
 import io.flagtrail.domain.evaluation.Targeting;
+import io.flagtrail.domain.evaluation.TargetingPatch;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.Project;
+import io.flagtrail.domain.project.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -155,6 +157,42 @@ public final class Feature {
     /** Brings a deleted feature back as it was, in every environment; restoring an active feature changes nothing. */
     public void restore(ChangeStamp stamp) {
         changeStatus(FeatureAction.RESTORED, FeatureStatus.ACTIVE, stamp);
+    }
+
+    /**
+     * Makes {@code environment} show the feature as {@code target} does (an audited snapshot: its attributes, on or
+     * off, active or deleted), through the same steps a person would take (restore, update, switch, delete), each
+     * recorded as usual: how an approved change request applies the "after" its approvers saw. Answers whether the
+     * feature now shows exactly that; a target that no longer fits (a variant another environment's rules need) is
+     * refused like the update it is.
+     */
+    public boolean changeTo(EnvironmentKey environment, Map<String, Object> target, ChangeStamp stamp) {
+        var current = state(environment);
+        var wanted = FeatureState.fromSnapshot(current.id(), new Scope(definition.project(),
+                environment), target, current.createdAt(), current.createdBy(), current.updatedAt(), current.updatedBy());
+        if (wanted.status() == FeatureStatus.ACTIVE) {
+            restore(stamp);
+        }
+        if (definition.status() == FeatureStatus.ACTIVE) {
+            var a = wanted.attributes();
+            var t = a.targeting().toJson();
+            @SuppressWarnings("unchecked")
+            var targeting = new TargetingPatch((Map<String, Object>) t.get("variants"),
+                    (List<?>) t.get("rules"), (String) t.get("defaultVariant"), (String) t.get("offVariant"));
+            update(environment, new FeaturePatch(a.name(), a.description(), a.rolloutPercentage(), a.tags(),
+                    a.owner() == null ? "" : a.owner(), targeting), stamp);
+            if (wanted.enabled()) {
+                enable(environment, stamp);
+            } else {
+                disable(environment, stamp);
+            }
+        }
+        if (wanted.status() == FeatureStatus.DELETED) {
+            delete(stamp);
+        }
+        var now = in(environment);
+        return now.attributes().equals(wanted.attributes()) && now.enabled() == wanted.enabled()
+                && now.status() == wanted.status();
     }
 
     /** The feature as {@code environment} shows it; {@code environment.not_found} when its project has no such one. */

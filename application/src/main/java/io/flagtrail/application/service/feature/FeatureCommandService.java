@@ -14,6 +14,10 @@ import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.scope.Places;
+import io.flagtrail.domain.changerequest.ChangeRequest;
+import io.flagtrail.domain.changerequest.ChangeRequestAction;
+import io.flagtrail.domain.changerequest.ChangeRequestChanged;
+import io.flagtrail.domain.changerequest.ProposedChange;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.change.ChangeStamp;
 import io.flagtrail.domain.feature.Feature;
@@ -23,10 +27,13 @@ import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.Scope;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Every change to one feature, each method reading as its use case, inside one transaction: load the feature with
@@ -34,7 +41,8 @@ import java.util.Set;
  * instead of failing), let the aggregate check the version the caller based its change on and decide, store what
  * changed, and record it (audit entries, events, metrics, log: {@link FeatureChanges}). A change that changed nothing
  * stores and records nothing. The batch import checks every key first (taken, or twice in the batch) so that the
- * answer names each problem, then creates all features in one transaction.
+ * answer names each problem, then creates all features in one transaction. Nothing is stored that the
+ * {@link ApprovalGate} refuses, except what {@link #applyApproved} applies for an approved change request.
  */
 public final class FeatureCommandService
         implements CreateFeatureUseCase, UpdateFeatureUseCase, TransitionFeatureUseCase, ImportFeaturesUseCase {
@@ -45,6 +53,7 @@ public final class FeatureCommandService
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
+    private final ApprovalGate gate;
 
     public FeatureCommandService(Features features, Projects projects, FeatureChanges changes, Transactions transactions,
                                  Clock clock, IdGenerator ids) {
@@ -54,6 +63,7 @@ public final class FeatureCommandService
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
+        this.gate = new ApprovalGate(projects);
     }
 
     @Override
@@ -61,6 +71,7 @@ public final class FeatureCommandService
         return transactions.inTransaction(() -> {
             var place = place(command.scope());
             var feature = create(place, command);
+            gate.requireDirect(feature);
             features.addAll(List.of(feature.record()));
             changes.record(feature, command.origin());
             return feature.in(command.scope().environment());
@@ -133,7 +144,9 @@ public final class FeatureCommandService
     private void createAll(Places place, List<CreateFeatureCommand> commands) {
         var created = new ArrayList<Feature>(commands.size());
         for (var command : commands) {
-            created.add(create(place, command));
+            var feature = create(place, command);
+            gate.requireDirect(feature);
+            created.add(feature);
         }
         features.addAll(created.stream().map(Feature::record).toList());
         changes.recordAll(created, commands.stream().map(CreateFeatureCommand::origin).toList());
@@ -168,8 +181,58 @@ public final class FeatureCommandService
         return Feature.reconstitute(found.get());
     }
 
+    /**
+     * Applies an approved change request, or finds it conflicted, in the caller's transaction: locks every feature it
+     * changes (in key order, so that two requests over the same features queue rather than deadlock), hands their
+     * state versions in its environment to {@code decide} (the request's own apply step, which re-checks approvals
+     * and versions), and, when that answers APPLIED, makes each feature show the "after" its approvers saw. A change
+     * that would reach another protected environment (a definition change: variants, name, deletion) is refused: it
+     * needs that environment's approval too.
+     */
+    public ChangeRequestChanged applyApproved(ChangeRequest request,
+                                              Function<Map<FeatureKey, Long>, ChangeRequestChanged> decide,
+                                              Origin origin) {
+        return transactions.inTransaction(() -> {
+            var scope = request.scope();
+            var environment = scope.environment();
+            var loaded = new TreeMap<FeatureKey, Feature>(Comparator.comparing(FeatureKey::value));
+            request.changes().stream().map(ProposedChange::feature).sorted(Comparator.comparing(FeatureKey::value))
+                    .forEach(key -> features.lock(scope.project(), key)
+                            .ifPresent(found -> loaded.put(key, Feature.reconstitute(found))));
+            var current = new HashMap<FeatureKey, Long>();
+            loaded.forEach((key, feature) -> {
+                if (feature.isIn(environment)) {
+                    current.put(key, feature.in(environment).version());
+                }
+            });
+            var step = decide.apply(current);
+            if (step.action() != ChangeRequestAction.APPLIED) {
+                return step;
+            }
+            var stamp = stamp(origin, new Reason("change request " + request.id() + ": " + request.title()));
+            for (var change : request.changes()) {
+                var feature = loaded.get(change.feature());
+                if (!feature.changeTo(environment, change.after(), stamp)) {
+                    throw new IllegalStateException("change request " + request.id() + " did not leave feature '"
+                            + change.feature() + "' as approved");
+                }
+                gate.requireOnly(feature, environment);
+                storeChanged(feature, origin);
+            }
+            return step;
+        });
+    }
+
     /** Stores and records the feature when the change changed it; a change to nothing leaves no trace. */
     private FeatureState store(Feature feature, Scope scope, Origin origin) {
+        if (feature.changed()) {
+            gate.requireDirect(feature);
+        }
+        storeChanged(feature, origin);
+        return feature.in(scope.environment());
+    }
+
+    private void storeChanged(Feature feature, Origin origin) {
         if (feature.changed()) {
             if (feature.definitionChanged()) {
                 features.updateDefinition(feature.definition());
@@ -177,7 +240,6 @@ public final class FeatureCommandService
             features.updateStates(feature.changedStates());
             changes.record(feature, origin);
         }
-        return feature.in(scope.environment());
     }
 
 

@@ -59,7 +59,7 @@ public final class ScopedRoles {
      * The caller's roles in the place, the hierarchy applied: their global roles with those of the grants holding
      * in {@code environment} of {@code project}, or (environment null) throughout the project.
      */
-    List<String> in(Authentication caller, ProjectKey project, @Nullable EnvironmentKey environment) {
+    public List<String> in(Authentication caller, ProjectKey project, @Nullable EnvironmentKey environment) {
         var roles = new LinkedHashSet<>(caller.getRoles());
         for (var grant : claimed(caller)) {
             if (environment == null ? grant.holdsThroughout(project) : grant.holdsIn(project, environment)) {

@@ -1,0 +1,155 @@
+package io.flagtrail.application.service.changerequest;
+
+import io.flagtrail.application.port.in.ChangeRequestUseCases.Edit;
+import io.flagtrail.application.port.in.ChangeRequestUseCases.Listing;
+import io.flagtrail.application.port.in.ChangeRequestUseCases.ManageChangeRequestsUseCase;
+import io.flagtrail.application.port.in.ChangeRequestUseCases.Propose;
+import io.flagtrail.application.port.in.ChangeRequestUseCases.ReadChangeRequestsUseCase;
+import io.flagtrail.application.port.in.ChangeRequestUseCases.TakeStep;
+import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.application.port.model.Page;
+import io.flagtrail.application.port.out.AppLogger;
+import io.flagtrail.application.port.out.ChangeRequests;
+import io.flagtrail.application.port.out.Clock;
+import io.flagtrail.application.port.out.EventPublisher;
+import io.flagtrail.application.port.out.Features;
+import io.flagtrail.application.port.out.IdGenerator;
+import io.flagtrail.application.port.out.Projects;
+import io.flagtrail.application.port.out.Transactions;
+import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.application.service.feature.FeatureCommandService;
+import io.flagtrail.application.service.scope.Places;
+import io.flagtrail.domain.changerequest.ChangeRequest;
+import io.flagtrail.domain.changerequest.ChangeRequestChanged;
+import io.flagtrail.domain.error.Conflict;
+import io.flagtrail.domain.error.NotFound;
+import io.flagtrail.domain.error.StaleVersion;
+import io.flagtrail.domain.project.Environment;
+import io.flagtrail.domain.project.Scope;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every step of a change request, each in one transaction with its audit entry and event: propose (a draft, or
+ * submitted at once), edit (which voids the approvals), submit, approve, reject, withdraw and apply. The rules are the
+ * aggregate's ({@link ChangeRequest}); the environment's approval policy is read in the same transaction, so a
+ * stricter one counts at once. Applying goes through {@link FeatureCommandService#applyApproved}, the one writer
+ * allowed past the approval gate. A step lands only on the version it was taken from: two steps at once cannot both.
+ */
+public final class ChangeRequestService implements ManageChangeRequestsUseCase, ReadChangeRequestsUseCase {
+
+    private final ChangeRequests requests;
+    private final Projects projects;
+    private final FeatureCommandService featureCommands;
+    private final Proposals proposals;
+    private final ChangeRequestRecords records;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public ChangeRequestService(ChangeRequests requests, Projects projects, Features features,
+                                FeatureCommandService featureCommands, AuditTrail trail, EventPublisher events,
+                                AppLogger log, Transactions transactions, Clock clock, IdGenerator ids) {
+        this.requests = requests;
+        this.projects = projects;
+        this.featureCommands = featureCommands;
+        this.proposals = new Proposals(features);
+        this.records = new ChangeRequestRecords(trail, events, ids, log);
+        this.transactions = transactions;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public ChangeRequest propose(Propose command) {
+        return transactions.inTransaction(() -> {
+            var environment = environment(command.scope());
+            if (!environment.isProtected()) {
+                throw new Conflict("change_request.not_required", "environment '" + command.scope()
+                        + "' takes changes directly (its approval policy requires none): make the change itself");
+            }
+            var actor = command.origin().actor();
+            var now = clock.now();
+            var drafted = ChangeRequest.draft(ids.newId(), command.scope(), command.title(), actor,
+                    proposals.of(command.scope(), command.edits(), actor, now), now);
+            var steps = command.submit() ? List.of(drafted, drafted.after().submit(actor, now)) : List.of(drafted);
+            var request = steps.getLast().after();
+            requests.add(request);
+            steps.forEach(step -> records.record(step, command.origin()));
+            return request;
+        });
+    }
+
+    @Override
+    public ChangeRequest edit(Edit command) {
+        return transactions.inTransaction(() -> {
+            environment(command.scope());
+            var request = find(command.scope(), command.id());
+            var actor = command.origin().actor();
+            var now = clock.now();
+            return store(request.edit(proposals.of(command.scope(), command.edits(), actor, now), actor,
+                    command.expectedVersion(), now), command.origin());
+        });
+    }
+
+    @Override
+    public ChangeRequest take(TakeStep command) {
+        return transactions.inTransaction(() -> {
+            var policy = environment(command.scope()).policy();
+            var request = find(command.scope(), command.id());
+            if (command.expectedVersion() != null && command.expectedVersion() != request.version()) {
+                throw new StaleVersion("change request " + request.id(), command.expectedVersion(), request.version());
+            }
+            var origin = command.origin();
+            var actor = origin.actor();
+            var now = clock.now();
+            var step = switch (command.step()) {
+                case SUBMIT -> request.submit(actor, now);
+                case APPROVE -> request.approve(actor, command.roles(), policy, command.text(), null, now);
+                case REJECT -> request.reject(actor, command.roles(), policy, command.text(), now);
+                case WITHDRAW -> request.withdraw(actor, command.text(), now);
+                case SCHEDULE -> request.schedule(actor, command.at(), now);
+                case CANCEL -> request.cancel(actor, command.text(), now);
+                case APPLY -> featureCommands.applyApproved(request,
+                        current -> request.apply(current, policy, actor, now), origin);
+            };
+            return store(step, origin);
+        });
+    }
+
+    @Override
+    public ChangeRequest get(Scope scope, UUID id) {
+        return transactions.inTransaction(() -> {
+            Places.of(projects, scope);
+            return find(scope, id);
+        });
+    }
+
+    @Override
+    public Page<ChangeRequest> list(Listing listing) {
+        return transactions.inTransaction(() -> {
+            Places.of(projects, listing.scope());
+            return requests.list(listing.scope(), listing.states(), listing.limit(), listing.cursor());
+        });
+    }
+
+    private ChangeRequest store(ChangeRequestChanged step, Origin origin) {
+        var before = step.before();
+        if (!requests.update(step.after(), before.version())) {
+            var now = requests.find(before.id()).map(ChangeRequest::version).orElse(before.version());
+            throw new StaleVersion("change request " + before.id(), before.version(), now);
+        }
+        records.record(step, origin);
+        return step.after();
+    }
+
+    private Environment environment(Scope scope) {
+        return Places.of(projects, scope).environments().stream().filter(e -> e.key().equals(scope.environment()))
+                .findFirst().orElseThrow();
+    }
+
+    private ChangeRequest find(Scope scope, UUID id) {
+        return requests.find(id).filter(r -> r.scope().equals(scope)).orElseThrow(() -> new NotFound(
+                "change_request.not_found", "environment '" + scope + "' has no change request " + id));
+    }
+}
