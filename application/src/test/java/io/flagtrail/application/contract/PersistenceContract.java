@@ -293,6 +293,41 @@ public interface PersistenceContract {
     }
 
     @Test
+    default void scheduled_change_requests_are_due_at_their_instant_earliest_first_and_lock() {
+        var alice = new io.flagtrail.domain.actor.Actor(io.flagtrail.domain.actor.ActorType.USER, "a", "A", null);
+        var bob = new io.flagtrail.domain.actor.Actor(io.flagtrail.domain.actor.ActorType.USER, "b", "B", null);
+        var policy = new io.flagtrail.domain.project.ApprovalPolicy(1,
+                java.util.Set.of(io.flagtrail.domain.actor.Role.EDITOR), java.util.Set.of(), false);
+        // far in the future, so that no other test's scheduled requests are due at these instants
+        var at = Instant.parse("2099-01-01T00:00:00Z").plusSeconds(UUID.randomUUID().hashCode() & 0xffff);
+        var change = new io.flagtrail.domain.changerequest.ProposedChange(new FeatureKey("due-" + UUID.randomUUID()), 1,
+                java.util.Map.of("enabled", false), java.util.Map.of("enabled", true));
+        var scheduled = new ArrayList<io.flagtrail.domain.changerequest.ChangeRequest>();
+        for (int later : List.of(20, 10)) {
+            var request = io.flagtrail.domain.changerequest.ChangeRequest.draft(UUID.randomUUID(), Samples.SOLO, "Due",
+                    alice, List.of(change), at).after().submit(alice, at).after()
+                    .approve(bob, java.util.Set.of(io.flagtrail.domain.actor.Role.EDITOR), policy, null, null, at)
+                    .after().schedule(alice, at.plusSeconds(later), at).after();
+            scheduled.add(request);
+            stores().transactions().inTransaction(() -> {
+                stores().changeRequests().add(request);
+                return null;
+            });
+        }
+        var mine = java.util.Set.of(scheduled.get(0).id(), scheduled.get(1).id());
+
+        assertEquals(List.of(), stores().changeRequests().due(at.plusSeconds(9), 10_000).stream()
+                .filter(r -> mine.contains(r.id())).toList(), "not yet due");
+        assertEquals(List.of(scheduled.get(1).id()), stores().changeRequests().due(at.plusSeconds(10), 10_000).stream()
+                .map(r -> r.id()).filter(mine::contains).toList(), "due at its instant");
+        assertEquals(List.of(scheduled.get(1).id(), scheduled.get(0).id()), stores().changeRequests()
+                .due(at.plusSeconds(60), 10_000).stream().map(r -> r.id()).filter(mine::contains).toList(),
+                "the earliest first");
+        assertEquals(scheduled.get(0), stores().transactions().inTransaction(() ->
+                stores().changeRequests().lock(scheduled.get(0).id()).orElseThrow()));
+    }
+
+    @Test
     default void listing_filters_by_status_tag_and_escaped_text_and_pages_by_key() {
         String prefix = "l" + UUID.randomUUID().toString().substring(0, 8);
         var create = commands();

@@ -5,8 +5,10 @@ import io.flagtrail.application.port.out.ChangeRequests;
 import io.flagtrail.domain.changerequest.ChangeRequest;
 import io.flagtrail.domain.changerequest.ChangeRequestState;
 import io.flagtrail.domain.project.Scope;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +39,18 @@ public final class InMemoryChangeRequests implements ChangeRequests, Rollbackabl
     @Override
     public synchronized Optional<ChangeRequest> find(UUID id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized Optional<ChangeRequest> lock(UUID id) {
+        return find(id); // every call here is serialised already
+    }
+
+    @Override
+    public synchronized List<ChangeRequest> due(Instant now, int limit) {
+        return byId.values().stream().filter(r -> r.state() == ChangeRequestState.SCHEDULED)
+                .filter(r -> !r.scheduledFor().isAfter(now)).sorted(Comparator.comparing(ChangeRequest::scheduledFor))
+                .limit(limit).toList();
     }
 
     @Override

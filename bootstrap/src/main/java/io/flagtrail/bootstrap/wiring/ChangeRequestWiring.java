@@ -1,5 +1,6 @@
 package io.flagtrail.bootstrap.wiring;
 
+import io.flagtrail.application.port.in.ChangeRequestUseCases.ApplyScheduledChangeRequestsUseCase;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.ManageChangeRequestsUseCase;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.ReadChangeRequestsUseCase;
 import io.flagtrail.application.port.out.AppLogger;
@@ -22,7 +23,8 @@ import jakarta.inject.Singleton;
 final class ChangeRequestWiring {
 
     @Singleton
-    @Bean(typed = {ManageChangeRequestsUseCase.class, ReadChangeRequestsUseCase.class})
+    @Bean(typed = {ManageChangeRequestsUseCase.class, ReadChangeRequestsUseCase.class,
+            ApplyScheduledChangeRequestsUseCase.class})
     ChangeRequestService changeRequests(ChangeRequests requests, Projects projects, Features features,
                                         FeatureCommandService featureCommands, AuditTrail trail,
                                         EventPublisher events, AppLogger log, Transactions transactions, Clock clock,

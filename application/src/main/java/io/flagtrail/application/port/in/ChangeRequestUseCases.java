@@ -97,6 +97,18 @@ public final class ChangeRequestUseCases {
         ChangeRequest take(TakeStep command);
     }
 
+    /**
+     * The scheduler: applies every scheduled request that is due, each in a transaction of its own, as the system
+     * (the request keeps who approved it). Every instance runs it; the request's lock lets one apply it, exactly once.
+     * A request that cannot be applied any more (its environment is gone, the policy now needs more approvals) is
+     * cancelled with the reason; one whose features moved on is conflicted, as a person's apply would make it.
+     */
+    public interface ApplyScheduledChangeRequestsUseCase {
+
+        /** How many of the due requests this call applied. */
+        int applyDue();
+    }
+
     public interface ReadChangeRequestsUseCase {
 
         /** {@code change_request.not_found} unless the request is of this scope. */

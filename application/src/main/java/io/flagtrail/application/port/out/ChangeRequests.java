@@ -4,6 +4,8 @@ import io.flagtrail.application.port.model.Page;
 import io.flagtrail.domain.changerequest.ChangeRequest;
 import io.flagtrail.domain.changerequest.ChangeRequestState;
 import io.flagtrail.domain.project.Scope;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +23,15 @@ public interface ChangeRequests {
     boolean update(ChangeRequest after, long expectedVersion);
 
     Optional<ChangeRequest> find(UUID id);
+
+    /**
+     * The same, locked until the caller's transaction ends: the scheduler of each instance locks a due request before
+     * applying it, so a second instance waits, then finds it applied and stands by.
+     */
+    Optional<ChangeRequest> lock(UUID id);
+
+    /** Scheduled requests whose instant is at or before {@code now}, the earliest first, at most {@code limit}. */
+    List<ChangeRequest> due(Instant now, int limit);
 
     /** The requests of one environment, newest first, in any of {@code states} (every state when empty). */
     Page<ChangeRequest> list(Scope scope, Set<ChangeRequestState> states, int limit, String cursor);

@@ -1,5 +1,6 @@
 package io.flagtrail.application.service.changerequest;
 
+import io.flagtrail.application.port.in.ChangeRequestUseCases.ApplyScheduledChangeRequestsUseCase;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.Edit;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.Listing;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.ManageChangeRequestsUseCase;
@@ -19,8 +20,11 @@ import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.feature.FeatureCommandService;
 import io.flagtrail.application.service.scope.Places;
+import io.flagtrail.domain.actor.Actor;
+import io.flagtrail.domain.audit.RequestContext;
 import io.flagtrail.domain.changerequest.ChangeRequest;
 import io.flagtrail.domain.changerequest.ChangeRequestChanged;
+import io.flagtrail.domain.changerequest.ChangeRequestState;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.error.StaleVersion;
@@ -36,7 +40,12 @@ import java.util.UUID;
  * stricter one counts at once. Applying goes through {@link FeatureCommandService#applyApproved}, the one writer
  * allowed past the approval gate. A step lands only on the version it was taken from: two steps at once cannot both.
  */
-public final class ChangeRequestService implements ManageChangeRequestsUseCase, ReadChangeRequestsUseCase {
+public final class ChangeRequestService
+        implements ManageChangeRequestsUseCase, ReadChangeRequestsUseCase, ApplyScheduledChangeRequestsUseCase {
+
+    /** Who applies a scheduled request: the system, on its approvers' behalf. */
+    static final Origin SCHEDULER = new Origin(Actor.system("scheduler"), RequestContext.system());
+    private static final int DUE_PER_ROUND = 50;
 
     private final ChangeRequests requests;
     private final Projects projects;
@@ -115,6 +124,46 @@ public final class ChangeRequestService implements ManageChangeRequestsUseCase, 
             };
             return store(step, origin);
         });
+    }
+
+    @Override
+    public int applyDue() {
+        int applied = 0;
+        for (var due : requests.due(clock.now(), DUE_PER_ROUND)) {
+            try {
+                if (transactions.inTransaction(() -> applyScheduled(due.id()))) {
+                    applied++;
+                }
+            } catch (NotFound | Conflict cannot) {
+                // its environment is gone, or it needs more approvals now, or reaches another protected environment
+                transactions.inTransaction(() -> cancelScheduled(due.id(), cannot));
+            }
+        }
+        return applied;
+    }
+
+    /** Applies the request when it is still scheduled and due once locked (another instance may have applied it). */
+    private boolean applyScheduled(UUID id) {
+        var request = requests.lock(id).orElseThrow();
+        var now = clock.now();
+        if (request.state() != ChangeRequestState.SCHEDULED || request.scheduledFor().isAfter(now)) {
+            return false;
+        }
+        var policy = environment(request.scope()).policy();
+        var actor = SCHEDULER.actor();
+        var step = featureCommands.applyApproved(request, current -> request.apply(current, policy, actor, now),
+                SCHEDULER);
+        return store(step, SCHEDULER).state() == ChangeRequestState.APPLIED;
+    }
+
+    private Void cancelScheduled(UUID id, RuntimeException cannot) {
+        var request = requests.lock(id).orElseThrow();
+        if (request.state() == ChangeRequestState.SCHEDULED) {
+            var reason = "the scheduler could not apply it: " + cannot.getMessage();
+            store(request.cancel(SCHEDULER.actor(), reason.length() > ChangeRequest.MAX_TEXT
+                    ? reason.substring(0, ChangeRequest.MAX_TEXT) : reason, clock.now()), SCHEDULER);
+        }
+        return null;
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.flagtrail.domain.ledger.LedgerTime;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -71,6 +72,19 @@ final class JdbcChangeRequests implements ChangeRequests {
     public Optional<ChangeRequest> find(UUID id) {
         return Optional.ofNullable(sql.query("SELECT " + COLUMNS + " FROM change_requests WHERE id = ?", List.of(id),
                 rs -> rs.next() ? request(rs) : null));
+    }
+
+    @Override
+    public Optional<ChangeRequest> lock(UUID id) {
+        return Optional.ofNullable(sql.query("SELECT " + COLUMNS + " FROM change_requests WHERE id = ? FOR UPDATE",
+                List.of(id), rs -> rs.next() ? request(rs) : null));
+    }
+
+    @Override
+    public List<ChangeRequest> due(Instant now, int limit) {
+        return sql.list("SELECT " + COLUMNS + " FROM change_requests WHERE state = ? AND scheduled_for <= ? "
+                + "ORDER BY scheduled_for, id LIMIT ?", List.of(ChangeRequestState.SCHEDULED.name(), utc(now), limit),
+                this::request);
     }
 
     @Override
@@ -155,7 +169,7 @@ final class JdbcChangeRequests implements ChangeRequests {
                 LedgerTime.parse((String) a.get("at")), (String) a.get("comment"))).toList();
     }
 
-    private static OffsetDateTime utc(java.time.Instant instant) {
+    private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }
