@@ -161,6 +161,41 @@ class ChangeRequestsSystemTest {
     }
 
     @Test
+    void a_break_glass_change_applies_at_once_is_critical_and_stays_listed_until_someone_else_signs_it_off() {
+        assertProblem(api.send("POST", requests() + "/break-glass", admin, "{\"reason\":\"down\",\"changes\":[{"
+                + "\"feature\":\"" + key + "\",\"enabled\":true}]}"), 403, "change_request.break_glass_not_allowed");
+        assertEquals(200, api.send("PATCH", environment("production"), admin, "{\"approvalPolicy\":{"
+                + "\"requiredApprovals\":1,\"approverRoles\":[\"EDITOR\"],\"breakGlassRoles\":[\"ADMIN\"]}}")
+                .status());
+        assertProblem(api.send("POST", requests() + "/break-glass", alice, "{\"reason\":\"down\",\"changes\":[{"
+                + "\"feature\":\"" + key + "\",\"enabled\":true}]}"), 403, "change_request.break_glass_not_allowed");
+        assertProblem(api.send("POST", requests() + "/break-glass", admin, "{\"changes\":[{\"feature\":\"" + key
+                + "\",\"enabled\":true}]}"), 400, "validation.failed");
+
+        var broke = api.send("POST", requests() + "/break-glass", admin, "{\"reason\":\"incident 42: payments down\","
+                + "\"changes\":[{\"feature\":\"" + key + "\",\"enabled\":true}]}");
+        assertEquals(201, broke.status(), broke.raw().body());
+        assertEquals("review_pending", broke.json().get("state"));
+        assertEquals(true, api.send("GET", features("production") + "/" + key, admin, null).json().get("enabled"),
+                "applied at once");
+        var entry = api.send("GET", "/api/v1/audit?subjectType=change-request&subjectId=" + broke.json().get("id"),
+                admin, null).items().getFirst();
+        assertEquals("CHANGE_REQUEST_BREAK_GLASS", entry.get("action"));
+        assertEquals("CRITICAL", entry.get("severity"));
+        assertEquals("incident 42: payments down", entry.get("reason"));
+        assertEquals(1, api.send("GET", requests() + "?state=review_pending", admin, null).items().size());
+
+        String path = request(broke);
+        assertProblem(api.send("POST", path + "/sign-off", admin, null), 403, "change_request.self_approval");
+        assertProblem(api.send("POST", path + "/withdraw", admin, "{\"reason\":\"hide it\"}"), 409,
+                "change_request.review_pending");
+        var reviewed = api.send("POST", path + "/sign-off", bob, "{\"comment\":\"right call\"}");
+        assertEquals(200, reviewed.status(), reviewed.raw().body());
+        assertEquals("reviewed", reviewed.json().get("state"));
+        assertEquals(0, api.send("GET", requests() + "?state=review_pending", admin, null).items().size());
+    }
+
+    @Test
     void bad_requests_are_refused_with_what_is_missing() {
         assertProblem(api.send("POST", requests(), alice, "{\"title\":\"Nothing\",\"changes\":[{\"feature\":\""
                 + key + "\"}]}"), 400, "validation.failed");

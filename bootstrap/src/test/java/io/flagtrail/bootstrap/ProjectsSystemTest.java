@@ -54,7 +54,7 @@ class ProjectsSystemTest {
         assertEquals(201, staging.status(), staging.raw().body());
         assertEquals(true, staging.json().get("protected"));
         assertEquals(Map.of("requiredApprovals", 1, "approverRoles", List.of("EDITOR"), "approverUsers", List.of(),
-                "authorMayApprove", false), staging.json().get("approvalPolicy"));
+                "authorMayApprove", false, "breakGlassRoles", List.of()), staging.json().get("approvalPolicy"));
         assertEquals(List.of("development", "staging", "production"),
                 keys(api.send("GET", "/api/v1/projects/" + key + "/environments", admin, null).json().get("items")));
 

@@ -109,6 +109,8 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/apply", USER_WRITERS);
         MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/schedule", USER_WRITERS);
         MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/cancel", USER_WRITERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/{id}/sign-off", USER_READERS);
+        MATRIX.put("POST /api/v1/projects/{project}/environments/{environment}/change-requests/break-glass", USER_READERS);
         MATRIX.put("GET /api/v1/projects/{project}/features/{key}", USER_FEATURE_AND_AUDIT_READERS);
         MATRIX.put("GET /api/v1/projects/{project}/features/{key}/history", USER_FEATURE_AND_AUDIT_READERS);
         MATRIX.put("GET /api/v1/projects", FEATURE_AND_AUDIT_READERS);

@@ -63,6 +63,48 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
                 author, ChangeRequestState.DRAFT, changes, List.of(), null, null, null, 1, at, at));
     }
 
+    /**
+     * A break-glass change: applied at once by {@code actor} (whom the policy admits for it), with the reason, and
+     * open for a retrospective review until someone else signs it off. {@code current}: each feature's state version
+     * now, which must still be the one the changes were worked out on.
+     */
+    public static ChangeRequestChanged breakGlass(UUID id, Scope scope, String reason, Actor actor,
+                                                  List<ProposedChange> changes, Map<FeatureKey, Long> current,
+                                                  Instant at) {
+        var why = requiredText("reason", reason);
+        requireChanges(changes);
+        for (var change : changes) {
+            Long now = current.get(change.feature());
+            if (now == null || now != change.baseVersion()) {
+                throw new StaleVersion("feature '" + change.feature() + "'", change.baseVersion(), now == null ? 0 : now);
+            }
+        }
+        var title = "Break-glass: " + why.lines().findFirst().orElse(why);
+        return new ChangeRequestChanged(ChangeRequestAction.BREAK_GLASS, null, new ChangeRequest(id, scope,
+                title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title, actor,
+                ChangeRequestState.REVIEW_PENDING, changes, List.of(), actor, why, null, 1, at, at));
+    }
+
+    /**
+     * The retrospective review of a break-glass change, by a reviewer the policy admits as an approver (never its
+     * author, ADMIN included): closes it.
+     */
+    public ChangeRequestChanged signOff(Actor reviewer, Set<Role> roles, ApprovalPolicy policy, String comment,
+                                        Instant at) {
+        if (state != ChangeRequestState.REVIEW_PENDING) {
+            throw notNow("signed off");
+        }
+        // the policy's approvers review (an ADMIN where it names none now); the author never, whatever it allows
+        boolean named = !policy.approverRoles().isEmpty() || !policy.approverUsers().isEmpty();
+        var byPolicy = new ApprovalPolicy(1, named ? policy.approverRoles() : Set.of(Role.ADMIN),
+                policy.approverUsers(), false);
+        byPolicy.admit(reviewer, roles, author);
+        var given = new ArrayList<>(approvals);
+        given.add(new Approval(reviewer, at, optionalText("comment", comment)));
+        return step(ChangeRequestAction.SIGNED_OFF, copy(ChangeRequestState.REVIEWED, changes, given, decidedBy,
+                decision, null, at));
+    }
+
     /** The author's new proposal: every approval is void, and a submitted or conflicted request is submitted again. */
     public ChangeRequestChanged edit(List<ProposedChange> changed, Actor actor, Long expected, Instant at) {
         expectVersion(expected);
@@ -120,7 +162,7 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
     /** The author takes the request back, with the reason: final, and kept. */
     public ChangeRequestChanged withdraw(Actor actor, String reason, Instant at) {
         requireAuthor(actor, "withdraw");
-        if (state.isFinal()) {
+        if (state.isFinal() || state == ChangeRequestState.REVIEW_PENDING) {
             throw notNow("withdrawn");
         }
         return step(ChangeRequestAction.WITHDRAWN, copy(ChangeRequestState.WITHDRAWN, changes, approvals, actor,

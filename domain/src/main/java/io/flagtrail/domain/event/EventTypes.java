@@ -30,10 +30,13 @@ public final class EventTypes {
     private EventTypes() {
     }
 
-    /** {@code ChangeRequestApproved} for APPROVED, and so on. */
+    /** {@code ChangeRequestApproved} for APPROVED, {@code ChangeRequestBreakGlass} for BREAK_GLASS, and so on. */
     public static String of(ChangeRequestAction action) {
-        var name = action.name();
-        return CHANGE_REQUEST_PREFIX + name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+        var name = new StringBuilder(CHANGE_REQUEST_PREFIX);
+        for (var word : action.name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
     }
 
     public static String of(FeatureAction action) {

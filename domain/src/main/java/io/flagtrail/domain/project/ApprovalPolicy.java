@@ -13,17 +13,25 @@ import java.util.Set;
  * How changes to an environment's feature states are approved: how many approvals a change request needs (0: changes
  * are made directly), who may give one (holders of a role, or named users), and whether the author may approve their
  * own request (never, unless the policy says so). An approval never survives an edit of the request: that is not
- * a choice of the policy.
+ * a choice of the policy. Holders of a {@code breakGlassRoles} role may, in an emergency, change a feature state at
+ * once with a reason (recorded CRITICAL, reviewed afterwards by someone else); none may by default.
  */
 public record ApprovalPolicy(int requiredApprovals, Set<Role> approverRoles, Set<String> approverUsers,
-                             boolean authorMayApprove) {
+                             boolean authorMayApprove, Set<Role> breakGlassRoles) {
 
     public static final int MAX_APPROVALS = 10;
 
     /** Changes are made directly: what every environment has until its policy says otherwise. */
     public static final ApprovalPolicy DIRECT = new ApprovalPolicy(0, Set.of(), Set.of(), false);
 
+    /** A policy with no break-glass role. */
+    public ApprovalPolicy(int requiredApprovals, Set<Role> approverRoles, Set<String> approverUsers,
+                          boolean authorMayApprove) {
+        this(requiredApprovals, approverRoles, approverUsers, authorMayApprove, Set.of());
+    }
+
     public ApprovalPolicy {
+        breakGlassRoles = breakGlassRoles == null ? Set.of() : Set.copyOf(breakGlassRoles);
         approverRoles = approverRoles == null ? Set.of() : Set.copyOf(approverRoles);
         approverUsers = approverUsers == null ? Set.of() : Set.copyOf(approverUsers);
         new Violations()
@@ -60,6 +68,19 @@ public record ApprovalPolicy(int requiredApprovals, Set<Role> approverRoles, Set
         }
     }
 
+    /**
+     * Refuses (403 {@code change_request.break_glass_not_allowed}) an actor holding none of the break-glass roles
+     * here ({@code roles}: theirs where the change is); only people break glass.
+     */
+    public void admitBreakGlass(Actor actor, Set<Role> roles) {
+        if (actor.type() != ActorType.USER || roles.stream().noneMatch(breakGlassRoles::contains)) {
+            throw new PermissionDenied("change_request.break_glass_not_allowed", breakGlassRoles.isEmpty()
+                    ? "this environment's policy allows no break-glass change"
+                    : "a break-glass change here needs a person holding "
+                    + String.join(" or ", breakGlassRoles.stream().map(Enum::name).sorted().toList()));
+        }
+    }
+
     /** The audited picture, as JSON-friendly values in a fixed order (roles and named users sorted). */
     public Map<String, Object> snapshot() {
         var map = new LinkedHashMap<String, Object>();
@@ -67,6 +88,7 @@ public record ApprovalPolicy(int requiredApprovals, Set<Role> approverRoles, Set
         map.put("approverRoles", approverRoles.stream().map(Enum::name).sorted().toList());
         map.put("approverUsers", approverUsers.stream().sorted().toList());
         map.put("authorMayApprove", authorMayApprove);
+        map.put("breakGlassRoles", breakGlassRoles.stream().map(Enum::name).sorted().toList());
         return map;
     }
 

@@ -11,6 +11,7 @@ import io.flagtrail.domain.actor.ActorType;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.PermissionDenied;
+import io.flagtrail.domain.error.StaleVersion;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.ProjectKey;
@@ -171,5 +172,29 @@ class ChangeRequestTest {
                 List.of(new ProposedChange(CHECKOUT, 1, Map.of("enabled", true), Map.of("enabled", true))), T0));
         assertThrows(InvalidInput.class, () -> ChangeRequest.draft(UUID.randomUUID(), PRODUCTION, "", ALICE,
                 List.of(switchOn(1)), T0));
+    }
+
+    @Test
+    void a_break_glass_change_needs_a_reason_and_the_base_versions_and_only_someone_else_closes_its_review() {
+        assertThrows(InvalidInput.class, () -> ChangeRequest.breakGlass(UUID.randomUUID(), PRODUCTION, " ", ALICE,
+                List.of(switchOn(3)), Map.of(CHECKOUT, 3L), T0));
+        assertThrows(StaleVersion.class, () -> ChangeRequest.breakGlass(UUID.randomUUID(), PRODUCTION, "down", ALICE,
+                List.of(switchOn(3)), Map.of(CHECKOUT, 4L), T0), "worked out on a state that moved on since");
+        var broke = ChangeRequest.breakGlass(UUID.randomUUID(), PRODUCTION, "payments down", ALICE,
+                List.of(switchOn(3)), Map.of(CHECKOUT, 3L), T0);
+        assertEquals(ChangeRequestAction.BREAK_GLASS, broke.action());
+        var pending = broke.after();
+        assertEquals(ChangeRequestState.REVIEW_PENDING, pending.state());
+        assertEquals("payments down", pending.decision());
+
+        var selfReview = new ApprovalPolicy(1, Set.of(Role.EDITOR), Set.of(), true);
+        assertEquals("change_request.self_approval", assertThrows(PermissionDenied.class, () -> pending.signOff(ALICE,
+                Set.of(Role.ADMIN, Role.EDITOR), selfReview, null, T0.plusSeconds(1))).code(),
+                "not even a policy that lets authors approve lets them review their own break-glass change");
+        assertThrows(Conflict.class, () -> pending.withdraw(ALICE, "hide it", T0.plusSeconds(1)));
+        var reviewed = pending.signOff(BOB, Set.of(Role.EDITOR), TWO_EDITORS, "right call", T0.plusSeconds(2)).after();
+        assertEquals(ChangeRequestState.REVIEWED, reviewed.state());
+        assertEquals(BOB, reviewed.approvals().getLast().approver());
+        assertTrue(reviewed.state().isFinal());
     }
 }

@@ -64,7 +64,21 @@ public final class ChangeRequestUseCases {
         /** Apply an approved request at {@code at}, by the scheduler. */
         SCHEDULE,
         /** Call off a scheduled application ({@code text}: the reason, required). */
-        CANCEL
+        CANCEL,
+        /** Review a break-glass change afterwards, as someone other than its author ({@code text}: a comment). */
+        SIGN_OFF
+    }
+
+    /**
+     * An emergency change, applied at once without approval by a person holding a break-glass role of the
+     * environment's policy ({@code roles}: theirs there), with the reason (required); recorded CRITICAL and open for
+     * review until someone else signs it off.
+     */
+    public record BreakGlass(Scope scope, List<FeatureEdit> edits, String reason, Set<Role> roles, Origin origin) {
+
+        public BreakGlass {
+            roles = roles == null ? Set.of() : Set.copyOf(roles);
+        }
     }
 
     /**
@@ -91,6 +105,8 @@ public final class ChangeRequestUseCases {
     public interface ManageChangeRequestsUseCase {
 
         ChangeRequest propose(Propose command);
+
+        ChangeRequest breakGlass(BreakGlass command);
 
         ChangeRequest edit(Edit command);
 

@@ -64,18 +64,20 @@ final class ChangeRequestRecords {
     /** What the person said: an approval's comment, a rejection's or withdrawal's reason, what a conflict found. */
     private static String reason(ChangeRequestChanged step) {
         var after = step.after();
-        if (step.action() == ChangeRequestAction.APPROVED) {
+        if (step.action() == ChangeRequestAction.APPROVED || step.action() == ChangeRequestAction.SIGNED_OFF) {
             return after.approvals().getLast().comment();
         }
         return switch (step.action()) {
-            case REJECTED, WITHDRAWN, CANCELLED, CONFLICTED -> after.decision();
+            case REJECTED, WITHDRAWN, CANCELLED, CONFLICTED, BREAK_GLASS -> after.decision();
             default -> null;
         };
     }
 
+    /** A break-glass change went around the four eyes: the loudest entry there is, until it is reviewed. */
     private static Severity severity(ChangeRequestAction action) {
         return switch (action) {
-            case REJECTED, WITHDRAWN, CANCELLED, CONFLICTED, APPLIED -> Severity.NOTICE;
+            case BREAK_GLASS -> Severity.CRITICAL;
+            case REJECTED, WITHDRAWN, CANCELLED, CONFLICTED, APPLIED, SIGNED_OFF -> Severity.NOTICE;
             default -> Severity.INFO;
         };
     }

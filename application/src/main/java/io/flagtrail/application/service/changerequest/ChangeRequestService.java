@@ -1,6 +1,7 @@
 package io.flagtrail.application.service.changerequest;
 
 import io.flagtrail.application.port.in.ChangeRequestUseCases.ApplyScheduledChangeRequestsUseCase;
+import io.flagtrail.application.port.in.ChangeRequestUseCases.BreakGlass;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.Edit;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.Listing;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.ManageChangeRequestsUseCase;
@@ -35,7 +36,8 @@ import java.util.UUID;
 
 /**
  * Every step of a change request, each in one transaction with its audit entry and event: propose (a draft, or
- * submitted at once), edit (which voids the approvals), submit, approve, reject, withdraw and apply. The rules are the
+ * submitted at once), edit (which voids the approvals), submit, approve, reject, withdraw, apply, schedule and
+ * cancel; a break-glass change (applied at once, CRITICAL) and its sign-off by someone else. The rules are the
  * aggregate's ({@link ChangeRequest}); the environment's approval policy is read in the same transaction, so a
  * stricter one counts at once. Applying goes through {@link FeatureCommandService#applyApproved}, the one writer
  * allowed past the approval gate. A step lands only on the version it was taken from: two steps at once cannot both.
@@ -74,8 +76,7 @@ public final class ChangeRequestService
         return transactions.inTransaction(() -> {
             var environment = environment(command.scope());
             if (!environment.isProtected()) {
-                throw new Conflict("change_request.not_required", "environment '" + command.scope()
-                        + "' takes changes directly (its approval policy requires none): make the change itself");
+                throw notRequired(command.scope());
             }
             var actor = command.origin().actor();
             var now = clock.now();
@@ -86,6 +87,26 @@ public final class ChangeRequestService
             requests.add(request);
             steps.forEach(step -> records.record(step, command.origin()));
             return request;
+        });
+    }
+
+    @Override
+    public ChangeRequest breakGlass(BreakGlass command) {
+        return transactions.inTransaction(() -> {
+            var environment = environment(command.scope());
+            if (!environment.isProtected()) {
+                throw notRequired(command.scope());
+            }
+            var actor = command.origin().actor();
+            environment.policy().admitBreakGlass(actor, command.roles());
+            var now = clock.now();
+            var changes = proposals.of(command.scope(), command.edits(), actor, now);
+            var id = ids.newId();
+            var step = featureCommands.applyApproved(command.scope(), changes, current -> ChangeRequest.breakGlass(id,
+                    command.scope(), command.reason(), actor, changes, current, now), command.origin());
+            requests.add(step.after());
+            records.record(step, command.origin());
+            return step.after();
         });
     }
 
@@ -119,8 +140,9 @@ public final class ChangeRequestService
                 case WITHDRAW -> request.withdraw(actor, command.text(), now);
                 case SCHEDULE -> request.schedule(actor, command.at(), now);
                 case CANCEL -> request.cancel(actor, command.text(), now);
-                case APPLY -> featureCommands.applyApproved(request,
+                case APPLY -> featureCommands.applyApproved(request.scope(), request.changes(),
                         current -> request.apply(current, policy, actor, now), origin);
+                case SIGN_OFF -> request.signOff(actor, command.roles(), policy, command.text(), now);
             };
             return store(step, origin);
         });
@@ -151,8 +173,8 @@ public final class ChangeRequestService
         }
         var policy = environment(request.scope()).policy();
         var actor = SCHEDULER.actor();
-        var step = featureCommands.applyApproved(request, current -> request.apply(current, policy, actor, now),
-                SCHEDULER);
+        var step = featureCommands.applyApproved(request.scope(), request.changes(),
+                current -> request.apply(current, policy, actor, now), SCHEDULER);
         return store(step, SCHEDULER).state() == ChangeRequestState.APPLIED;
     }
 
@@ -190,6 +212,11 @@ public final class ChangeRequestService
         }
         records.record(step, origin);
         return step.after();
+    }
+
+    private static Conflict notRequired(Scope scope) {
+        return new Conflict("change_request.not_required", "environment '" + scope + "' takes changes directly (its "
+                + "approval policy requires none): make the change itself");
     }
 
     private Environment environment(Scope scope) {

@@ -14,7 +14,6 @@ import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.scope.Places;
-import io.flagtrail.domain.changerequest.ChangeRequest;
 import io.flagtrail.domain.changerequest.ChangeRequestAction;
 import io.flagtrail.domain.changerequest.ChangeRequestChanged;
 import io.flagtrail.domain.changerequest.ProposedChange;
@@ -182,21 +181,20 @@ public final class FeatureCommandService
     }
 
     /**
-     * Applies an approved change request, or finds it conflicted, in the caller's transaction: locks every feature it
-     * changes (in key order, so that two requests over the same features queue rather than deadlock), hands their
-     * state versions in its environment to {@code decide} (the request's own apply step, which re-checks approvals
-     * and versions), and, when that answers APPLIED, makes each feature show the "after" its approvers saw. A change
-     * that would reach another protected environment (a definition change: variants, name, deletion) is refused: it
-     * needs that environment's approval too.
+     * Applies reviewed changes (an approved change request, or a break-glass change) in the caller's transaction:
+     * locks every feature they change (in key order, so that two requests over the same features queue rather than
+     * deadlock), hands their state versions in {@code scope}'s environment to {@code decide} (the request's own step,
+     * which re-checks approvals and versions), and, when that step is APPLIED or BREAK_GLASS, makes each feature show
+     * the "after" that was reviewed. A change that would reach another protected environment (a definition change:
+     * variants, name, deletion) is refused: it needs that environment's approval too.
      */
-    public ChangeRequestChanged applyApproved(ChangeRequest request,
+    public ChangeRequestChanged applyApproved(Scope scope, List<ProposedChange> approved,
                                               Function<Map<FeatureKey, Long>, ChangeRequestChanged> decide,
                                               Origin origin) {
         return transactions.inTransaction(() -> {
-            var scope = request.scope();
             var environment = scope.environment();
             var loaded = new TreeMap<FeatureKey, Feature>(Comparator.comparing(FeatureKey::value));
-            request.changes().stream().map(ProposedChange::feature).sorted(Comparator.comparing(FeatureKey::value))
+            approved.stream().map(ProposedChange::feature).sorted(Comparator.comparing(FeatureKey::value))
                     .forEach(key -> features.lock(scope.project(), key)
                             .ifPresent(found -> loaded.put(key, Feature.reconstitute(found))));
             var current = new HashMap<FeatureKey, Long>();
@@ -206,15 +204,20 @@ public final class FeatureCommandService
                 }
             });
             var step = decide.apply(current);
-            if (step.action() != ChangeRequestAction.APPLIED) {
+            boolean breakGlass = step.action() == ChangeRequestAction.BREAK_GLASS;
+            if (step.action() != ChangeRequestAction.APPLIED && !breakGlass) {
                 return step;
             }
-            var stamp = stamp(origin, new Reason("change request " + request.id() + ": " + request.title()));
-            for (var change : request.changes()) {
+            var request = step.after();
+            var why = (breakGlass ? "break-glass change " : "change request ") + request.id() + ": "
+                    + (breakGlass ? request.decision() : request.title());
+            var stamp = stamp(origin, new Reason(why.length() > Reason.MAX_LENGTH
+                    ? why.substring(0, Reason.MAX_LENGTH) : why));
+            for (var change : approved) {
                 var feature = loaded.get(change.feature());
                 if (!feature.changeTo(environment, change.after(), stamp)) {
                     throw new IllegalStateException("change request " + request.id() + " did not leave feature '"
-                            + change.feature() + "' as approved");
+                            + change.feature() + "' as reviewed");
                 }
                 gate.requireOnly(feature, environment);
                 storeChanged(feature, origin);

@@ -32,7 +32,8 @@ final class JdbcProjects implements Projects {
     private static final String PROJECT = "SELECT id, project_key, name, description, owner, version, created_at, "
             + "created_by, updated_at, updated_by FROM projects";
     private static final String ENVIRONMENT = "SELECT id, project_id, env_key, name, env_type, sort_order, "
-            + "required_approvals, approver_roles, approver_users, author_may_approve, version, created_at, created_by, updated_at, updated_by FROM environments";
+            + "required_approvals, approver_roles, approver_users, author_may_approve, break_glass_roles, version, "
+            + "created_at, created_by, updated_at, updated_by FROM environments";
 
     private final Sql sql;
 
@@ -97,10 +98,12 @@ final class JdbcProjects implements Projects {
         try {
             var p = e.policy();
             sql.update("INSERT INTO environments (id, project_id, env_key, name, env_type, sort_order, "
-                    + "required_approvals, approver_roles, approver_users, author_may_approve, version, created_at, "
-                    + "created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "required_approvals, approver_roles, approver_users, author_may_approve, break_glass_roles, "
+                    + "version, created_at, created_by, updated_at, updated_by) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Arrays.asList(e.id(), e.projectId(), e.key().value(), e.name(), e.type().name(), e.sortOrder(),
-                            p.requiredApprovals(), roles(p), users(p), p.authorMayApprove(), r.version(),
+                            p.requiredApprovals(), roles(p.approverRoles()), users(p), p.authorMayApprove(),
+                            roles(p.breakGlassRoles()), r.version(),
                             utc(r.createdAt()), r.createdBy(), utc(r.updatedAt()), r.updatedBy()));
         } catch (RuntimeException failure) {
             if (SqlErrors.hasState(failure, SqlErrors.UNIQUE_VIOLATION)) {
@@ -115,10 +118,11 @@ final class JdbcProjects implements Projects {
         var r = e.revision();
         var p = e.policy();
         expectOne(sql.update("UPDATE environments SET name = ?, env_type = ?, sort_order = ?, required_approvals = ?, "
-                + "approver_roles = ?, approver_users = ?, author_may_approve = ?, version = ?, updated_at = ?, "
-                + "updated_by = ? WHERE id = ?", Arrays.asList(e.name(), e.type().name(), e.sortOrder(),
-                p.requiredApprovals(), roles(p), users(p), p.authorMayApprove(), r.version(), utc(r.updatedAt()),
-                r.updatedBy(), e.id())), "environment " + e.key());
+                + "approver_roles = ?, approver_users = ?, author_may_approve = ?, break_glass_roles = ?, version = ?, "
+                + "updated_at = ?, updated_by = ? WHERE id = ?", Arrays.asList(e.name(), e.type().name(),
+                e.sortOrder(), p.requiredApprovals(), roles(p.approverRoles()), users(p), p.authorMayApprove(),
+                roles(p.breakGlassRoles()), r.version(), utc(r.updatedAt()), r.updatedBy(), e.id())),
+                "environment " + e.key());
     }
 
     @Override
@@ -132,9 +136,9 @@ final class JdbcProjects implements Projects {
         }
     }
 
-    /** The policy's roles and named users as comma-separated lists, sorted so that equal policies store alike. */
-    private static String roles(ApprovalPolicy p) {
-        return String.join(",", p.approverRoles().stream().map(Enum::name).sorted().toList());
+    /** Roles and named users as comma-separated lists, sorted so that equal policies store alike. */
+    private static String roles(Set<Role> roles) {
+        return String.join(",", roles.stream().map(Enum::name).sorted().toList());
     }
 
     private static String users(ApprovalPolicy p) {
@@ -142,9 +146,13 @@ final class JdbcProjects implements Projects {
     }
 
     private static ApprovalPolicy policy(ResultSet rs) throws SQLException {
-        return new ApprovalPolicy(rs.getInt("required_approvals"),
-                split(rs.getString("approver_roles")).stream().map(Role::valueOf).collect(Collectors.toSet()),
-                Set.copyOf(split(rs.getString("approver_users"))), rs.getBoolean("author_may_approve"));
+        return new ApprovalPolicy(rs.getInt("required_approvals"), roles(rs.getString("approver_roles")),
+                Set.copyOf(split(rs.getString("approver_users"))), rs.getBoolean("author_may_approve"),
+                roles(rs.getString("break_glass_roles")));
+    }
+
+    private static Set<Role> roles(String stored) {
+        return split(stored).stream().map(Role::valueOf).collect(Collectors.toSet());
     }
 
     private static List<String> split(String list) {

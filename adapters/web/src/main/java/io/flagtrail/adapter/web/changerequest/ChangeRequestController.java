@@ -1,5 +1,6 @@
 package io.flagtrail.adapter.web.changerequest;
 
+import io.flagtrail.adapter.web.changerequest.ChangeRequestViews.BreakGlassBody;
 import io.flagtrail.adapter.web.changerequest.ChangeRequestViews.ChangeRequestResponse;
 import io.flagtrail.adapter.web.changerequest.ChangeRequestViews.CreateChangeRequest;
 import io.flagtrail.adapter.web.changerequest.ChangeRequestViews.EditBody;
@@ -15,6 +16,7 @@ import io.flagtrail.adapter.web.http.ProblemResponses;
 import io.flagtrail.adapter.web.http.Scopes;
 import io.flagtrail.adapter.web.http.Versions;
 import io.flagtrail.adapter.web.identity.ScopedRoles;
+import io.flagtrail.application.port.in.ChangeRequestUseCases.BreakGlass;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.Edit;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.Listing;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.ManageChangeRequestsUseCase;
@@ -60,7 +62,8 @@ import java.util.stream.Collectors;
  * Change requests of one environment: {@code /api/v1/projects/{project}/environments/{environment}/change-requests}.
  * Proposing, editing, submitting, withdrawing, applying, scheduling and cancelling need EDITOR there; approving and
  * rejecting need only to read there (VIEWER), because the environment's approval policy, not the route, says who
- * approves (roles or named users; never the author, ADMIN included); reading needs VIEWER or AUDITOR. Every answer
+ * approves (roles or named users; never the author, ADMIN included); so do a break-glass change and its sign-off
+ * (the policy's break-glass roles, and its approvers other than the author); reading needs VIEWER or AUDITOR. Every answer
  * carries the request's version as ETag; a step accepts If-Match.
  */
 @Controller("/api/v1/projects/{project}/environments/{environment}/change-requests")
@@ -94,6 +97,24 @@ final class ChangeRequestController {
         return answer(HttpResponse.created(ChangeRequestResponse.of(created), URI.create("/api/v1/projects/"
                 + scope.project() + "/environments/" + scope.environment() + "/change-requests/" + created.id())),
                 created);
+    }
+
+    @Post("/break-glass")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Secured("VIEWER")
+    @Operation(operationId = "breakGlass", summary = "In an emergency, change features here at once without "
+            + "approval (holders of the policy's break-glass roles only, with a reason): recorded CRITICAL, and open "
+            + "for review until someone else signs it off")
+    @NotFoundResponse
+    MutableHttpResponse<ChangeRequestResponse> breakGlass(HttpRequest<?> request, Authentication user,
+                                                          @PathVariable String project,
+                                                          @PathVariable String environment,
+                                                          @Body BreakGlassBody body) {
+        var scope = reachable(user, project, environment);
+        var made = manage.breakGlass(new BreakGlass(scope, EditBody.edits(body.changes()), body.reason(),
+                roles(user, scope), Origins.of(request, user)));
+        return answer(HttpResponse.created(ChangeRequestResponse.of(made), URI.create("/api/v1/projects/"
+                + scope.project() + "/environments/" + scope.environment() + "/change-requests/" + made.id())), made);
     }
 
     @Get
@@ -227,6 +248,20 @@ final class ChangeRequestController {
                                                       @PathVariable String id, @Nullable @Body StepBody body,
                                                       @Nullable @Header("If-Match") String ifMatch) {
         return step(request, user, project, environment, id, Step.CANCEL, reason(body), null, ifMatch);
+    }
+
+    @Post("/{id}/sign-off")
+    @Secured("VIEWER")
+    @Operation(operationId = "signOffChangeRequest", summary = "Review a break-glass change afterwards, as an "
+            + "approver the policy admits other than its author; closes it")
+    @NotFoundResponse
+    @ChangeResponses
+    MutableHttpResponse<ChangeRequestResponse> signOff(HttpRequest<?> request, Authentication user,
+                                                       @PathVariable String project, @PathVariable String environment,
+                                                       @PathVariable String id, @Nullable @Body StepBody body,
+                                                       @Nullable @Header("If-Match") String ifMatch) {
+        return step(request, user, project, environment, id, Step.SIGN_OFF, body == null ? null : body.comment(),
+                null, ifMatch);
     }
 
     private MutableHttpResponse<ChangeRequestResponse> step(HttpRequest<?> request, Authentication user,

@@ -31,7 +31,8 @@ final class ChangeRequestViews {
     @Schema(name = "ChangeRequest")
     record ChangeRequestResponse(String id, String project, String environment, String title, ActorView author,
                                  @Schema(description = "draft, submitted, approved, scheduled, conflicted, rejected, "
-                                         + "withdrawn, applied or cancelled") String state,
+                                         + "withdrawn, applied, cancelled; a break-glass change review_pending until "
+                                         + "signed off, then reviewed") String state,
                                  List<ChangeView> changes, List<ApprovalView> approvals,
                                  @Nullable ActorView decidedBy,
                                  @Nullable @Schema(description = "the reason of a rejection, withdrawal or "
@@ -88,6 +89,12 @@ final class ChangeRequestViews {
     record CreateChangeRequest(@Nullable String title, @Nullable List<EditBody> changes,
                                @Nullable @Schema(description = "send it for approval at once (the default); false "
                                        + "keeps it a draft") Boolean submit) {
+    }
+
+    /** An emergency change: why (required, it stays on the record) and what to change. */
+    @Serdeable
+    @Schema(name = "BreakGlass")
+    record BreakGlassBody(@Nullable String reason, @Nullable List<EditBody> changes) {
     }
 
     /** The author's new proposal, in place of the old one (a rebase when conflicted). */

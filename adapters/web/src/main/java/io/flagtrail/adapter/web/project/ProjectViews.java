@@ -58,17 +58,23 @@ final class ProjectViews {
                               List<String> approverRoles,
                               @Nullable @Schema(description = "ids of users who may approve") List<String> approverUsers,
                               @Nullable @Schema(description = "whether the author may approve their own request "
-                                      + "(false unless set)") Boolean authorMayApprove) {
+                                      + "(false unless set)") Boolean authorMayApprove,
+                              @Nullable @Schema(description = "roles whose holders may make a break-glass change "
+                                      + "here (none unless set)") List<String> breakGlassRoles) {
         static ApprovalPolicyBody of(ApprovalPolicy p) {
-            return new ApprovalPolicyBody(p.requiredApprovals(),
-                    p.approverRoles().stream().map(Enum::name).sorted().toList(),
-                    p.approverUsers().stream().sorted().toList(), p.authorMayApprove());
+            return new ApprovalPolicyBody(p.requiredApprovals(), names(p.approverRoles()),
+                    p.approverUsers().stream().sorted().toList(), p.authorMayApprove(), names(p.breakGlassRoles()));
         }
 
         ApprovalPolicy policy() {
             return new ApprovalPolicy(requiredApprovals == null ? 0 : requiredApprovals,
                     Role.parseAll("approvalPolicy.approverRoles", approverRoles),
-                    approverUsers == null ? Set.of() : Set.copyOf(approverUsers), Boolean.TRUE.equals(authorMayApprove));
+                    approverUsers == null ? Set.of() : Set.copyOf(approverUsers), Boolean.TRUE.equals(authorMayApprove),
+                    Role.parseAll("approvalPolicy.breakGlassRoles", breakGlassRoles));
+        }
+
+        private static List<String> names(Set<Role> roles) {
+            return roles.stream().map(Enum::name).sorted().toList();
         }
     }
 
