@@ -196,6 +196,41 @@ class ChangeRequestsSystemTest {
     }
 
     @Test
+    void the_report_covers_each_change_by_its_request_and_lists_a_change_made_around_the_gate_as_a_finding() {
+        Instant start = Instant.now().minusSeconds(1);
+        var proposed = propose(alice, "{\"title\":\"On\",\"changes\":[{\"feature\":\"" + key + "\",\"enabled\":true}]}");
+        api.send("POST", request(proposed) + "/approve", bob, "{\"comment\":\"ok\"}");
+        assertEquals("applied", api.send("POST", request(proposed) + "/apply", alice, null).json().get("state"));
+        // a database owner lifts the policy behind the service's back, changes production directly, puts it back
+        liftPolicyInTheDatabase(0);
+        assertEquals(200, api.send("POST", features("production") + "/" + key + "/disable", admin, null).status());
+        liftPolicyInTheDatabase(1);
+
+        String report = "/api/v1/projects/" + project + "/change-report?from=" + start + "&to="
+                + Instant.now().plusSeconds(1);
+        var json = api.send("GET", report, admin, null).json();
+        var completeness = (Map<?, ?>) json.get("completeness");
+        assertEquals(2, completeness.get("stateChanges"), json.toString());
+        assertEquals(1, completeness.get("covered"));
+        assertEquals(false, completeness.get("complete"));
+        var changes = (List<?>) json.get("changes");
+        var covered = (Map<?, ?>) changes.get(0);
+        assertEquals("APPROVED", covered.get("coverage"));
+        assertEquals(proposed.json().get("id"), covered.get("requestId"));
+        assertEquals(1, ((List<?>) covered.get("approvers")).size());
+        var finding = (Map<?, ?>) ((List<?>) json.get("findings")).getFirst();
+        assertEquals("FEATURE_DISABLED", finding.get("action"));
+        assertEquals("NONE", finding.get("coverage"));
+
+        var csv = api.send("GET", report + "&format=csv", admin, null);
+        assertEquals(200, csv.status());
+        assertTrue(csv.raw().body().startsWith("occurredAt,environment,feature,action"), csv.raw().body());
+        assertTrue(csv.raw().body().contains(",NONE,"), csv.raw().body());
+        assertTrue(csv.raw().body().contains("1 of 2 changes"), csv.raw().body());
+        assertProblem(api.send("GET", report, alice, null), 403, "auth.forbidden");
+    }
+
+    @Test
     void bad_requests_are_refused_with_what_is_missing() {
         assertProblem(api.send("POST", requests(), alice, "{\"title\":\"Nothing\",\"changes\":[{\"feature\":\""
                 + key + "\"}]}"), 400, "validation.failed");
@@ -210,6 +245,22 @@ class ChangeRequestsSystemTest {
                 "{\"at\":\"" + Instant.now().minusSeconds(60) + "\"}"), 400, "validation.failed");
         assertProblem(api.send("GET", requests() + "/" + UUID.randomUUID(), admin, null), 404,
                 "change_request.not_found");
+    }
+
+    /** What only a database owner can do: change the policy's column, with no audit entry. */
+    private void liftPolicyInTheDatabase(int requiredApprovals) {
+        var dataSource = system.bean(javax.sql.DataSource.class);
+        system.bean(io.flagtrail.application.port.out.Transactions.class).inTransaction(() -> {
+            try (var lift = dataSource.getConnection().prepareStatement("UPDATE environments SET required_approvals = "
+                    + "? WHERE env_key = 'production' AND project_id = (SELECT id FROM projects WHERE project_key = ?)")) {
+                lift.setInt(1, requiredApprovals);
+                lift.setString(2, project);
+                assertEquals(1, lift.executeUpdate());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
     }
 
     private Api.Reply propose(String token, String body) {

@@ -161,6 +161,7 @@ class RouteMatrixSystemTest implements TestPropertyProvider {
         MATRIX.put("GET /loggers", ADMINS);
         MATRIX.put("GET /loggers/{name}", ADMINS);
         MATRIX.put("POST /loggers/{name}", ADMINS);
+        MATRIX.put("GET /api/v1/projects/{project}/change-report", AUDITORS);
         MATRIX.put("GET /metrics", ADMINS);
         MATRIX.put("GET /metrics/{name}", ADMINS);
         MATRIX.put("GET /prometheus", ADMINS);

@@ -3,7 +3,6 @@ package io.flagtrail.application.service.audit;
 import io.flagtrail.application.port.out.LedgerChain;
 import io.flagtrail.domain.json.CanonicalJson;
 import io.flagtrail.domain.json.FixedKeyMap;
-import io.flagtrail.domain.json.RawJson;
 import io.flagtrail.domain.ledger.LedgerHash;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ final class LedgerLines {
             if (i > 0) {
                 row.append(',');
             }
-            row.append(cell(cells[i]));
+            row.append(Csv.cell(cells[i]));
         }
         return row.toString();
     }
@@ -65,20 +64,5 @@ final class LedgerLines {
     private static Map<String, Object> nested(Map<String, Object> fields, String name) {
         var value = fields.get(name);
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    /** RFC 4180 quoting, plus OWASP's advice against CSV injection: a leading = + - @ tab or CR gets a quote. */
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value instanceof RawJson raw ? raw.text() : String.valueOf(value);
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }

@@ -124,6 +124,11 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
 
     @Override
     public Environment create(CreateEnvironment command) {
+        if (command.cloneFrom() != null && command.policy() != null && command.policy().requiresApproval()) {
+            // a clone switches features on there without a change request: clone first, protect afterwards
+            throw new Conflict("environment.clone_into_protected", "an environment created from a clone starts "
+                    + "unprotected (its cloned states are not approved changes); set its approval policy afterwards");
+        }
         var stamp = stamp(command.origin(), command.reason());
         return transactions.inTransaction(() -> {
             var project = projects.lock(command.project()).orElseThrow(() -> noProject(command.project()));

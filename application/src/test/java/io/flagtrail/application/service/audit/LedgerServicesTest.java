@@ -167,8 +167,8 @@ class LedgerServicesTest {
         var csv = new ByteArrayOutputStream();
         export.export(query(), Format.CSV, FeatureServicesTest.ORIGIN).writeTo(csv);
         assertTrue(csv.toString(StandardCharsets.UTF_8).startsWith("position,hash,id,occurredAt"));
-        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", LedgerLines.cell("=HYPERLINK(\"x\")"));
-        assertEquals("\"a,b\"", LedgerLines.cell("a,b"));
+        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", Csv.cell("=HYPERLINK(\"x\")"));
+        assertEquals("\"a,b\"", Csv.cell("a,b"));
         assertEquals(2, ledger.entries().stream().filter(e -> e.action() == AuditAction.AUDIT_EXPORTED).count());
     }
 
