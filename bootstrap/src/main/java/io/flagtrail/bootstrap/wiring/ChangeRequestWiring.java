@@ -17,6 +17,7 @@ import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.changerequest.ChangeReportService;
 import io.flagtrail.application.service.changerequest.ChangeRequestService;
 import io.flagtrail.application.service.feature.FeatureCommandService;
+import io.flagtrail.application.service.project.ProjectService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -34,10 +35,11 @@ final class ChangeRequestWiring {
     @Bean(typed = {ManageChangeRequestsUseCase.class, ReadChangeRequestsUseCase.class,
             ApplyScheduledChangeRequestsUseCase.class})
     ChangeRequestService changeRequests(ChangeRequests requests, Projects projects, Features features,
-                                        FeatureCommandService featureCommands, AuditTrail trail,
+                                        FeatureCommandService featureCommands, ProjectService projectService,
+                                        AuditTrail trail,
                                         EventPublisher events, AppLogger log, Transactions transactions, Clock clock,
                                         IdGenerator ids) {
-        return new ChangeRequestService(requests, projects, features, featureCommands, trail, events, log,
+        return new ChangeRequestService(requests, projects, features, featureCommands, projectService, trail, events, log,
                 transactions, clock, ids);
     }
 }

@@ -23,7 +23,7 @@ import jakarta.inject.Singleton;
 final class ProjectWiring {
 
     @Singleton
-    @Bean(typed = {ReadProjectsUseCase.class, ManageProjectsUseCase.class})
+    @Bean(typed = {ReadProjectsUseCase.class, ManageProjectsUseCase.class, ProjectService.class})
     ProjectService projects(Projects projects, Features features, FeatureChanges featureChanges,
                             GrantRevocations grants, AuditTrail trail, Transactions transactions, Clock clock,
                             IdGenerator ids) {

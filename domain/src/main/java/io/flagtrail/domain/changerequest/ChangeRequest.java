@@ -36,7 +36,8 @@ import java.util.UUID;
  * </ul>
  */
 public record ChangeRequest(UUID id, Scope scope, String title, Actor author, ChangeRequestState state,
-                            List<ProposedChange> changes, List<Approval> approvals, Actor decidedBy, String decision,
+                            List<ProposedChange> changes, ApprovalPolicy policy, List<Approval> approvals,
+                            Actor decidedBy, String decision,
                             Instant scheduledFor, long version, Instant createdAt, Instant updatedAt) {
 
     public static final int MAX_TITLE = 200;
@@ -50,17 +51,26 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        changes = List.copyOf(changes);
+        changes = changes == null ? List.of() : List.copyOf(changes);
         approvals = List.copyOf(approvals);
     }
 
-    /** A new request, not yet submitted: its author may still change it at will. */
+    /** A new request of feature changes, not yet submitted: its author may still change it at will. */
     public static ChangeRequestChanged draft(UUID id, Scope scope, String title, Actor author,
                                              List<ProposedChange> changes, Instant at) {
+        return draft(id, scope, title, author, changes, null, at);
+    }
+
+    /**
+     * A new request, not yet submitted, of feature changes and (or only) a new approval {@code policy} for its
+     * environment: in a protected environment the policy itself changes only through an approved request.
+     */
+    public static ChangeRequestChanged draft(UUID id, Scope scope, String title, Actor author,
+                                             List<ProposedChange> changes, ApprovalPolicy policy, Instant at) {
         requireTitle(title);
-        requireChanges(changes);
+        requireProposal(changes, policy);
         return new ChangeRequestChanged(ChangeRequestAction.DRAFTED, null, new ChangeRequest(id, scope, title.strip(),
-                author, ChangeRequestState.DRAFT, changes, List.of(), null, null, null, 1, at, at));
+                author, ChangeRequestState.DRAFT, changes, policy, List.of(), null, null, null, 1, at, at));
     }
 
     /**
@@ -82,7 +92,7 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
         var title = "Break-glass: " + why.lines().findFirst().orElse(why);
         return new ChangeRequestChanged(ChangeRequestAction.BREAK_GLASS, null, new ChangeRequest(id, scope,
                 title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title, actor,
-                ChangeRequestState.REVIEW_PENDING, changes, List.of(), actor, why, null, 1, at, at));
+                ChangeRequestState.REVIEW_PENDING, changes, null, List.of(), actor, why, null, 1, at, at));
     }
 
     /**
@@ -105,16 +115,24 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
                 decision, null, at));
     }
 
-    /** The author's new proposal: every approval is void, and a submitted or conflicted request is submitted again. */
+    /** The author's new feature changes, the proposed policy kept: as {@link #edit(List, ApprovalPolicy, Actor, Long, Instant)}. */
     public ChangeRequestChanged edit(List<ProposedChange> changed, Actor actor, Long expected, Instant at) {
+        return edit(changed, policy, actor, expected, at);
+    }
+
+    /** The author's new proposal: every approval is void, and a submitted or conflicted request is submitted again. */
+    public ChangeRequestChanged edit(List<ProposedChange> changed, ApprovalPolicy newPolicy, Actor actor,
+                                     Long expected, Instant at) {
         expectVersion(expected);
         requireAuthor(actor, "edit");
         if (!state.isEditable()) {
             throw notNow("edited");
         }
-        requireChanges(changed);
+        requireProposal(changed, newPolicy);
         var next = state == ChangeRequestState.DRAFT ? ChangeRequestState.DRAFT : ChangeRequestState.SUBMITTED;
-        return step(ChangeRequestAction.EDITED, copy(next, changed, List.of(), null, null, null, at));
+        var edited = copy(next, changed, List.of(), null, null, null, at);
+        return step(ChangeRequestAction.EDITED, new ChangeRequest(id, scope, title, author, next, changed, newPolicy,
+                List.of(), null, null, null, edited.version(), createdAt, edited.updatedAt()));
     }
 
     public ChangeRequestChanged submit(Actor actor, Instant at) {
@@ -246,6 +264,7 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
             change.put("after", c.after());
             return change;
         }).toList());
+        map.put("approvalPolicy", policy == null ? null : policy.snapshot());
         map.put("approvals", approvals.stream().map(a -> {
             var approval = new LinkedHashMap<String, Object>();
             approval.put("approver", a.approver().reference());
@@ -289,7 +308,7 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
     private ChangeRequest copy(ChangeRequestState newState, List<ProposedChange> newChanges, List<Approval> newApprovals,
                                Actor newDecidedBy, String newDecision, Instant newScheduledFor, Instant at) {
         var stamped = at.isBefore(updatedAt) ? updatedAt : at;
-        return new ChangeRequest(id, scope, title, author, newState, newChanges, newApprovals, newDecidedBy,
+        return new ChangeRequest(id, scope, title, author, newState, newChanges, policy, newApprovals, newDecidedBy,
                 newDecision, newScheduledFor, version + 1, createdAt, stamped);
     }
 
@@ -299,9 +318,17 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
         }
     }
 
+    /** Feature changes, or a policy, or both. */
+    private static void requireProposal(List<ProposedChange> changes, ApprovalPolicy policy) {
+        if (policy == null || changes != null && !changes.isEmpty()) {
+            requireChanges(changes);
+        }
+    }
+
     private static void requireChanges(List<ProposedChange> changes) {
         if (changes == null || changes.isEmpty() || changes.size() > MAX_CHANGES) {
-            throw InvalidInput.of("changes", "must hold 1-" + MAX_CHANGES + " feature changes");
+            throw InvalidInput.of("changes", "must hold 1-" + MAX_CHANGES + " feature changes (or an approvalPolicy "
+                    + "to propose)");
         }
         Set<FeatureKey> seen = new HashSet<>();
         for (var change : changes) {

@@ -92,6 +92,19 @@ public record ApprovalPolicy(int requiredApprovals, Set<Role> approverRoles, Set
         return map;
     }
 
+    /** The policy {@link #snapshot()} describes. */
+    public static ApprovalPolicy fromSnapshot(Map<String, Object> snapshot) {
+        return new ApprovalPolicy(((Number) snapshot.get("requiredApprovals")).intValue(),
+                Role.parseAll("approverRoles", strings(snapshot.get("approverRoles"))),
+                Set.copyOf(strings(snapshot.get("approverUsers"))), Boolean.TRUE.equals(snapshot.get("authorMayApprove")),
+                Role.parseAll("breakGlassRoles", strings(snapshot.get("breakGlassRoles"))));
+    }
+
+    private static java.util.List<String> strings(Object listed) {
+        return listed instanceof java.util.List<?> list ? list.stream().map(String::valueOf).toList()
+                : java.util.List.of();
+    }
+
     /** Whether two actors are the same one (a user is never the same as an API key with the same id). */
     public static boolean sameActor(Actor one, Actor other) {
         return one.type() == other.type() && one.id().equals(other.id());

@@ -7,6 +7,7 @@ import io.flagtrail.domain.changerequest.ChangeRequestState;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeaturePatch;
 import io.flagtrail.domain.feature.FeatureStatus;
+import io.flagtrail.domain.project.ApprovalPolicy;
 import io.flagtrail.domain.project.Scope;
 import java.time.Instant;
 import java.util.List;
@@ -38,15 +39,28 @@ public final class ChangeRequestUseCases {
         }
     }
 
-    /** A new request; {@code submit} sends it for approval at once (else it is a draft). */
-    public record Propose(Scope scope, String title, List<FeatureEdit> edits, boolean submit, Origin origin) {
+    /**
+     * A new request of feature edits and (or only) a new approval {@code policy} for the environment (null: none);
+     * {@code submit} sends it for approval at once (else it is a draft).
+     */
+    public record Propose(Scope scope, String title, List<FeatureEdit> edits, ApprovalPolicy policy, boolean submit,
+                          Origin origin) {
+
+        public Propose {
+            edits = edits == null ? List.of() : List.copyOf(edits);
+        }
     }
 
     /**
      * The author's new proposal for a request (a rebase when it is conflicted): computed again against the features
      * as they are now; every approval is void.
      */
-    public record Edit(Scope scope, UUID id, List<FeatureEdit> edits, Long expectedVersion, Origin origin) {
+    public record Edit(Scope scope, UUID id, List<FeatureEdit> edits, ApprovalPolicy policy, Long expectedVersion,
+                       Origin origin) {
+
+        public Edit {
+            edits = edits == null ? List.of() : List.copyOf(edits);
+        }
     }
 
     /** A step that takes no proposal; what {@code text} and {@code at} mean depends on the step. */

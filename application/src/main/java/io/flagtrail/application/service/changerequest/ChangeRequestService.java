@@ -20,17 +20,22 @@ import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.application.service.feature.FeatureCommandService;
+import io.flagtrail.application.service.project.ProjectService;
 import io.flagtrail.application.service.scope.Places;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.audit.RequestContext;
+import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.changerequest.ChangeRequest;
+import io.flagtrail.domain.changerequest.ChangeRequestAction;
 import io.flagtrail.domain.changerequest.ChangeRequestChanged;
 import io.flagtrail.domain.changerequest.ChangeRequestState;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.error.StaleVersion;
+import io.flagtrail.domain.project.ApprovalPolicy;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.Scope;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,6 +57,7 @@ public final class ChangeRequestService
     private final ChangeRequests requests;
     private final Projects projects;
     private final FeatureCommandService featureCommands;
+    private final ProjectService projectService;
     private final Proposals proposals;
     private final ChangeRequestRecords records;
     private final Transactions transactions;
@@ -59,11 +65,13 @@ public final class ChangeRequestService
     private final IdGenerator ids;
 
     public ChangeRequestService(ChangeRequests requests, Projects projects, Features features,
-                                FeatureCommandService featureCommands, AuditTrail trail, EventPublisher events,
+                                FeatureCommandService featureCommands, ProjectService projectService,
+                                AuditTrail trail, EventPublisher events,
                                 AppLogger log, Transactions transactions, Clock clock, IdGenerator ids) {
         this.requests = requests;
         this.projects = projects;
         this.featureCommands = featureCommands;
+        this.projectService = projectService;
         this.proposals = new Proposals(features);
         this.records = new ChangeRequestRecords(trail, events, ids, log);
         this.transactions = transactions;
@@ -81,7 +89,7 @@ public final class ChangeRequestService
             var actor = command.origin().actor();
             var now = clock.now();
             var drafted = ChangeRequest.draft(ids.newId(), command.scope(), command.title(), actor,
-                    proposals.of(command.scope(), command.edits(), actor, now), now);
+                    proposals.of(command.scope(), command.edits(), actor, now), command.policy(), now);
             var steps = command.submit() ? List.of(drafted, drafted.after().submit(actor, now)) : List.of(drafted);
             var request = steps.getLast().after();
             requests.add(request);
@@ -117,8 +125,8 @@ public final class ChangeRequestService
             var request = find(command.scope(), command.id());
             var actor = command.origin().actor();
             var now = clock.now();
-            return store(request.edit(proposals.of(command.scope(), command.edits(), actor, now), actor,
-                    command.expectedVersion(), now), command.origin());
+            return store(request.edit(proposals.of(command.scope(), command.edits(), actor, now), command.policy(),
+                    actor, command.expectedVersion(), now), command.origin());
         });
     }
 
@@ -140,8 +148,7 @@ public final class ChangeRequestService
                 case WITHDRAW -> request.withdraw(actor, command.text(), now);
                 case SCHEDULE -> request.schedule(actor, command.at(), now);
                 case CANCEL -> request.cancel(actor, command.text(), now);
-                case APPLY -> featureCommands.applyApproved(request.scope(), request.changes(),
-                        current -> request.apply(current, policy, actor, now), origin);
+                case APPLY -> apply(request, policy, origin, now);
                 case SIGN_OFF -> request.signOff(actor, command.roles(), policy, command.text(), now);
             };
             return store(step, origin);
@@ -172,10 +179,19 @@ public final class ChangeRequestService
             return false;
         }
         var policy = environment(request.scope()).policy();
-        var actor = SCHEDULER.actor();
+        return store(apply(request, policy, SCHEDULER, now), SCHEDULER).state() == ChangeRequestState.APPLIED;
+    }
+
+    /** The features' changes, then the policy the request proposes (if any), in the caller's transaction. */
+    private ChangeRequestChanged apply(ChangeRequest request, ApprovalPolicy policy, Origin origin, Instant now) {
         var step = featureCommands.applyApproved(request.scope(), request.changes(),
-                current -> request.apply(current, policy, actor, now), SCHEDULER);
-        return store(step, SCHEDULER).state() == ChangeRequestState.APPLIED;
+                current -> request.apply(current, policy, origin.actor(), now), origin);
+        if (step.action() == ChangeRequestAction.APPLIED && request.policy() != null) {
+            var why = "change request " + request.id() + ": " + request.title();
+            projectService.applyApprovedPolicy(request.scope(), request.policy(),
+                    new Reason(why.length() > Reason.MAX_LENGTH ? why.substring(0, Reason.MAX_LENGTH) : why), origin);
+        }
+        return step;
     }
 
     private Void cancelScheduled(UUID id, RuntimeException cannot) {

@@ -5,7 +5,6 @@ import io.flagtrail.application.port.out.Features;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.change.ChangeStamp;
 import io.flagtrail.domain.changerequest.ProposedChange;
-import io.flagtrail.domain.error.InvalidInput;
 import io.flagtrail.domain.error.NotFound;
 import io.flagtrail.domain.feature.Feature;
 import io.flagtrail.domain.feature.FeatureStatus;
@@ -27,10 +26,8 @@ final class Proposals {
         this.features = features;
     }
 
+    /** The changes the edits make (none for none: the request's own rules say whether that is enough). */
     List<ProposedChange> of(Scope scope, List<FeatureEdit> edits, Actor actor, Instant at) {
-        if (edits == null || edits.isEmpty()) {
-            throw InvalidInput.of("changes", "must hold 1 or more feature changes");
-        }
         var stamp = new ChangeStamp(actor, at, null);
         var proposed = new ArrayList<ProposedChange>(edits.size());
         for (var edit : edits) {

@@ -28,11 +28,13 @@ import io.flagtrail.domain.feature.EnvironmentState;
 import io.flagtrail.domain.feature.Feature;
 import io.flagtrail.domain.feature.FeatureStatus;
 import io.flagtrail.domain.change.Reason;
+import io.flagtrail.domain.project.ApprovalPolicy;
 import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.EnvironmentType;
 import io.flagtrail.domain.project.Project;
 import io.flagtrail.domain.project.ProjectKey;
+import io.flagtrail.domain.project.Scope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -155,6 +157,12 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
             var project = projects.find(command.project()).orElseThrow(() -> noProject(command.project()));
             var before = projects.lockEnvironment(project.id(), command.key())
                     .orElseThrow(() -> noEnvironment(command.project(), command.key()));
+            if (before.isProtected() && command.policy() != null && !command.policy().equals(before.policy())) {
+                throw new Conflict("change_request.required", "environment '" + project.key() + "/" + before.key()
+                        + "' is protected: its approval policy changes only through an approved change request "
+                        + "(propose one with approvalPolicy at POST /api/v1/projects/" + project.key()
+                        + "/environments/" + before.key() + "/change-requests)");
+            }
             var after = before.change(command.name(), command.type(), command.sortOrder(), command.policy(),
                     command.expectedVersion(), stamp);
             if (after != before) {
@@ -162,6 +170,25 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
                 recordEnvironment(AuditAction.ENVIRONMENT_UPDATED, project, before, after, stamp, command.origin());
             }
             return after;
+        });
+    }
+
+    /**
+     * Gives a protected environment the approval policy an approved change request proposed, in the caller's
+     * transaction, recorded as any environment change: the one way a protected environment's policy changes.
+     */
+    public void applyApprovedPolicy(Scope scope, ApprovalPolicy policy, Reason reason, Origin origin) {
+        var stamp = stamp(origin, reason);
+        transactions.inTransaction(() -> {
+            var project = projects.find(scope.project()).orElseThrow(() -> noProject(scope.project()));
+            var before = projects.lockEnvironment(project.id(), scope.environment())
+                    .orElseThrow(() -> noEnvironment(scope.project(), scope.environment()));
+            var after = before.change(null, null, null, policy, null, stamp);
+            if (after != before) {
+                projects.update(after);
+                recordEnvironment(AuditAction.ENVIRONMENT_UPDATED, project, before, after, stamp, origin);
+            }
+            return null;
         });
     }
 

@@ -118,7 +118,7 @@ class FourEyesProperties {
                 new GrantRevocations(users, new UserChanges(trail, outbox, clock, ids), new HeardNotices()), trail,
                 transactions, clock, ids);
         final ChangeRequestService changeRequests = new ChangeRequestService(requests, projects, features,
-                featureCommands, trail, outbox, new RecordingLogger(), transactions, clock, ids);
+                featureCommands, projectService, trail, outbox, new RecordingLogger(), transactions, clock, ids);
         final List<UUID> proposed = new ArrayList<>();
         final Instant start = clock.now();
 
@@ -234,10 +234,10 @@ class FourEyesProperties {
                                 new Reason("because"), p.origin()))));
         Arbitrary<Action> propose = Combinators.combine(who, edit.list().ofMinSize(1).ofMaxSize(2),
                 Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false))).as((p, edits, submit) -> new Action("propose " + edits, false, w ->
-                w.proposed.add(w.changeRequests.propose(new Propose(PRODUCTION, "change", edits, submit,
+                w.proposed.add(w.changeRequests.propose(new Propose(PRODUCTION, "change", edits, null, submit,
                         p.origin())).id())));
         Arbitrary<Action> rebase = Combinators.combine(who, pick, edit).as((p, i, e) -> new Action("edit request", false,
-                w -> w.changeRequests.edit(new Edit(PRODUCTION, w.anyRequest(i), List.of(e), null, p.origin()))));
+                w -> w.changeRequests.edit(new Edit(PRODUCTION, w.anyRequest(i), List.of(e), null, null, p.origin()))));
         var steps = Arbitraries.frequency(Tuple.of(6, Step.APPROVE), Tuple.of(5, Step.APPLY), Tuple.of(2, Step.SUBMIT),
                 Tuple.of(1, Step.REJECT), Tuple.of(1, Step.WITHDRAW), Tuple.of(2, Step.SCHEDULE), Tuple.of(1, Step.CANCEL),
                 Tuple.of(1, Step.SIGN_OFF));

@@ -13,6 +13,7 @@ import io.flagtrail.domain.changerequest.ChangeRequest;
 import io.flagtrail.domain.changerequest.ChangeRequestState;
 import io.flagtrail.domain.changerequest.ProposedChange;
 import io.flagtrail.domain.feature.FeatureKey;
+import io.flagtrail.domain.project.ApprovalPolicy;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.ProjectKey;
 import io.flagtrail.domain.project.Scope;
@@ -39,8 +40,8 @@ import java.util.UUID;
 @Singleton
 final class JdbcChangeRequests implements ChangeRequests {
 
-    private static final String COLUMNS = "id, project_key, env_key, title, author, state, changes, approvals, "
-            + "decided_by, decision, scheduled_for, version, created_at, updated_at";
+    private static final String COLUMNS = "id, project_key, env_key, title, author, state, changes, proposed_policy, "
+            + "approvals, decided_by, decision, scheduled_for, version, created_at, updated_at";
 
     private final Sql sql;
     private final JsonColumns json;
@@ -52,18 +53,19 @@ final class JdbcChangeRequests implements ChangeRequests {
 
     @Override
     public void add(ChangeRequest r) {
-        sql.update("INSERT INTO change_requests (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        sql.update("INSERT INTO change_requests (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Arrays.asList(r.id(), r.scope().project().value(), r.scope().environment().value(), r.title(),
-                        json.write(actor(r.author())), r.state().name(), json.write(changes(r)),
+                        json.write(actor(r.author())), r.state().name(), json.write(changes(r)), policy(r),
                         json.write(approvals(r)), r.decidedBy() == null ? null : json.write(actor(r.decidedBy())),
                         r.decision(), utc(r.scheduledFor()), r.version(), utc(r.createdAt()), utc(r.updatedAt())));
     }
 
     @Override
     public boolean update(ChangeRequest r, long expectedVersion) {
-        return sql.update("UPDATE change_requests SET state = ?, changes = ?, approvals = ?, decided_by = ?, "
-                + "decision = ?, scheduled_for = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
-                Arrays.asList(r.state().name(), json.write(changes(r)), json.write(approvals(r)),
+        return sql.update("UPDATE change_requests SET state = ?, changes = ?, proposed_policy = ?, approvals = ?, "
+                + "decided_by = ?, decision = ?, scheduled_for = ?, version = ?, updated_at = ? WHERE id = ? "
+                + "AND version = ?", Arrays.asList(r.state().name(), json.write(changes(r)), policy(r),
+                        json.write(approvals(r)),
                         r.decidedBy() == null ? null : json.write(actor(r.decidedBy())), r.decision(),
                         utc(r.scheduledFor()), r.version(), utc(r.updatedAt()), r.id(), expectedVersion)) == 1;
     }
@@ -114,11 +116,17 @@ final class JdbcChangeRequests implements ChangeRequests {
                 new Scope(new ProjectKey(rs.getString("project_key")), new EnvironmentKey(rs.getString("env_key"))),
                 rs.getString("title"), actor(json.readMap(rs.getString("author"))),
                 ChangeRequestState.valueOf(rs.getString("state")), changes(json.readList(rs.getString("changes"))),
+                rs.getString("proposed_policy") == null ? null
+                        : ApprovalPolicy.fromSnapshot(json.readMap(rs.getString("proposed_policy"))),
                 approvals(json.readList(rs.getString("approvals"))),
                 decidedBy == null ? null : actor(json.readMap(decidedBy)), rs.getString("decision"),
                 scheduled == null ? null : scheduled.toInstant(), rs.getLong("version"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private String policy(ChangeRequest r) {
+        return r.policy() == null ? null : json.write(r.policy().snapshot());
     }
 
     private static Map<String, Object> actor(Actor a) {

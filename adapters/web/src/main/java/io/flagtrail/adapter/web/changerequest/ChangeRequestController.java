@@ -93,6 +93,7 @@ final class ChangeRequestController {
                                                       @Body CreateChangeRequest body) {
         var scope = reachable(user, project, environment);
         var created = manage.propose(new Propose(scope, body.title(), EditBody.edits(body.changes()),
+                body.approvalPolicy() == null ? null : body.approvalPolicy().policy(),
                 !Boolean.FALSE.equals(body.submit()), Origins.of(request, user)));
         return answer(HttpResponse.created(ChangeRequestResponse.of(created), URI.create("/api/v1/projects/"
                 + scope.project() + "/environments/" + scope.environment() + "/change-requests/" + created.id())),
@@ -151,7 +152,8 @@ final class ChangeRequestController {
                                                     @PathVariable String id, @Body EditChangeRequest body,
                                                     @Nullable @Header("If-Match") String ifMatch) {
         var edited = manage.edit(new Edit(reachable(user, project, environment), id(id), EditBody.edits(body.changes()),
-                Versions.fromIfMatch(ifMatch), Origins.of(request, user)));
+                body.approvalPolicy() == null ? null : body.approvalPolicy().policy(), Versions.fromIfMatch(ifMatch),
+                Origins.of(request, user)));
         return answer(HttpResponse.ok(ChangeRequestResponse.of(edited)), edited);
     }
 

@@ -1,6 +1,7 @@
 package io.flagtrail.adapter.web.changerequest;
 
 import io.flagtrail.adapter.web.http.Params;
+import io.flagtrail.adapter.web.project.ApprovalPolicyBody;
 import io.flagtrail.application.port.in.ChangeRequestUseCases.FeatureEdit;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.audit.FieldChange;
@@ -33,7 +34,10 @@ final class ChangeRequestViews {
                                  @Schema(description = "draft, submitted, approved, scheduled, conflicted, rejected, "
                                          + "withdrawn, applied, cancelled; a break-glass change review_pending until "
                                          + "signed off, then reviewed") String state,
-                                 List<ChangeView> changes, List<ApprovalView> approvals,
+                                 List<ChangeView> changes,
+                                 @Nullable @Schema(description = "the approval policy it proposes for the "
+                                         + "environment, if any") ApprovalPolicyBody approvalPolicy,
+                                 List<ApprovalView> approvals,
                                  @Nullable ActorView decidedBy,
                                  @Nullable @Schema(description = "the reason of a rejection, withdrawal or "
                                          + "cancellation, or what a conflict found") String decision,
@@ -42,6 +46,7 @@ final class ChangeRequestViews {
             return new ChangeRequestResponse(r.id().toString(), r.scope().project().value(),
                     r.scope().environment().value(), r.title(), ActorView.of(r.author()),
                     r.state().name().toLowerCase(Locale.ROOT), r.changes().stream().map(ChangeView::of).toList(),
+                    r.policy() == null ? null : ApprovalPolicyBody.of(r.policy()),
                     r.approvals().stream().map(ApprovalView::of).toList(),
                     r.decidedBy() == null ? null : ActorView.of(r.decidedBy()), r.decision(), r.scheduledFor(),
                     r.version(), r.createdAt(), r.updatedAt());
@@ -87,6 +92,9 @@ final class ChangeRequestViews {
     @Serdeable
     @Schema(name = "CreateChangeRequest")
     record CreateChangeRequest(@Nullable String title, @Nullable List<EditBody> changes,
+                               @Nullable @Schema(description = "a new approval policy for the environment, applied "
+                                       + "with the request: the one way a protected environment's policy changes")
+                               ApprovalPolicyBody approvalPolicy,
                                @Nullable @Schema(description = "send it for approval at once (the default); false "
                                        + "keeps it a draft") Boolean submit) {
     }
@@ -100,7 +108,7 @@ final class ChangeRequestViews {
     /** The author's new proposal, in place of the old one (a rebase when conflicted). */
     @Serdeable
     @Schema(name = "EditChangeRequest")
-    record EditChangeRequest(@Nullable List<EditBody> changes) {
+    record EditChangeRequest(@Nullable List<EditBody> changes, @Nullable ApprovalPolicyBody approvalPolicy) {
     }
 
     /**
@@ -131,9 +139,10 @@ final class ChangeRequestViews {
                     Params.enumValue(FeatureStatus.class, "changes[" + index + "].status", status));
         }
 
+        /** None when absent: the request's rules say whether a policy alone is enough. */
         static List<FeatureEdit> edits(List<EditBody> bodies) {
             if (bodies == null) {
-                throw InvalidInput.of("changes", "is required: 1 or more feature changes");
+                return List.of();
             }
             var edits = new ArrayList<FeatureEdit>(bodies.size());
             for (int i = 0; i < bodies.size(); i++) {
