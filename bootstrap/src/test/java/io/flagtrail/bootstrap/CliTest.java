@@ -257,6 +257,41 @@ abstract class CliTest {
     }
 
     @Test
+    void in_a_protected_environment_the_cli_changes_nothing_directly_and_proposes_a_change_request() {
+        String project = "cli" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(0, cli("features", "list").exit(), "the schema is migrated");
+        var projectId = UUID.randomUUID();
+        TestDatabase.execute(database, "INSERT INTO projects (id, project_key, name, description, owner, version, "
+                + "created_at, created_by, updated_at, updated_by) VALUES ('" + projectId + "', '" + project
+                + "', 'P', '', NULL, 1, CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, 'test')");
+        TestDatabase.execute(database, "INSERT INTO environments (id, project_id, env_key, name, env_type, sort_order, "
+                + "required_approvals, approver_roles, approver_users, author_may_approve, break_glass_roles, version, "
+                + "created_at, created_by, updated_at, updated_by) VALUES ('" + UUID.randomUUID() + "', '" + projectId
+                + "', 'production', 'Production', 'PRODUCTION', 0, 1, 'EDITOR', '', FALSE, '', 1, CURRENT_TIMESTAMP, "
+                + "'test', CURRENT_TIMESTAMP, 'test')");
+        String key = key();
+        var created = cli("features", "create", "--key", key, "--name", "N", "--project", project);
+        assertEquals(0, created.exit(), "created switched off: " + created.err());
+
+        var direct = cli("features", "enable", key, "--project", project, "--reason", "now");
+        assertEquals(4, direct.exit(), direct.out());
+        assertTrue(direct.err().contains("approved change request"), direct.err());
+
+        var proposed = cli("change-requests", "propose", "--project", project, "--title", "Launch", "--feature", key,
+                "--enabled", "true");
+        assertEquals(0, proposed.exit(), proposed.err());
+        assertEquals("SUBMITTED", proposed.json().get("state"));
+        assertEquals("cli:" + System.getProperty("user.name"), proposed.json().get("author"));
+        String id = (String) proposed.json().get("id");
+        var unapproved = cli("change-requests", "apply", id, "--project", project);
+        assertEquals(4, unapproved.exit(), "only an approved request applies: " + unapproved.err());
+        assertEquals(List.of(id), cli("change-requests", "list", "--project", project, "--state", "submitted").list()
+                .stream().map(r -> r.get("id")).toList());
+        assertEquals(false, cli("features", "get", key, "--project", project).json().get("enabled"));
+        assertEquals(0, cli("change-requests", "withdraw", id, "--project", project, "--reason", "wrong day").exit());
+    }
+
+    @Test
     void usage_errors_exit_2_and_conflicts_exit_4_and_formats_change_the_output() {
         assertEquals(2, cli("features", "frobnicate").exit());
         assertEquals(2, cli("features").exit());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Flagtrail admin CLI: works on the configured database (DATABASE_URL, else the embedded H2 "
                 + "under ./data) through the same use cases as the HTTP API. Every change is audited with actor "
                 + "cli:<os user>.",
-        subcommands = {FeaturesCommand.class, AuditCommand.class, UsersCommand.class, ApiKeysCommand.class,
+        subcommands = {FeaturesCommand.class, ChangeRequestsCommand.class, AuditCommand.class, UsersCommand.class, ApiKeysCommand.class,
                 EventsCommand.class, DbCommand.class, StatusCommand.class, LogLevelCommand.class, VerifyBundleCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage or invalid input, 3 not found, 4 conflict."})
 @Introspected
