@@ -304,7 +304,9 @@ public interface PersistenceContract {
                 java.util.Map.of("enabled", false), java.util.Map.of("enabled", true));
         var scheduled = new ArrayList<io.flagtrail.domain.changerequest.ChangeRequest>();
         for (int later : List.of(20, 10)) {
-            var request = io.flagtrail.domain.changerequest.ChangeRequest.draft(UUID.randomUUID(), Samples.SOLO, "Due",
+            // ids from long ago (a UUIDv7's time): older than any other test's, which lists this scope newest first
+            var id = new UUID(0x7000L | later, 0x8000000000000000L | (UUID.randomUUID().getLeastSignificantBits() >>> 2));
+            var request = io.flagtrail.domain.changerequest.ChangeRequest.draft(id, Samples.SOLO, "Due",
                     alice, List.of(change), at).after().submit(alice, at).after()
                     .approve(bob, java.util.Set.of(io.flagtrail.domain.actor.Role.EDITOR), policy, null, null, at)
                     .after().schedule(alice, at.plusSeconds(later), at).after();
