@@ -156,9 +156,31 @@ public final class InMemoryAuditLedger implements AuditLedger, LedgerChain, Roll
         var e = entries.get(index);
         var fields = new HashMap<String, Object>();
         fields.put("id", e.id().toString());
+        fields.put("category", e.action().category().name());
         fields.put("action", e.action().name());
-        fields.put("actor", e.actor().reference());
-        // the subject and snapshots as the real ledger form has them, so that a bundle's selection reads them alike
+        fields.put("outcome", e.outcome().name());
+        fields.put("severity", e.severity().name());
+        // the entry as the real ledger form has it, so that a bundle's selection and report read it alike
+        var actor = new java.util.LinkedHashMap<String, Object>();
+        actor.put("type", e.actor().type().name());
+        actor.put("id", e.actor().id());
+        actor.put("displayName", e.actor().displayName());
+        actor.put("email", e.actor().email());
+        fields.put("actor", actor);
+        fields.put("changes", e.changes().stream().map(c -> {
+            var change = new java.util.LinkedHashMap<String, Object>();
+            change.put("field", c.field());
+            change.put("from", c.from());
+            change.put("to", c.to());
+            return change;
+        }).toList());
+        var context = new java.util.LinkedHashMap<String, Object>();
+        context.put("requestId", e.context().requestId());
+        context.put("traceparent", e.context().traceparent());
+        context.put("channel", e.context().channel().name());
+        context.put("ip", e.context().ip());
+        context.put("userAgent", e.context().userAgent());
+        fields.put("context", context);
         var subject = new java.util.LinkedHashMap<String, Object>();
         subject.put("type", e.subject().type());
         subject.put("id", e.subject().id());

@@ -14,7 +14,7 @@ import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.Transactions;
 import io.flagtrail.application.service.audit.AuditTrail;
-import io.flagtrail.application.service.changerequest.ChangeReportService;
+import io.flagtrail.application.service.audit.ChangeReportService;
 import io.flagtrail.application.service.changerequest.ChangeRequestService;
 import io.flagtrail.application.service.feature.FeatureCommandService;
 import io.flagtrail.application.service.project.ProjectService;

@@ -40,6 +40,8 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
                             Actor decidedBy, String decision,
                             Instant scheduledFor, long version, Instant createdAt, Instant updatedAt) {
 
+    /** The subject type of a change request's audit entries. */
+    public static final String SUBJECT_TYPE = "change-request";
     public static final int MAX_TITLE = 200;
     public static final int MAX_CHANGES = 100;
     public static final int MAX_TEXT = 500;

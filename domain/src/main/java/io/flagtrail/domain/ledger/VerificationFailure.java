@@ -29,6 +29,8 @@ public enum VerificationFailure {
      * holds one of another place, or holds one that is not the chain's (offline verification).
      */
     SELECTION_MISMATCH,
+    /** An evidence bundle's change-management report is not the one its selected entries make (offline). */
+    REPORT_MISMATCH,
     /** An exported entry or file is not well-formed (offline verification). */
     MALFORMED,
     /**

@@ -43,6 +43,8 @@ final class EvidenceBundle {
     static final String SELECTION = "selection.json";
     static final String ENTRIES = "entries.ndjson";
     static final String SELECTED = "selected.ndjson";
+    /** With a selection: the change-management report of its place, from its selected entries (issue 19). */
+    static final String CHANGE_REPORT = "change-report.json";
     static final String MANIFEST = "manifest.json";
     static final String HASH_RULE = "hash = hex(SHA-256(utf8(prevHash) || utf8(RFC 8785 canonical JSON of the entry "
             + "line without its hash member))); prevHash of position 1 is 64 zeros; positions are gapless from 1";

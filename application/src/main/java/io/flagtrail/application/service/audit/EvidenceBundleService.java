@@ -106,11 +106,14 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
         }));
         if (selection != null) {
             // the selected lines again, on their own: a second read of the chain, so that no line is held in memory
+            var report = new BundleReport(selection);
             file(zip, EvidenceBundle.SELECTED, digests, stream -> transactions.inTransaction(() -> {
                 proofs.chain().read(1, checkpoint.size(), link -> {
                     if (selected.contains(link.position())) {
                         try {
-                            stream.write(bytes(LedgerLines.ndjson(link) + "\n"));
+                            var line = LedgerLines.ndjson(link);
+                            report.add(line);
+                            stream.write(bytes(line + "\n"));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -119,6 +122,7 @@ public final class EvidenceBundleService implements EvidenceBundleUseCase {
                 });
                 return null;
             }));
+            file(zip, EvidenceBundle.CHANGE_REPORT, digests, stream -> stream.write(bytes(report.json())));
         }
         var manifest = new LinkedHashMap<String, Object>();
         manifest.put("format", EvidenceBundle.FORMAT);

@@ -39,6 +39,8 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
         Selection selection = null;
         var selected = new LinkedHashMap<Long, String>();
         String selectionFailure = null;
+        BundleReport computedReport = null;
+        String carriedReport = null;
         VerificationReport report = null;
         var digests = new HashMap<String, String>();
         for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -55,8 +57,10 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
                             return malformed(EvidenceBundle.SELECTED + " comes after " + EvidenceBundle.SELECTION
                                     + " and " + EvidenceBundle.ENTRIES);
                         }
-                        selectionFailure = selected(digest, selected);
+                        computedReport = new BundleReport(selection);
+                        selectionFailure = selected(digest, selected, computedReport);
                     }
+                    case EvidenceBundle.CHANGE_REPORT -> carriedReport = text(digest);
                     case EvidenceBundle.ENTRIES -> {
                         // closing it reads the file to its end, so the digest covers all of it however far
                         // the entries were read
@@ -67,7 +71,8 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
                     }
                     case EvidenceBundle.MANIFEST -> {
                         var failure = manifest(JsonReader.parseObject(text(digest)), digests, checkpoint,
-                                checkpoints != null, !periods.isEmpty(), purge, selection, selected.size());
+                                checkpoints != null, !periods.isEmpty(), purge, selection, selected.size(),
+                                carriedReport != null);
                         if (failure != null) {
                             return failure;
                         }
@@ -91,7 +96,16 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
             return new VerificationReport(false, 1, report.verifiedUpTo(), report.entriesChecked(),
                     report.checkpoint(), null, VerificationFailure.SELECTION_MISMATCH, selectionFailure, purge);
         }
-        return report.withSelection("the " + selected.size() + " entries of " + selection);
+        if (carriedReport != null && computedReport == null) {
+            return malformed(EvidenceBundle.CHANGE_REPORT + " comes with " + EvidenceBundle.SELECTED);
+        }
+        if (carriedReport != null && !carriedReport.equals(computedReport.json())) {
+            return new VerificationReport(false, 1, report.verifiedUpTo(), report.entriesChecked(),
+                    report.checkpoint(), null, VerificationFailure.REPORT_MISMATCH, EvidenceBundle.CHANGE_REPORT
+                    + " is not the change-management report of the selected entries", purge);
+        }
+        return report.withSelection("the " + selected.size() + " entries of " + selection
+                + (carriedReport == null ? "" : ", and the change-management report they make"));
     }
 
     /**
@@ -99,7 +113,8 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
      * {@code entries.ndjson} (position to hash, in order): the same lines, every one, no other. Answers why not, or
      * null.
      */
-    private static String selected(InputStream in, Map<Long, String> expected) throws IOException {
+    private static String selected(InputStream in, Map<Long, String> expected, BundleReport report)
+            throws IOException {
         var lines = new ByteLines(in);
         var sealed = new SealedLine();
         var next = expected.entrySet().iterator();
@@ -108,6 +123,7 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
             line++;
             try {
                 sealed.read(lines.line(), lines.length());
+                report.add(new String(lines.line(), 0, lines.length(), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 return "line " + line + " of " + EvidenceBundle.SELECTED + " is not an entry: " + e.getMessage();
             }
@@ -178,7 +194,7 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
     private static VerificationReport manifest(Map<String, Object> manifest, Map<String, String> digests,
                                                Checkpoint checkpoint, boolean listsCheckpoints,
                                                boolean listsPeriods, PurgeRecord purge, Selection selection,
-                                               int selectedCount) {
+                                               int selectedCount, boolean carriesReport) {
         var format = manifest.get("format");
         boolean third = EvidenceBundle.FORMAT.equals(format);
         boolean second = third || EvidenceBundle.FORMAT_2.equals(format);
@@ -203,6 +219,10 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
         if (selection != null) {
             listed.add(EvidenceBundle.SELECTION);
             listed.add(EvidenceBundle.SELECTED);
+            if (carriesReport) {
+                // optional: bundles made before change requests carry none; the entries decide what it must say
+                listed.add(EvidenceBundle.CHANGE_REPORT);
+            }
             if (!(manifest.get("selected") instanceof Number count) || count.longValue() != selectedCount) {
                 return new VerificationReport(false, 1, 0, 0, null, 0L, VerificationFailure.SELECTION_MISMATCH,
                         "the manifest counts " + manifest.get("selected") + " selected entries; the entries hold "

@@ -24,8 +24,6 @@ import java.util.Map;
  */
 final class ChangeRequestRecords {
 
-    static final String SUBJECT_TYPE = "change-request";
-
     private final AuditTrail trail;
     private final EventPublisher events;
     private final IdGenerator ids;
@@ -58,7 +56,7 @@ final class ChangeRequestRecords {
     }
 
     private static Subject subject(ChangeRequest request) {
-        return new Subject(SUBJECT_TYPE, request.id().toString(), request.scope().toString());
+        return new Subject(ChangeRequest.SUBJECT_TYPE, request.id().toString(), request.scope().toString());
     }
 
     /** What the person said: an approval's comment, a rejection's or withdrawal's reason, what a conflict found. */

@@ -213,6 +213,14 @@ class LedgerServicesTest {
                 "{\"environment\":\"production\",\"project\":\"default\"}".getBytes(
                         java.nio.charset.StandardCharsets.UTF_8), true)));
         assertEquals(VerificationFailure.SELECTION_MISMATCH, elsewhere.failure(), elsewhere.summary());
+
+        var carried = new String(files.get("change-report.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(carried.contains("\"stateChanges\":0"), carried);
+        assertTrue(report.summary().contains("the change-management report they make"), report.summary());
+        var forged = new VerifyBundleService().verify(new ByteArrayInputStream(zip(files, "change-report.json",
+                carried.replace("\"stateChanges\":0", "\"stateChanges\":1").getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8), true)));
+        assertEquals(VerificationFailure.REPORT_MISMATCH, forged.failure(), forged.summary());
     }
 
     @Test

@@ -29,6 +29,7 @@ import io.flagtrail.application.port.in.ProjectUseCases.ChangeEnvironment;
 import io.flagtrail.application.port.in.TransitionFeatureCommand;
 import io.flagtrail.application.port.in.UpdateFeatureCommand;
 import io.flagtrail.application.service.audit.AuditTrail;
+import io.flagtrail.application.service.audit.ChangeReportService;
 import io.flagtrail.application.service.feature.FeatureCommandService;
 import io.flagtrail.application.service.identity.GrantRevocations;
 import io.flagtrail.application.service.identity.UserChanges;

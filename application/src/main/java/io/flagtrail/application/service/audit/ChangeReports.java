@@ -1,17 +1,15 @@
-package io.flagtrail.application.service.changerequest;
+package io.flagtrail.application.service.audit;
 
-import io.flagtrail.application.port.in.ChangeReportUseCase;
-import io.flagtrail.application.port.in.Origin;
+import io.flagtrail.application.port.in.ChangeReportUseCase.ChangeReport;
+import io.flagtrail.application.port.in.ChangeReportUseCase.Coverage;
+import io.flagtrail.application.port.in.ChangeReportUseCase.ReportedChange;
 import io.flagtrail.application.port.model.AuditQuery;
 import io.flagtrail.application.port.model.Page;
-import io.flagtrail.application.port.out.AuditLedger;
-import io.flagtrail.application.port.out.Transactions;
-import io.flagtrail.application.service.audit.AuditTrail;
-import io.flagtrail.application.service.audit.Csv;
 import io.flagtrail.domain.actor.ActorType;
 import io.flagtrail.domain.audit.AuditAction;
 import io.flagtrail.domain.audit.AuditEntry;
 import io.flagtrail.domain.audit.AuditPlace;
+import io.flagtrail.domain.changerequest.ChangeRequest;
 import io.flagtrail.domain.error.InvalidInput;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,10 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Builds the change-management report from the audit trail alone, so that it proves what the ledger proves: which
+ * Builds the change-management report (issue 19) from audit entries alone: the ledger's, or the selected entries of an
+ * evidence bundle, so that the verifier computes the same report offline from the entries it proved, so that it proves what the ledger proves: which
  * environments were protected when (their entries' approval policies), every feature entry placed in one while it
  * was, and for each the change request entry that covers it. A feature entry is covered when its reason names a
  * request (as the reviewed-changes writer words it) whose CHANGE_REQUEST_APPLIED or CHANGE_REQUEST_BREAK_GLASS entry
@@ -33,69 +33,59 @@ import java.util.regex.Pattern;
  * carry approvals. A reason anyone could type therefore covers nothing by itself. A feature created switched off
  * changes nothing a protected environment serves and is not counted.
  */
-public final class ChangeReportService implements ChangeReportUseCase {
+public final class ChangeReports {
 
     private static final Pattern COVERED_BY = Pattern.compile(
             "^(change request|break-glass change) ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}): ");
 
-    private final AuditLedger ledger;
-    private final AuditTrail trail;
-    private final Transactions transactions;
+    /** Reads a page of entries, newest first: the ledger's query, or a bundle's selected entries. */
+    private final Function<AuditQuery, Page<AuditEntry>> read;
 
-    public ChangeReportService(AuditLedger ledger, AuditTrail trail, Transactions transactions) {
-        this.ledger = ledger;
-        this.trail = trail;
-        this.transactions = transactions;
+    public ChangeReports(Function<AuditQuery, Page<AuditEntry>> read) {
+        this.read = read;
     }
 
-    @Override
-    public ChangeReport report(AuditPlace place, Instant from, Instant to, Origin origin) {
+    /** The report of {@code place} for [{@code from}, {@code to}). */
+    public ChangeReport of(AuditPlace place, Instant from, Instant to) {
         Objects.requireNonNull(place, "place");
         if (from == null || to == null || !from.isBefore(to)) {
             throw InvalidInput.of("from", "the period needs from and to, from before to");
         }
-        return transactions.inTransaction(() -> {
-            var protection = protection(place, to);
-            var requests = new HashMap<String, List<AuditEntry>>();
-            var changes = new ArrayList<ReportedChange>();
-            int covered = 0;
-            int unreviewed = 0;
-            var findings = new ArrayList<ReportedChange>();
-            var features = new ArrayList<AuditEntry>();
-            each(new AuditQuery("feature", null, null, null, null, null, place.project(), place.environment(), from,
-                    to, Page.MAX_LIMIT, null), features::add);
-            features.sort(Comparator.comparing(AuditEntry::occurredAt));
-            for (var entry : features) {
-                var environment = entry.place() == null ? null : entry.place().environment();
-                if (environment == null || !protection.protectedAt(environment, entry.occurredAt())
-                        || createdOff(entry)) {
-                    continue;
-                }
-                var reported = cover(entry, environment, requests);
-                changes.add(reported);
-                if (reported.coverage() == Coverage.NONE) {
-                    findings.add(reported);
-                } else {
-                    covered++;
-                    if (reported.coverage() == Coverage.BREAK_GLASS && reported.reviewedBy() == null) {
-                        unreviewed++;
-                    }
+        var protection = protection(place, to);
+        var requests = new HashMap<String, List<AuditEntry>>();
+        var changes = new ArrayList<ReportedChange>();
+        int covered = 0;
+        int unreviewed = 0;
+        var findings = new ArrayList<ReportedChange>();
+        var features = new ArrayList<AuditEntry>();
+        each(new AuditQuery("feature", null, null, null, null, null, place.project(), place.environment(), from,
+                to, Page.MAX_LIMIT, null), features::add);
+        features.sort(Comparator.comparing(AuditEntry::occurredAt).thenComparing(e -> e.id().toString()));
+        for (var entry : features) {
+            var environment = entry.place() == null ? null : entry.place().environment();
+            if (environment == null || !protection.protectedAt(environment, entry.occurredAt()) || createdOff(entry)) {
+                continue;
+            }
+            var reported = cover(entry, environment, requests);
+            changes.add(reported);
+            if (reported.coverage() == Coverage.NONE) {
+                findings.add(reported);
+            } else {
+                covered++;
+                if (reported.coverage() == Coverage.BREAK_GLASS && reported.reviewedBy() == null) {
+                    unreviewed++;
                 }
             }
-            var asked = new LinkedHashMap<String, Object>();
-            asked.put("report", "changes");
-            asked.put("project", place.project());
-            asked.put("environment", place.environment());
-            asked.put("from", from.toString());
-            asked.put("to", to.toString());
-            trail.read(AuditAction.AUDIT_QUERIED, origin, asked);
-            return new ChangeReport(place.project(), place.environment(), from, to, List.copyOf(changes),
-                    changes.size(), covered, List.copyOf(findings), unreviewed);
-        });
+        }
+        return new ChangeReport(place.project(), place.environment(), from, to, List.copyOf(changes), changes.size(),
+                covered, List.copyOf(findings), unreviewed);
     }
 
-    @Override
-    public String csv(ChangeReport report) {
+    /**
+     * The report as CSV for spreadsheets: a header, one row per change (findings have coverage NONE), and the
+     * completeness statement as the last row's first cell; cells a spreadsheet would run as formulas are defused.
+     */
+    public static String csv(ChangeReport report) {
         var columns = List.of("occurredAt", "environment", "feature", "action", "actor", "reason", "coverage",
                 "requestId", "title", "author", "approvers", "requestedAt", "reviewedBy", "diff", "entryId");
         var out = new StringBuilder(String.join(",", columns)).append("\r\n");
@@ -183,7 +173,7 @@ public final class ChangeReportService implements ChangeReportUseCase {
 
     private List<AuditEntry> steps(String requestId) {
         var steps = new ArrayList<AuditEntry>();
-        each(AuditQuery.forSubject(ChangeRequestRecords.SUBJECT_TYPE, requestId, Page.MAX_LIMIT, null), steps::add);
+        each(AuditQuery.forSubject(ChangeRequest.SUBJECT_TYPE, requestId, Page.MAX_LIMIT, null), steps::add);
         return steps;
     }
 
@@ -203,7 +193,7 @@ public final class ChangeReportService implements ChangeReportUseCase {
     private void each(AuditQuery first, Consumer<AuditEntry> each) {
         var query = first;
         while (true) {
-            var page = ledger.query(query);
+            var page = read.apply(query);
             page.items().forEach(each);
             if (page.nextCursor() == null) {
                 return;
