@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flagtrail.domain.actor.Role;
+import io.flagtrail.testsupport.TestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +207,8 @@ class ChangeRequestsSystemTest {
     }
 
     @Test
-    void the_report_covers_each_change_by_its_request_and_lists_a_change_made_around_the_gate_as_a_finding() {
+    void the_report_covers_each_change_by_its_request_and_lists_a_change_made_around_the_gate_as_a_finding()
+            throws java.io.IOException {
         Instant start = Instant.now().minusSeconds(1);
         var proposed = propose(alice, "{\"title\":\"On\",\"changes\":[{\"feature\":\"" + key + "\",\"enabled\":true}]}");
         api.send("POST", request(proposed) + "/approve", bob, "{\"comment\":\"ok\"}");
@@ -238,6 +240,32 @@ class ChangeRequestsSystemTest {
         assertTrue(csv.raw().body().contains(",NONE,"), csv.raw().body());
         assertTrue(csv.raw().body().contains("1 of 2 changes"), csv.raw().body());
         assertProblem(api.send("GET", report, alice, null), 403, "auth.forbidden");
+
+        // the same report travels in the evidence bundle of production, and the offline verifier computes it again
+        system.awaitSealed();
+        byte[] bundle = api.download("/api/v1/audit/evidence?project=" + project + "&environment=production", admin);
+        var verified = new io.flagtrail.application.service.audit.VerifyBundleService()
+                .verify(new java.io.ByteArrayInputStream(bundle));
+        assertTrue(verified.verified(), verified.summary());
+        assertTrue(verified.summary().contains("and the change-management report they make"), verified.summary());
+        var carried = io.flagtrail.domain.json.JsonReader.parseObject(unzipped(bundle, "change-report.json"));
+        assertEquals(Map.of("stateChanges", 2L, "covered", 1L), Map.of(
+                "stateChanges", ((Number) ((Map<?, ?>) carried.get("completeness")).get("stateChanges")).longValue(),
+                "covered", ((Number) ((Map<?, ?>) carried.get("completeness")).get("covered")).longValue()));
+        assertEquals(1, ((List<?>) carried.get("findings")).size());
+    }
+
+    private static String unzipped(byte[] zip, String name) {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError(name + " is not in the bundle");
     }
 
     @Test
@@ -259,18 +287,9 @@ class ChangeRequestsSystemTest {
 
     /** What only a database owner can do: change the policy's column, with no audit entry. */
     private void liftPolicyInTheDatabase(int requiredApprovals) {
-        var dataSource = system.bean(javax.sql.DataSource.class);
-        system.bean(io.flagtrail.application.port.out.Transactions.class).inTransaction(() -> {
-            try (var lift = dataSource.getConnection().prepareStatement("UPDATE environments SET required_approvals = "
-                    + "? WHERE env_key = 'production' AND project_id = (SELECT id FROM projects WHERE project_key = ?)")) {
-                lift.setInt(1, requiredApprovals);
-                lift.setString(2, project);
-                assertEquals(1, lift.executeUpdate());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        });
+        TestDatabase.execute(system.database(), "UPDATE environments SET required_approvals = " + requiredApprovals
+                + " WHERE env_key = 'production' AND project_id = (SELECT id FROM projects WHERE project_key = '"
+                + project + "')");
     }
 
     private Api.Reply propose(String token, String body) {

@@ -93,7 +93,8 @@ class LedgerSystemTest {
 
         assertEquals(0, verified.exit(), verified.err());
         assertTrue(verified.out().contains("its selection holds the ") && verified.out().contains(
-                " entries of default/production, every one and no other"), verified.out());
+                " entries of default/production and the change-management report they make, every one and no other"),
+                verified.out());
         assertEquals(400, api.send("GET", "/api/v1/audit/evidence?environment=production", admin, null).status());
     }
 

@@ -105,7 +105,7 @@ public final class VerifyBundleService implements VerifyBundleUseCase {
                     + " is not the change-management report of the selected entries", purge);
         }
         return report.withSelection("the " + selected.size() + " entries of " + selection
-                + (carriedReport == null ? "" : ", and the change-management report they make"));
+                + (carriedReport == null ? "" : " and the change-management report they make"));
     }
 
     /**

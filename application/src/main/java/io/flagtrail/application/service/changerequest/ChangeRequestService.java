@@ -158,7 +158,9 @@ public final class ChangeRequestService
     @Override
     public int applyDue() {
         int applied = 0;
-        for (var due : requests.due(clock.now(), DUE_PER_ROUND)) {
+        // every read inside a transaction: outside one, the store would hold a connection it never gives back
+        var dueNow = transactions.inTransaction(() -> requests.due(clock.now(), DUE_PER_ROUND));
+        for (var due : dueNow) {
             try {
                 if (transactions.inTransaction(() -> applyScheduled(due.id()))) {
                     applied++;
