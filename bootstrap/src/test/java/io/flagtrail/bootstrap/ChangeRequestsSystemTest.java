@@ -98,6 +98,10 @@ class ChangeRequestsSystemTest {
         assertEquals(List.of("CHANGE_REQUEST_APPLIED", "CHANGE_REQUEST_APPROVED", "CHANGE_REQUEST_SUBMITTED",
                 "CHANGE_REQUEST_DRAFTED"), steps.stream().map(e -> e.get("action")).toList());
         assertEquals("looks right", steps.get(1).get("reason"));
+        String bobId = "user:" + api.send("GET", "/api/v1/me", bob, null).json().get("id");
+        assertEquals(List.of(proposed.json().get("id")), api.send("GET", requests() + "?approver=" + bobId, admin, null)
+                .items().stream().map(r -> r.get("id")).toList(), "the requests bob approved");
+        assertEquals(List.of(), api.send("GET", requests() + "?author=" + bobId, admin, null).items());
         assertEquals(4, api.send("GET", "/api/v1/audit?subjectType=change-request&project=" + project
                 + "&environment=production", admin, null).items().size(), "each step is placed in production");
     }

@@ -283,13 +283,21 @@ public interface PersistenceContract {
         assertEquals(approved.changes(), stored.changes(), "the diff approved, its nulls kept");
         assertEquals(alice, stored.author());
         assertEquals(3, stored.version());
-        var newestFirst = stores().changeRequests().list(scope, java.util.Set.of(), 1, null);
+        var newestFirst = stores().changeRequests().list(scope, java.util.Set.of(), null, null, 1, null);
         assertEquals(List.of(second.id()), newestFirst.items().stream().map(r -> r.id()).toList());
-        assertEquals(List.of(first.id()), stores().changeRequests().list(scope, java.util.Set.of(), 1,
+        assertEquals(List.of(first.id()), stores().changeRequests().list(scope, java.util.Set.of(), null, null, 1,
                 newestFirst.nextCursor()).items().stream().map(r -> r.id()).toList());
         assertEquals(List.of(first.id()), stores().changeRequests().list(scope,
-                java.util.Set.of(io.flagtrail.domain.changerequest.ChangeRequestState.APPROVED), 10, null).items()
-                .stream().map(r -> r.id()).filter(id -> id.equals(first.id()) || id.equals(second.id())).toList());
+                java.util.Set.of(io.flagtrail.domain.changerequest.ChangeRequestState.APPROVED), null, null, 10, null)
+                .items().stream().map(r -> r.id()).filter(id -> id.equals(first.id()) || id.equals(second.id()))
+                .toList());
+        assertEquals(List.of(first.id()), stores().changeRequests().list(scope, java.util.Set.of(), null,
+                bob.reference(), 10, null).items().stream().map(r -> r.id())
+                .filter(id -> id.equals(first.id()) || id.equals(second.id())).toList(), "approved by bob");
+        assertEquals(List.of(second.id(), first.id()), stores().changeRequests().list(scope, java.util.Set.of(),
+                alice.reference(), null, 10, null).items().stream().map(r -> r.id()).toList(), "by alice (her id is new)");
+        assertEquals(List.of(), stores().changeRequests().list(scope, java.util.Set.of(), alice.reference(),
+                alice.reference(), 10, null).items(), "alice approved none");
     }
 
     @Test

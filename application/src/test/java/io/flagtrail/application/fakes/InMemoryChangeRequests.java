@@ -54,9 +54,13 @@ public final class InMemoryChangeRequests implements ChangeRequests, Rollbackabl
     }
 
     @Override
-    public synchronized Page<ChangeRequest> list(Scope scope, Set<ChangeRequestState> states, int limit, String cursor) {
+    public synchronized Page<ChangeRequest> list(Scope scope, Set<ChangeRequestState> states, String author,
+                                                 String approver, int limit, String cursor) {
         var matching = byId.values().stream().filter(r -> r.scope().equals(scope))
                 .filter(r -> states.isEmpty() || states.contains(r.state()))
+                .filter(r -> author == null || r.author().reference().equals(author))
+                .filter(r -> approver == null || r.approvals().stream()
+                        .anyMatch(a -> a.approver().reference().equals(approver)))
                 .filter(r -> cursor == null || r.id().compareTo(UUID.fromString(cursor)) < 0)
                 .sorted(Comparator.comparing(ChangeRequest::id).reversed()).toList();
         var items = matching.stream().limit(limit).toList();

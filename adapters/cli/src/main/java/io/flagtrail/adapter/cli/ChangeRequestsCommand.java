@@ -53,9 +53,12 @@ final class ChangeRequestsCommand extends CliCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The environment's requests, newest first.")
     int list(@Option(names = "--state", description = "draft, submitted, approved, scheduled, conflicted, rejected, "
                      + "withdrawn, applied, cancelled, review_pending or reviewed") String state,
+             @Option(names = "--author", description = "Proposed by this actor (user:<id>, cli:<name>).") String author,
+             @Option(names = "--approver", description = "Approved by this actor (user:<id>).") String approver,
              @Option(names = "--limit", defaultValue = "50") int limit, @Option(names = "--cursor") String cursor) {
         var states = state == null ? Set.<ChangeRequestState>of() : Set.of(state(state));
-        printPage(read.list(new Listing(scope(), states, limit, cursor)), ChangeRequestsCommand::view, COLUMNS);
+        printPage(read.list(new Listing(scope(), states, author, approver, limit, cursor)), ChangeRequestsCommand::view,
+                COLUMNS);
         return 0;
     }
 

@@ -108,8 +108,12 @@ public final class ChangeRequestUseCases {
         }
     }
 
-    /** One environment's requests, newest first, in any of {@code states} (every state when empty). */
-    public record Listing(Scope scope, Set<ChangeRequestState> states, int limit, String cursor) {
+    /**
+     * One environment's requests, newest first, in any of {@code states} (every state when empty), by {@code author}
+     * and approved by {@code approver} (actor references: {@code user:<id>}; null: anyone).
+     */
+    public record Listing(Scope scope, Set<ChangeRequestState> states, String author, String approver, int limit,
+                          String cursor) {
 
         public Listing {
             states = states == null ? Set.of() : Set.copyOf(states);

@@ -33,6 +33,10 @@ public interface ChangeRequests {
     /** Scheduled requests whose instant is at or before {@code now}, the earliest first, at most {@code limit}. */
     List<ChangeRequest> due(Instant now, int limit);
 
-    /** The requests of one environment, newest first, in any of {@code states} (every state when empty). */
-    Page<ChangeRequest> list(Scope scope, Set<ChangeRequestState> states, int limit, String cursor);
+    /**
+     * The requests of one environment, newest first, in any of {@code states} (every state when empty), by the
+     * {@code author} and approved by the {@code approver} (actor references such as {@code user:<id>}; null: anyone).
+     */
+    Page<ChangeRequest> list(Scope scope, Set<ChangeRequestState> states, String author, String approver, int limit,
+                             String cursor);
 }

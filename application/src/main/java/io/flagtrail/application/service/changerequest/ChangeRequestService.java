@@ -218,7 +218,8 @@ public final class ChangeRequestService
     public Page<ChangeRequest> list(Listing listing) {
         return transactions.inTransaction(() -> {
             Places.of(projects, listing.scope());
-            return requests.list(listing.scope(), listing.states(), listing.limit(), listing.cursor());
+            return requests.list(listing.scope(), listing.states(), listing.author(), listing.approver(),
+                    listing.limit(), listing.cursor());
         });
     }
 

@@ -42,6 +42,8 @@ final class JdbcChangeRequests implements ChangeRequests {
 
     private static final String COLUMNS = "id, project_key, env_key, title, author, state, changes, proposed_policy, "
             + "approvals, decided_by, decision, scheduled_for, version, created_at, updated_at";
+    /** Written beside the JSON, for the author and approver filters: {@code user:<id>}, and ",ref,ref," in order. */
+    private static final String FILTERED = ", author_ref, approver_refs";
 
     private final Sql sql;
     private final JsonColumns json;
@@ -53,19 +55,21 @@ final class JdbcChangeRequests implements ChangeRequests {
 
     @Override
     public void add(ChangeRequest r) {
-        sql.update("INSERT INTO change_requests (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        sql.update("INSERT INTO change_requests (" + COLUMNS + FILTERED + ") "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Arrays.asList(r.id(), r.scope().project().value(), r.scope().environment().value(), r.title(),
                         json.write(actor(r.author())), r.state().name(), json.write(changes(r)), policy(r),
                         json.write(approvals(r)), r.decidedBy() == null ? null : json.write(actor(r.decidedBy())),
-                        r.decision(), utc(r.scheduledFor()), r.version(), utc(r.createdAt()), utc(r.updatedAt())));
+                        r.decision(), utc(r.scheduledFor()), r.version(), utc(r.createdAt()), utc(r.updatedAt()),
+                        r.author().reference(), approverRefs(r)));
     }
 
     @Override
     public boolean update(ChangeRequest r, long expectedVersion) {
         return sql.update("UPDATE change_requests SET state = ?, changes = ?, proposed_policy = ?, approvals = ?, "
-                + "decided_by = ?, decision = ?, scheduled_for = ?, version = ?, updated_at = ? WHERE id = ? "
-                + "AND version = ?", Arrays.asList(r.state().name(), json.write(changes(r)), policy(r),
-                        json.write(approvals(r)),
+                + "approver_refs = ?, decided_by = ?, decision = ?, scheduled_for = ?, version = ?, updated_at = ? "
+                + "WHERE id = ? AND version = ?", Arrays.asList(r.state().name(), json.write(changes(r)), policy(r),
+                        json.write(approvals(r)), approverRefs(r),
                         r.decidedBy() == null ? null : json.write(actor(r.decidedBy())), r.decision(),
                         utc(r.scheduledFor()), r.version(), utc(r.updatedAt()), r.id(), expectedVersion)) == 1;
     }
@@ -90,13 +94,22 @@ final class JdbcChangeRequests implements ChangeRequests {
     }
 
     @Override
-    public Page<ChangeRequest> list(Scope scope, Set<ChangeRequestState> states, int limit, String cursor) {
+    public Page<ChangeRequest> list(Scope scope, Set<ChangeRequestState> states, String author, String approver,
+                                    int limit, String cursor) {
         var select = new StringBuilder("SELECT " + COLUMNS + " FROM change_requests WHERE project_key = ? AND env_key = ?");
         var args = new ArrayList<Object>(List.of(scope.project().value(), scope.environment().value()));
         if (!states.isEmpty()) {
             select.append(" AND state IN (").append(String.join(", ", states.stream().map(s -> "?").toList()))
                     .append(')');
             states.stream().map(Enum::name).sorted().forEach(args::add);
+        }
+        if (author != null) {
+            select.append(" AND author_ref = ?");
+            args.add(author);
+        }
+        if (approver != null) {
+            select.append(" AND approver_refs LIKE ? ESCAPE '!'");
+            args.add("%," + approver.replace("!", "!!").replace("%", "!%").replace("_", "!_") + ",%");
         }
         if (cursor != null) {
             select.append(" AND id < ?");
@@ -123,6 +136,10 @@ final class JdbcChangeRequests implements ChangeRequests {
                 scheduled == null ? null : scheduled.toInstant(), rs.getLong("version"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static String approverRefs(ChangeRequest r) {
+        return "," + String.join(",", r.approvals().stream().map(a -> a.approver().reference()).toList()) + ",";
     }
 
     private String policy(ChangeRequest r) {

@@ -124,9 +124,11 @@ final class ChangeRequestController {
     @NotFoundResponse
     PageResponse<ChangeRequestResponse> list(Authentication user, @PathVariable String project,
                                              @PathVariable String environment, @Nullable @QueryValue String state,
+                                             @Nullable @QueryValue String author,
+                                             @Nullable @QueryValue String approver,
                                              @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
-        var page = read.list(new Listing(reachable(user, project, environment), states(state), Params.limit(limit),
-                cursor));
+        var page = read.list(new Listing(reachable(user, project, environment), states(state), author, approver,
+                Params.limit(limit), cursor));
         return new PageResponse<>(page.items().stream().map(ChangeRequestResponse::of).toList(), page.nextCursor());
     }
 
