@@ -16,6 +16,9 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,13 @@ final class OutboxRelay {
     private final Duration poll;
     private final MeterRegistry meters;
     private final List<Thread> threads = new ArrayList<>();
+    /**
+     * Guards starting and stopping, and lets idle loops wait. A lock and its condition, not a monitor: the loops are
+     * virtual threads, and one waiting in {@code Object.wait} was seen to keep its carrier (a thread dump of a hung
+     * test run: both carriers held by relay loops in {@code wait}, a read-ahead thread runnable and never run).
+     */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
     private volatile boolean running;
 
     OutboxRelay(DispatchEventsUseCase dispatch, ManageEventDispatchUseCase admin,
@@ -47,7 +57,16 @@ final class OutboxRelay {
     }
 
     @EventListener
-    synchronized void start(StartupEvent started) {
+    void start(StartupEvent started) {
+        lock.lock();
+        try {
+            startLoops();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void startLoops() {
         if (running) {
             return;
         }
@@ -72,11 +91,14 @@ final class OutboxRelay {
     @PreDestroy
     void stop() throws InterruptedException {
         List<Thread> stopping;
-        synchronized (this) {
+        lock.lock();
+        try {
             running = false;
-            notifyAll();
+            wake.signalAll();
             stopping = List.copyOf(threads);
             threads.clear();
+        } finally {
+            lock.unlock();
         }
         for (var thread : stopping) {
             thread.join(Duration.ofSeconds(5));
@@ -129,15 +151,17 @@ final class OutboxRelay {
     }
 
     /** Waits {@code time}, or less when the relay stops. */
-    private synchronized void idle(Duration time) {
-        if (!running) {
-            return;
-        }
+    private void idle(Duration time) {
+        lock.lock();
         try {
-            wait(Math.max(1, time.toMillis()));
+            if (running) {
+                wake.await(Math.max(1, time.toMillis()), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -158,7 +158,8 @@ public final class ChangeRequestService
     @Override
     public int applyDue() {
         int applied = 0;
-        // every read inside a transaction: outside one, the store would hold a connection it never gives back
+        // which are due, read on their own; each is then applied in a transaction of its own, so one that cannot be
+        // does not hold the others back
         var dueNow = transactions.inTransaction(() -> requests.due(clock.now(), DUE_PER_ROUND));
         for (var due : dueNow) {
             try {
