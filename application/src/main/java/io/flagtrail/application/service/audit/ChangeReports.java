@@ -24,8 +24,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Builds the change-management report (issue 19) from audit entries alone: the ledger's, or the selected entries of an
- * evidence bundle, so that the verifier computes the same report offline from the entries it proved, so that it proves what the ledger proves: which
+ * Builds the change-management report (issue 19) from audit entries alone (the ledger's, or an evidence bundle's
+ * selected entries, so that the offline verifier computes the same report from the entries it proved): which
  * environments were protected when (their entries' approval policies), every feature entry placed in one while it
  * was, and for each the change request entry that covers it. A feature entry is covered when its reason names a
  * request (as the reviewed-changes writer words it) whose CHANGE_REQUEST_APPLIED or CHANGE_REQUEST_BREAK_GLASS entry

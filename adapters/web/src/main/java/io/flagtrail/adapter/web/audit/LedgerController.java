@@ -15,6 +15,7 @@ import io.flagtrail.adapter.web.http.NotFoundResponse;
 import io.flagtrail.adapter.web.http.Origins;
 import io.flagtrail.adapter.web.http.PageResponse;
 import io.flagtrail.adapter.web.http.Params;
+import io.flagtrail.adapter.web.http.ProblemDetails;
 import io.flagtrail.adapter.web.http.ProblemResponses;
 import io.flagtrail.domain.audit.AuditPlace;
 import io.flagtrail.application.port.in.EvidenceBundleUseCase;
@@ -93,6 +94,9 @@ final class LedgerController {
     @Operation(operationId = "evidenceBundle", summary = "Download an evidence bundle that verifies offline")
     @ApiResponse(responseCode = "200", description = "a zip that `flagtrail verify-bundle` checks offline",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "ledger.no_checkpoint: no checkpoint is signed yet (a fresh "
+            + "installation's first comes within seconds)", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetails.class)))
     MutableHttpResponse<Flux<byte[]>> evidence(HttpRequest<?> request, Authentication user,
                                                @Nullable @QueryValue String project,
                                                @Nullable @QueryValue String environment) {
