@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two instances on one PostgreSQL database: a change made through the first is evaluated by the second within a
- * second, through the snapshot's version check alone (no event reaches the second instance's snapshot directly).
+ * Two instances on one PostgreSQL database, their periodic snapshot check an hour apart: a change made through the
+ * first is evaluated by the second within seconds, so through the push alone (issue 21: the commit's notice, heard by
+ * every instance on the database).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -28,6 +29,7 @@ class TwoInstanceEvaluationSystemTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         properties = StandaloneProperties.on(TestDatabase.postgres());
+        properties.put("flagtrail.evaluation.refresh-interval", "1h");
         return properties;
     }
 

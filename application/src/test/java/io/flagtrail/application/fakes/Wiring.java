@@ -5,6 +5,7 @@ import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.EventPublisher;
+import io.flagtrail.application.port.out.FeatureNotices;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.port.out.Projects;
@@ -28,6 +29,6 @@ public final class Wiring {
 
     public static FeatureChanges featureChanges(AuditLedger ledger, EventPublisher events, Clock clock, IdGenerator ids,
                                                 AppLogger log, BusinessMetrics metrics) {
-        return new FeatureChanges(new AuditTrail(ledger, clock, ids), events, ids, log, metrics);
+        return new FeatureChanges(new AuditTrail(ledger, clock, ids), events, ids, log, metrics, FeatureNotices.NONE);
     }
 }

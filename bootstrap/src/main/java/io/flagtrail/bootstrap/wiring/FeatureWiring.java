@@ -14,6 +14,7 @@ import io.flagtrail.application.port.out.AuditLedger;
 import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.Clock;
 import io.flagtrail.application.port.out.EventPublisher;
+import io.flagtrail.application.port.out.FeatureNotices;
 import io.flagtrail.application.port.out.Features;
 import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.application.port.out.IdGenerator;
@@ -33,8 +34,8 @@ final class FeatureWiring {
 
     @Singleton
     FeatureChanges featureChanges(AuditTrail trail, EventPublisher events, IdGenerator ids, AppLogger log,
-                                  BusinessMetrics metrics) {
-        return new FeatureChanges(trail, events, ids, log, metrics);
+                                  BusinessMetrics metrics, FeatureNotices notices) {
+        return new FeatureChanges(trail, events, ids, log, metrics, notices);
     }
 
     /**

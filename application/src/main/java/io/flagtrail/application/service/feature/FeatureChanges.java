@@ -4,6 +4,7 @@ import io.flagtrail.application.port.in.Origin;
 import io.flagtrail.application.port.out.AppLogger;
 import io.flagtrail.application.port.out.BusinessMetrics;
 import io.flagtrail.application.port.out.EventPublisher;
+import io.flagtrail.application.port.out.FeatureNotices;
 import io.flagtrail.application.port.out.IdGenerator;
 import io.flagtrail.application.service.audit.AuditTrail;
 import io.flagtrail.domain.audit.AuditEntry;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Records what changed features did, in the caller's transaction: their audit entries in the ledger, their events in
- * the outbox, a metric and a log line each. One place, so that no feature change can be stored without its record.
+ * the outbox, a metric and a log line each, and a notice that every instance hears on commit (its evaluation snapshot
+ * reloads at once). One place, so that no feature change can be stored without its record.
  */
 public final class FeatureChanges {
 
@@ -25,15 +27,17 @@ public final class FeatureChanges {
     private final BusinessMetrics metrics;
     private final FeatureLedgerEntries entries;
     private final FeatureEventMessages messages;
+    private final FeatureNotices notices;
 
     public FeatureChanges(AuditTrail trail, EventPublisher events, IdGenerator ids, AppLogger log,
-                          BusinessMetrics metrics) {
+                          BusinessMetrics metrics, FeatureNotices notices) {
         this.trail = trail;
         this.events = events;
         this.log = log;
         this.metrics = metrics;
         this.entries = new FeatureLedgerEntries(trail);
         this.messages = new FeatureEventMessages(ids);
+        this.notices = notices;
     }
 
     /** Records the changes {@code feature} has made since they were last pulled, with a log line each. */
@@ -66,6 +70,7 @@ public final class FeatureChanges {
         if (!all.isEmpty()) {
             trail.record(audit);
             events.publish(published);
+            notices.announceChange();
             all.forEach(change -> metrics.featureChanged(change.action().name()));
         }
         return all;

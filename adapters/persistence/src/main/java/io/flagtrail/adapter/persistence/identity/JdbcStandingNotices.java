@@ -1,6 +1,7 @@
 package io.flagtrail.adapter.persistence.identity;
 
 import io.flagtrail.adapter.persistence.Sql;
+import io.flagtrail.application.port.out.FeatureNotices;
 import io.flagtrail.application.port.out.StandingNotices;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -35,14 +36,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On H2 (one process owns the embedded database) nothing is heard and the store is read every time; a lag of
  * zero turns the memory off on PostgreSQL too. The listener takes one connection of the pool, from the first
- * session check on (the CLI, which checks none, never opens it).
+ * session check or feature listener on (the CLI, which has neither, never opens it).
+ *
+ * <p>The same connection also listens for {@link FeatureNotices} on a channel of their own, so that a feature change
+ * reaches every instance's evaluation snapshot at once without a second connection per instance; they never touch
+ * the sessions' barrier (a feature notice forgets no standing, and pings are on their own channel).
  */
 @Singleton
-final class JdbcStandingNotices implements StandingNotices {
+final class JdbcStandingNotices implements StandingNotices, FeatureNotices {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStandingNotices.class);
     /** One channel per schema: installations or test schemas side by side on one database must not hear each other. */
     private static final String CHANNEL = "SELECT 'ft_s_' || md5(current_schema())";
+    private static final String FEATURE_CHANNEL = "SELECT 'ft_f_' || md5(current_schema())";
     private static final long RECONNECT_MILLIS = 1_000;
 
     private final Sql sql;
@@ -52,12 +58,14 @@ final class JdbcStandingNotices implements StandingNotices {
     private final long hearingDelayMillis;
     private final String pingChannel = "ft_p_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> featureListeners = new CopyOnWriteArrayList<>();
     /** The send time (System.nanoTime) of the latest ping heard; meaningful only while {@link #listening}. */
     private volatile long heardUpTo;
     private volatile boolean listening;
     private volatile boolean stopped;
     private volatile Connection connection;
     private volatile String channel;
+    private volatile String featureChannel;
     private Thread thread;
 
     @Inject
@@ -105,6 +113,28 @@ final class JdbcStandingNotices implements StandingNotices {
     @Override
     public void onAnnouncement(Runnable listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void onChange(Runnable listener) {
+        featureListeners.add(listener);
+        if (enabled()) {
+            startOnce();
+        }
+    }
+
+    @Override
+    public void announceChange() {
+        if (enabled()) {
+            sql.update("NOTIFY " + featureChannel() + ", 'changed'", List.of());
+        }
+    }
+
+    private String featureChannel() {
+        if (featureChannel == null) {
+            featureChannel = '"' + sql.lookUp(FEATURE_CHANNEL, List.of(), rs -> rs.next() ? rs.getString(1) : null) + '"';
+        }
+        return featureChannel;
     }
 
     /** The schema's channel, quoted as an identifier (its name is hex digits and a prefix: nothing to escape). */
@@ -155,10 +185,12 @@ final class JdbcStandingNotices implements StandingNotices {
             // Named, so that an operator sees which backend it is in pg_stat_activity (and a test can cut it off).
             statement.execute("SET application_name = '" + applicationName() + "'");
             statement.execute("LISTEN " + channel());
+            statement.execute("LISTEN " + featureChannel());
             statement.execute("LISTEN \"" + pingChannel + "\"");
         }
         // Whatever was announced while not listening was missed: forget everything kept before trusting memory again.
         listeners.forEach(Runnable::run);
+        featureListeners.forEach(Runnable::run);
         var notifications = listener.unwrap(PGConnection.class);
         long interval = Math.max(1, TimeUnit.NANOSECONDS.toMillis(lagNanos) / 5);
         try (var ping = listener.prepareStatement("SELECT pg_notify(?, ?)")) {
@@ -201,7 +233,9 @@ final class JdbcStandingNotices implements StandingNotices {
 
     /** In the order heard: an announcement forgets before any later ping can say this instance is caught up. */
     private void hear(String heardOn, String payload) {
-        if (pingChannel.equals(heardOn)) {
+        if (featureChannel != null && featureChannel.equals('"' + heardOn + '"')) {
+            featureListeners.forEach(Runnable::run);
+        } else if (pingChannel.equals(heardOn)) {
             long sent = Long.parseLong(payload);
             if (!listening || sent - heardUpTo > 0) {
                 heardUpTo = sent;
