@@ -13,6 +13,14 @@ public record Reason(String text) {
         }
     }
 
+    /**
+     * A reason the system words (a clone's, a change request's): cut to {@link #MAX_LENGTH} with an ellipsis when a
+     * person's words in it make it longer.
+     */
+    public static Reason clipped(String text) {
+        return new Reason(text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…");
+    }
+
     /** A reason from optional input: null or blank means none was given. */
     public static Reason ofNullable(String text) {
         return text == null || text.isBlank() ? null : new Reason(text.strip());

@@ -2,6 +2,7 @@ package io.flagtrail.domain.changerequest;
 
 import io.flagtrail.domain.project.ApprovalPolicy;
 import io.flagtrail.domain.actor.Actor;
+import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.change.Text;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.error.InvalidInput;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A proposal to change feature states in one environment, reviewed before it is applied: four eyes as a domain rule.
@@ -42,6 +44,12 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
 
     /** The subject type of a change request's audit entries. */
     public static final String SUBJECT_TYPE = "change-request";
+    /**
+     * How the reason of every change a request applies begins ({@link #reasonOfItsChanges()}), group 2 its id: what
+     * the change-management report reads to find the request that covers a change.
+     */
+    public static final Pattern REASON_OF_ITS_CHANGES = Pattern.compile(
+            "^(change request|break-glass change) ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}): ");
     public static final int MAX_TITLE = 200;
     public static final int MAX_CHANGES = 100;
     public static final int MAX_TEXT = 500;
@@ -247,6 +255,13 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
                 scheduledFor, at));
     }
 
+    /** The reason every change this request applies carries: it names the request, and why it was made. */
+    public Reason reasonOfItsChanges() {
+        boolean breakGlass = state == ChangeRequestState.REVIEW_PENDING || state == ChangeRequestState.REVIEWED;
+        return Reason.clipped((breakGlass ? "break-glass change " : "change request ") + id + ": "
+                + (breakGlass ? decision : title));
+    }
+
     /**
      * The audited picture: where, what and who, in a fixed order, as JSON-friendly values. Each proposed change keeps
      * its before and after, so the entry of an approval proves exactly what was approved.
@@ -258,14 +273,7 @@ public record ChangeRequest(UUID id, Scope scope, String title, Actor author, Ch
         map.put("title", title);
         map.put("state", state.name());
         map.put("author", author.reference());
-        map.put("changes", changes.stream().map(c -> {
-            var change = new LinkedHashMap<String, Object>();
-            change.put("feature", c.feature().value());
-            change.put("baseVersion", c.baseVersion());
-            change.put("before", c.before());
-            change.put("after", c.after());
-            return change;
-        }).toList());
+        map.put("changes", changes.stream().map(ProposedChange::json).toList());
         map.put("approvalPolicy", policy == null ? null : policy.snapshot());
         map.put("approvals", approvals.stream().map(a -> {
             var approval = new LinkedHashMap<String, Object>();

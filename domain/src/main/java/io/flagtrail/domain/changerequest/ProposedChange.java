@@ -28,6 +28,16 @@ public record ProposedChange(FeatureKey feature, long baseVersion, Map<String, O
         }
     }
 
+    /** {@code {feature, baseVersion, before, after}}: as audited and as stored. */
+    public Map<String, Object> json() {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("feature", feature.value());
+        map.put("baseVersion", baseVersion);
+        map.put("before", before);
+        map.put("after", after);
+        return map;
+    }
+
     /** Field by field, what approving this change approves. */
     public List<FieldChange> diff() {
         return FieldChange.between(before, after, Set.of());

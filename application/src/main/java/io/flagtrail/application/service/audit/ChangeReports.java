@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Builds the change-management report (issue 19) from audit entries alone (the ledger's, or an evidence bundle's
@@ -34,9 +33,6 @@ import java.util.regex.Pattern;
  * changes nothing a protected environment serves and is not counted.
  */
 public final class ChangeReports {
-
-    private static final Pattern COVERED_BY = Pattern.compile(
-            "^(change request|break-glass change) ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}): ");
 
     /** Reads a page of entries, newest first: the ledger's query, or a bundle's selected entries. */
     private final Function<AuditQuery, Page<AuditEntry>> read;
@@ -116,7 +112,7 @@ public final class ChangeReports {
             field.put("to", c.to());
             return (Map<String, Object>) field;
         }).toList();
-        var matcher = entry.reason() == null ? null : COVERED_BY.matcher(entry.reason());
+        var matcher = entry.reason() == null ? null : ChangeRequest.REASON_OF_ITS_CHANGES.matcher(entry.reason());
         if (matcher != null && matcher.find()) {
             var id = matcher.group(2);
             var steps = requests.computeIfAbsent(id, this::steps);

@@ -24,7 +24,6 @@ import io.flagtrail.application.service.project.ProjectService;
 import io.flagtrail.application.service.scope.Places;
 import io.flagtrail.domain.actor.Actor;
 import io.flagtrail.domain.audit.RequestContext;
-import io.flagtrail.domain.change.Reason;
 import io.flagtrail.domain.changerequest.ChangeRequest;
 import io.flagtrail.domain.changerequest.ChangeRequestAction;
 import io.flagtrail.domain.changerequest.ChangeRequestChanged;
@@ -190,9 +189,8 @@ public final class ChangeRequestService
         var step = featureCommands.applyApproved(request.scope(), request.changes(),
                 current -> request.apply(current, policy, origin.actor(), now), origin);
         if (step.action() == ChangeRequestAction.APPLIED && request.policy() != null) {
-            var why = "change request " + request.id() + ": " + request.title();
-            projectService.applyApprovedPolicy(request.scope(), request.policy(),
-                    new Reason(why.length() > Reason.MAX_LENGTH ? why.substring(0, Reason.MAX_LENGTH) : why), origin);
+            projectService.applyApprovedPolicy(request.scope(), request.policy(), step.after().reasonOfItsChanges(),
+                    origin);
         }
         return step;
     }

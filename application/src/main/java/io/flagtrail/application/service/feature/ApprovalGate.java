@@ -1,6 +1,5 @@
 package io.flagtrail.application.service.feature;
 
-import io.flagtrail.application.port.out.Projects;
 import io.flagtrail.domain.error.Conflict;
 import io.flagtrail.domain.feature.EnvironmentState;
 import io.flagtrail.domain.feature.Feature;
@@ -19,18 +18,18 @@ import java.util.stream.Stream;
  */
 final class ApprovalGate {
 
-    private final Projects projects;
-
-    ApprovalGate(Projects projects) {
-        this.projects = projects;
+    private ApprovalGate() {
     }
 
-    /** Refuses (409 {@code change_request.required}) what {@code feature} changed in protected environments. */
-    void requireDirect(Feature feature) {
+    /**
+     * Refuses (409 {@code change_request.required}) what {@code feature} changed in protected environments;
+     * {@code environments}: its project's, as the caller's transaction read them (once for a whole batch).
+     */
+    static void requireDirect(Feature feature, List<Environment> environments) {
         var changed = Stream.concat(feature.changedStates().stream(),
                 feature.addedStates().stream().filter(EnvironmentState::enabled)).map(EnvironmentState::environment)
                 .toList();
-        var guarded = guarded(feature, changed);
+        var guarded = guarded(environments, changed);
         if (!guarded.isEmpty()) {
             throw required(feature.definition().project().value(), guarded);
         }
@@ -40,8 +39,8 @@ final class ApprovalGate {
      * Refuses (409 {@code change_request.reaches_other_protected}) what an approved request for {@code approved}
      * changed in another protected environment: a definition change needs each protected environment's approval.
      */
-    void requireOnly(Feature feature, EnvironmentKey approved) {
-        var elsewhere = guarded(feature, feature.changedStates().stream().map(EnvironmentState::environment)
+    static void requireOnly(Feature feature, EnvironmentKey approved, List<Environment> environments) {
+        var elsewhere = guarded(environments, feature.changedStates().stream().map(EnvironmentState::environment)
                 .filter(e -> !e.equals(approved)).toList());
         if (!elsewhere.isEmpty()) {
             throw new Conflict("change_request.reaches_other_protected", "applying it would change feature '"
@@ -50,12 +49,9 @@ final class ApprovalGate {
         }
     }
 
-    private List<EnvironmentKey> guarded(Feature feature, List<EnvironmentKey> changed) {
-        if (changed.isEmpty()) {
-            return List.of();
-        }
-        return projects.environments(feature.definition().projectId()).stream()
-                .filter(Environment::isProtected).map(Environment::key).filter(changed::contains).toList();
+    private static List<EnvironmentKey> guarded(List<Environment> environments, List<EnvironmentKey> changed) {
+        return environments.stream().filter(Environment::isProtected).map(Environment::key)
+                .filter(changed::contains).toList();
     }
 
     private static String quoted(List<EnvironmentKey> environments) {

@@ -23,6 +23,7 @@ import io.flagtrail.domain.feature.Feature;
 import io.flagtrail.domain.feature.FeatureKey;
 import io.flagtrail.domain.feature.FeatureState;
 import io.flagtrail.domain.change.Reason;
+import io.flagtrail.domain.project.Environment;
 import io.flagtrail.domain.project.EnvironmentKey;
 import io.flagtrail.domain.project.Scope;
 import java.util.ArrayList;
@@ -52,7 +53,6 @@ public final class FeatureCommandService
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
-    private final ApprovalGate gate;
 
     public FeatureCommandService(Features features, Projects projects, FeatureChanges changes, Transactions transactions,
                                  Clock clock, IdGenerator ids) {
@@ -62,7 +62,6 @@ public final class FeatureCommandService
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
-        this.gate = new ApprovalGate(projects);
     }
 
     @Override
@@ -70,7 +69,7 @@ public final class FeatureCommandService
         return transactions.inTransaction(() -> {
             var place = place(command.scope());
             var feature = create(place, command);
-            gate.requireDirect(feature);
+            ApprovalGate.requireDirect(feature, place.environments());
             features.addAll(List.of(feature.record()));
             changes.record(feature, command.origin());
             return feature.in(command.scope().environment());
@@ -144,7 +143,7 @@ public final class FeatureCommandService
         var created = new ArrayList<Feature>(commands.size());
         for (var command : commands) {
             var feature = create(place, command);
-            gate.requireDirect(feature);
+            ApprovalGate.requireDirect(feature, place.environments());
             created.add(feature);
         }
         features.addAll(created.stream().map(Feature::record).toList());
@@ -209,17 +208,16 @@ public final class FeatureCommandService
                 return step;
             }
             var request = step.after();
-            var why = (breakGlass ? "break-glass change " : "change request ") + request.id() + ": "
-                    + (breakGlass ? request.decision() : request.title());
-            var stamp = stamp(origin, new Reason(why.length() > Reason.MAX_LENGTH
-                    ? why.substring(0, Reason.MAX_LENGTH) : why));
+            var stamp = stamp(origin, request.reasonOfItsChanges());
+            var environments = loaded.isEmpty() ? List.<Environment>of()
+                    : projects.environments(loaded.firstEntry().getValue().definition().projectId());
             for (var change : approved) {
                 var feature = loaded.get(change.feature());
                 if (!feature.changeTo(environment, change.after(), stamp)) {
                     throw new IllegalStateException("change request " + request.id() + " did not leave feature '"
                             + change.feature() + "' as reviewed");
                 }
-                gate.requireOnly(feature, environment);
+                ApprovalGate.requireOnly(feature, environment, environments);
                 storeChanged(feature, origin);
             }
             return step;
@@ -229,7 +227,7 @@ public final class FeatureCommandService
     /** Stores and records the feature when the change changed it; a change to nothing leaves no trace. */
     private FeatureState store(Feature feature, Scope scope, Origin origin) {
         if (feature.changed()) {
-            gate.requireDirect(feature);
+            ApprovalGate.requireDirect(feature, projects.environments(feature.definition().projectId()));
         }
         storeChanged(feature, origin);
         return feature.in(scope.environment());

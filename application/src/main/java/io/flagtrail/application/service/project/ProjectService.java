@@ -152,12 +152,27 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
 
     @Override
     public Environment change(ChangeEnvironment command) {
+        return changeEnvironment(command, false);
+    }
+
+    /**
+     * Gives a protected environment the approval policy an approved change request proposed, in the caller's
+     * transaction, recorded as any environment change: the one way a protected environment's policy changes.
+     */
+    public void applyApprovedPolicy(Scope scope, ApprovalPolicy policy, Reason reason, Origin origin) {
+        changeEnvironment(new ChangeEnvironment(scope.project(), scope.environment(), null, null, null, policy, null,
+                reason, origin), true);
+    }
+
+    /** {@code approved}: the policy change comes from an approved change request, so a protected one may change. */
+    private Environment changeEnvironment(ChangeEnvironment command, boolean approved) {
         var stamp = stamp(command.origin(), command.reason());
         return transactions.inTransaction(() -> {
             var project = projects.find(command.project()).orElseThrow(() -> noProject(command.project()));
             var before = projects.lockEnvironment(project.id(), command.key())
                     .orElseThrow(() -> noEnvironment(command.project(), command.key()));
-            if (before.isProtected() && command.policy() != null && !command.policy().equals(before.policy())) {
+            if (!approved && before.isProtected() && command.policy() != null
+                    && !command.policy().equals(before.policy())) {
                 throw new Conflict("change_request.required", "environment '" + project.key() + "/" + before.key()
                         + "' is protected: its approval policy changes only through an approved change request "
                         + "(propose one with approvalPolicy at POST /api/v1/projects/" + project.key()
@@ -170,25 +185,6 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
                 recordEnvironment(AuditAction.ENVIRONMENT_UPDATED, project, before, after, stamp, command.origin());
             }
             return after;
-        });
-    }
-
-    /**
-     * Gives a protected environment the approval policy an approved change request proposed, in the caller's
-     * transaction, recorded as any environment change: the one way a protected environment's policy changes.
-     */
-    public void applyApprovedPolicy(Scope scope, ApprovalPolicy policy, Reason reason, Origin origin) {
-        var stamp = stamp(origin, reason);
-        transactions.inTransaction(() -> {
-            var project = projects.find(scope.project()).orElseThrow(() -> noProject(scope.project()));
-            var before = projects.lockEnvironment(project.id(), scope.environment())
-                    .orElseThrow(() -> noEnvironment(scope.project(), scope.environment()));
-            var after = before.change(null, null, null, policy, null, stamp);
-            if (after != before) {
-                projects.update(after);
-                recordEnvironment(AuditAction.ENVIRONMENT_UPDATED, project, before, after, stamp, origin);
-            }
-            return null;
         });
     }
 
@@ -236,8 +232,8 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
         var states = new LinkedHashMap<UUID, EnvironmentState>();
         String how = cloneFrom == null ? "environment '" + environment.key() + "' created"
                 : "environment '" + environment.key() + "' cloned from '" + cloneFrom + "'";
-        var why = new ChangeStamp(stamp.actor(), stamp.at(), new Reason(stamp.reason() == null ? how
-                : truncate(stamp.reason().text() + " (" + how + ")")));
+        var why = new ChangeStamp(stamp.actor(), stamp.at(), stamp.reason() == null ? new Reason(how)
+                : Reason.clipped(stamp.reason().text() + " (" + how + ")"));
         for (var record : features.lockAll(project.id())) {
             var feature = Feature.reconstitute(record);
             feature.addEnvironment(environment, ids.newId(), cloneFrom, why);
@@ -248,10 +244,6 @@ public final class ProjectService implements ReadProjectsUseCase, ManageProjects
             features.addStates(states);
             featureChanges.recordAll(placed, Collections.nCopies(placed.size(), origin));
         }
-    }
-
-    private static String truncate(String reason) {
-        return reason.length() <= Reason.MAX_LENGTH ? reason : reason.substring(0, Reason.MAX_LENGTH - 1) + "…";
     }
 
     private void refuseWhileOn(Project project, Environment environment) {

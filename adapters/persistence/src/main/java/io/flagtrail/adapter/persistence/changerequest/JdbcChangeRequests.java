@@ -161,14 +161,7 @@ final class JdbcChangeRequests implements ChangeRequests {
     }
 
     private static List<Map<String, Object>> changes(ChangeRequest r) {
-        return r.changes().stream().map(c -> {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("feature", c.feature().value());
-            map.put("baseVersion", c.baseVersion());
-            map.put("before", c.before());
-            map.put("after", c.after());
-            return (Map<String, Object>) map;
-        }).toList();
+        return r.changes().stream().map(ProposedChange::json).toList();
     }
 
     @SuppressWarnings("unchecked")
